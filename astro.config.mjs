@@ -1,0 +1,50 @@
+// @ts-check
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import { defineConfig, envField } from 'astro/config';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [react()],
+  // Sessions are our own (src/features/auth/session.ts); Astro's would bake a file-session path into dist/.
+  session: false,
+  server: { port: 4321, host: true },
+  security: {
+    checkOrigin: true,
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  build: { inlineStylesheets: 'never' },
+  markdown: { syntaxHighlight: false },
+  env: {
+    validateSecrets: true,
+    schema: {
+      DATABASE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: 'file:data/kube-berdaya.db',
+      }),
+      DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+      SESSION_DAYS: envField.number({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: 14,
+        int: true,
+        gt: 0,
+        lt: 366,
+      }),
+      TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
+    },
+  },
+});

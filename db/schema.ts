@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** The four roles of DESIGN.md §1; a person has exactly one. */
+export const ROLES = ['anggota', 'pengurus', 'pendamping', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Lower-case sign-in name, unique across the platform. */
+    username: text('username').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** argon2id hash; officers, facilitators and admins sign in with a password. */
+    passwordHash: text('password_hash'),
+    /** argon2id hash of a member's short numeric PIN. */
+    pinHash: text('pin_hash'),
+    phone: text('phone'),
+    /** A member's own business, e.g. "warung sate". */
+    business: text('business'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('people_username_unique').on(t.username), index('people_role_idx').on(t.role)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** Public half of the token; the secret half is stored only as a SHA-256 hash. */
+    id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+export const kubes = sqliteTable(
+  'kubes',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    desa: text('desa').notNull(),
+    kecamatan: text('kecamatan').notNull(),
+    kabupaten: text('kabupaten').notNull(),
+    provinsi: text('provinsi').notNull(),
+    /** Kinds of business the group runs, e.g. ["warung sate", "penjualan kambing"]. */
+    businessTypes: text('business_types', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Number of the decree (Surat Keputusan) that made the group legal. */
+    skNumber: text('sk_number'),
+    /** Date of that decree, YYYY-MM-DD. */
+    skDate: text('sk_date'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('kubes_region_idx').on(t.kabupaten, t.kecamatan, t.desa)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    joinedOn: text('joined_on').notNull(),
+    leftOn: text('left_on'),
+  },
+  (t) => [
+    index('memberships_kube_idx').on(t.kubeId),
+    // A person belongs to at most one KUBE at a time (DESIGN.md §1).
+    uniqueIndex('memberships_one_current')
+      .on(t.personId)
+      .where(sql`${t.leftOn} is null`),
+  ],
+);
+
+/** Kinds of position (jabatan). Data, not code: a new division is a new row. */
+export const jabatan = sqliteTable('jabatan', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** `inti` for the core officers, otherwise the division's code (`marketing`, `pemberdayaan`, …). */
+  division: text('division').notNull(),
+  isCore: integer('is_core', { mode: 'boolean' }).notNull(),
+  /** True when only one person may hold it at a time (ketua, a coordinator); false for division members. */
+  singleHolder: integer('single_holder', { mode: 'boolean' }).notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    jabatanCode: text('jabatan_code')
+      .notNull()
+      .references(() => jabatan.code),
+    /** First day in the position, YYYY-MM-DD. */
+    startDate: text('start_date').notNull(),
+    /** Last day in the position, YYYY-MM-DD; null while it is held. */
+    endDate: text('end_date'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('positions_kube_idx').on(t.kubeId, t.startDate), index('positions_person_idx').on(t.personId)],
+);
+
+export const facilitatorAssignments = sqliteTable(
+  'facilitator_assignments',
+  {
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kubeId, t.personId] }), index('assignments_person_idx').on(t.personId)],
+);
+
+/** Failed sign-in counters, shared by every app instance because they live in the database. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull(),
+});
+
+export type Person = typeof people.$inferSelect;
+export type Kube = typeof kubes.$inferSelect;
+export type Position = typeof positions.$inferSelect;

@@ -1,0 +1,69 @@
+// `npm start`: build when the sources changed since the last build, apply migrations, serve on :4321.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../db/client.ts';
+import { readDatabaseConfig } from '../db/config.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { startServer } from './server.ts';
+
+const SOURCES = ['src', 'content', 'public', 'db/schema.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const STAMP = 'dist/.build-stamp';
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else {
+      hash.update(`${path}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(visit);
+  return hash.digest('hex');
+}
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+let config;
+try {
+  config = readDatabaseConfig(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+const port = Number(process.env['PORT'] ?? 4321);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`Invalid configuration: PORT must be 1–65535, got "${process.env['PORT']}"`);
+const host = process.env['HOST'] ?? '0.0.0.0';
+
+if (!process.argv.includes('--no-build')) {
+  const current = fingerprint();
+  const built = existsSync('dist/server/entry.mjs') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current;
+  if (!built) {
+    console.log('Building KUBE Berdaya (first start or changed sources)…');
+    const result = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+    if (result.status !== 0) fail('The build failed; see the messages above.');
+    writeFileSync(STAMP, current);
+  }
+} else if (!existsSync('dist/server/entry.mjs')) {
+  fail('No build found in dist/. Run `npm start` (without --no-build) or `npm run build` first.');
+}
+
+const { client, db } = await openDatabase(config);
+await migrateDatabase(db);
+client.close();
+
+try {
+  await startServer({ port, host });
+} catch (error) {
+  fail(`Could not start: ${(error as Error).message}`);
+}
+console.log(
+  `KUBE Berdaya is running at http://localhost:${port} (database: ${config.url.startsWith('file:') ? config.url : 'libSQL server'})`,
+);

@@ -1,0 +1,15 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in person, or null for a visitor. */
+    person: import('./features/auth/session.ts').SessionPerson | null;
+    sessionId: string | null;
+    /** What `can()` needs to decide; null for a visitor. */
+    actor: import('./features/auth/permissions.ts').Actor | null;
+    locale: import('./i18n/index.ts').Locale;
+    t: import('./i18n/index.ts').Translate;
+    /** The fields of a form that failed, to fill it again (secrets are never echoed). */
+    formValues: Record<string, string>;
+  }
+}

@@ -1,0 +1,151 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { SESSION_DAYS } from 'astro:env/server';
+import { eq } from 'drizzle-orm';
+import { people } from '../../../db/schema.ts';
+import { db } from '../../lib/db.ts';
+import { fieldError, newId, requiredText, username } from '../../lib/forms.ts';
+import { clientAddress, isSecureRequest } from '../../lib/request.ts';
+import { adminExists } from './actor.ts';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
+import { hashSecret, passwordProblem, verifyAgainstDummy, verifySecret } from './password.ts';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, clearLimit, readLimit, registerFailure, waitLeft } from './rate-limit.ts';
+import { createSession, invalidatePersonSessions, invalidateSession } from './session.ts';
+import type { ActionAPIContext } from 'astro:actions';
+
+const sessionMs = () => SESSION_DAYS * 24 * 60 * 60 * 1000;
+
+/** A new password twice, checked against the rules of ASVS 5.0 §6.2 (length, common passwords). */
+const newPasswordFields = {
+  password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(1000, 'errors.passwordLong'),
+  passwordConfirm: z.string({ error: 'errors.required' }),
+};
+
+function checkNewPassword(input: { password: string; passwordConfirm: string }, forUsername?: string) {
+  const problem = passwordProblem(input.password, forUsername);
+  if (problem) fieldError('password', problem);
+  if (input.password !== input.passwordConfirm) fieldError('passwordConfirm', 'errors.passwordMismatch');
+}
+
+/** A path on this site to go back to after sign-in; anything else (other hosts, `//evil`) becomes `/`. */
+const nextPath = z
+  .string()
+  .nullish()
+  .transform((value) => (value && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : '/'));
+
+/** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless) and sets its cookie. */
+async function startSession(context: ActionAPIContext, personId: string) {
+  const previous = context.cookies.get(SESSION_COOKIE)?.value.split('.')[0];
+  const { token } = await db.transaction(async (tx) => {
+    if (previous) await invalidateSession(tx, previous);
+    return createSession(tx, personId, context.request.headers.get('user-agent'));
+  });
+  setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
+}
+
+function requirePerson(context: ActionAPIContext) {
+  const person = context.locals.person;
+  if (!person) throw new ActionError({ code: 'UNAUTHORIZED', message: 'errors.unauthenticated' });
+  return person;
+}
+
+export const auth = {
+  /** First run only: creates the first admin, then signs them in. */
+  setupFirstAdmin: defineAction({
+    accept: 'form',
+    input: z.object({ name: requiredText(80), username: username(), ...newPasswordFields }),
+    handler: async (input, context) => {
+      if (await adminExists(db)) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
+      checkNewPassword(input, input.username);
+      const id = newId();
+      const passwordHash = await hashSecret(input.password);
+      await db.transaction(async (tx) => {
+        // Checked again inside the transaction: two first-run forms sent at once make one admin, not two.
+        const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.role, 'admin')).limit(1);
+        if (existing) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
+        await tx.insert(people).values({ id, name: input.name, username: input.username, role: 'admin', passwordHash });
+      });
+      await startSession(context, id);
+      return { ok: true };
+    },
+  }),
+
+  signIn: defineAction({
+    accept: 'form',
+    input: z.object({
+      username: z.string({ error: 'errors.required' }).trim().toLowerCase().min(1, 'errors.required').max(64),
+      secret: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(1000),
+      next: nextPath,
+    }),
+    handler: async (input, context) => {
+      const now = Date.now();
+      const accountKey = `account:${input.username}`;
+      const addressKey = `address:${clientAddress(context)}`;
+      const wait = Math.max(
+        waitLeft(await readLimit(db, accountKey), now),
+        waitLeft(await readLimit(db, addressKey), now),
+      );
+      if (wait > 0) {
+        throw new ActionError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `signIn.slowDown|minutes=${Math.ceil(wait / 60_000)}`,
+        });
+      }
+      const [person] = await db.select().from(people).where(eq(people.username, input.username)).limit(1);
+      const hashed = person?.active ? (person.passwordHash ?? person.pinHash) : null;
+      const valid = hashed ? await verifySecret(hashed, input.secret) : await verifyAgainstDummy(input.secret);
+      if (!person || !valid) {
+        await db.transaction(async (tx) => {
+          await registerFailure(tx, accountKey, ACCOUNT_POLICY, now);
+          await registerFailure(tx, addressKey, ADDRESS_POLICY, now);
+        });
+        throw new ActionError({ code: 'UNAUTHORIZED', message: 'signIn.failed' });
+      }
+      await clearLimit(db, accountKey);
+      await startSession(context, person.id);
+      return { next: input.next };
+    },
+  }),
+
+  signOut: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => {
+      const sessionId = context.locals.sessionId;
+      if (sessionId) await invalidateSession(db, sessionId);
+      deleteSessionCookie(context.cookies, isSecureRequest(context));
+      return { ok: true };
+    },
+  }),
+
+  signOutEverywhere: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => {
+      const person = requirePerson(context);
+      await invalidatePersonSessions(db, person.id);
+      deleteSessionCookie(context.cookies, isSecureRequest(context));
+      return { ok: true };
+    },
+  }),
+
+  changePassword: defineAction({
+    accept: 'form',
+    input: z.object({ currentPassword: z.string({ error: 'errors.required' }).max(1000), ...newPasswordFields }),
+    handler: async (input, context) => {
+      const person = requirePerson(context);
+      const [row] = await db.select().from(people).where(eq(people.id, person.id)).limit(1);
+      if (!row?.passwordHash) throw new ActionError({ code: 'BAD_REQUEST', message: 'account.pinNote' });
+      if (!(await verifySecret(row.passwordHash, input.currentPassword))) {
+        fieldError('currentPassword', 'errors.passwordWrong');
+      }
+      checkNewPassword(input, row.username);
+      const passwordHash = await hashSecret(input.password);
+      // Every other session ends with the old password; this device gets a fresh one.
+      await db.transaction(async (tx) => {
+        await tx.update(people).set({ passwordHash, updatedAt: new Date() }).where(eq(people.id, person.id));
+        await invalidatePersonSessions(tx, person.id);
+      });
+      await startSession(context, person.id);
+      return { ok: true };
+    },
+  }),
+};

@@ -1,0 +1,66 @@
+import type { Role } from '../../../db/schema.ts';
+
+/** Who is asking: filled by the middleware from the session, the membership and the assignments. */
+export type Actor = {
+  id: string;
+  role: Role;
+  /** The KUBE the person currently belongs to, if any. */
+  kubeId: string | null;
+  /** KUBEs a facilitator is assigned to; empty for every other role. */
+  assignedKubeIds: readonly string[];
+};
+
+/** Everything a page, action or endpoint may ask permission for. */
+export type Permission =
+  | 'admin.area' // the admin screens as a whole
+  | 'kube.create'
+  | 'kube.view'
+  | 'kube.edit'
+  | 'kube.assignFacilitator'
+  | 'kube.recordPosition'
+  | 'facilitator.area' // the facilitator screens as a whole
+  | 'person.create'
+  | 'person.view'
+  | 'person.edit'
+  | 'account.self';
+
+export type Target = { kubeId?: string | null; personId?: string | null };
+
+const staffOnly = new Set<Permission>([
+  'admin.area',
+  'kube.create',
+  'kube.edit',
+  'kube.assignFacilitator',
+  'person.create',
+  'person.edit',
+]);
+
+/**
+ * May `actor` do `permission` to `target`? Deny by default: every permission is listed here, and a
+ * case that is not matched answers no. Admins may do everything; facilitators act only inside the KUBEs
+ * assigned to them; members and officers see only themselves and their own KUBE.
+ */
+export function can(actor: Actor | null | undefined, permission: Permission, target: Target = {}): boolean {
+  if (!actor) return false;
+  if (actor.role === 'admin') return true;
+  if (staffOnly.has(permission)) return false;
+
+  const assigned = (kubeId: string | null | undefined) =>
+    actor.role === 'pendamping' && !!kubeId && actor.assignedKubeIds.includes(kubeId);
+  const own = (kubeId: string | null | undefined) => !!kubeId && kubeId === actor.kubeId;
+
+  switch (permission) {
+    case 'account.self':
+      return true;
+    case 'facilitator.area':
+      return actor.role === 'pendamping';
+    case 'kube.view':
+      return assigned(target.kubeId) || own(target.kubeId);
+    case 'kube.recordPosition':
+      return assigned(target.kubeId);
+    case 'person.view':
+      return target.personId === actor.id || assigned(target.kubeId);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,95 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq, lt } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { people, sessions, type Person } from '../../../db/schema.ts';
+
+// The session pattern from lucia-auth.com (the successor of the deprecated `lucia` package):
+// a token is `<id>.<secret>`; only SHA-256(secret) is stored, so a leaked table cannot be replayed.
+
+/** A session ends after this long without use (sliding expiry). */
+export const DEFAULT_INACTIVITY_MS = 14 * 24 * 60 * 60 * 1000;
+/** Refresh `lastVerifiedAt` (and the cookie) at most this often, to keep reads cheap. */
+const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
+
+export type SessionPerson = Pick<Person, 'id' | 'name' | 'username' | 'role'>;
+export type ValidSession = { id: string; lastVerifiedAt: Date; person: SessionPerson; refreshed: boolean };
+
+/** 120 bits of randomness, base32 so it is safe in a cookie (lucia-auth.com "generating IDs"). */
+export function generateSecureRandomString(): string {
+  const bytes = new Uint8Array(15);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+export async function createSession(
+  db: Executor,
+  personId: string,
+  userAgent: string | null,
+  now = new Date(),
+): Promise<{ token: string; id: string }> {
+  const id = generateSecureRandomString();
+  const secret = generateSecureRandomString();
+  await db.insert(sessions).values({
+    id,
+    secretHash: Buffer.from(hashSecret(secret)),
+    personId,
+    createdAt: now,
+    lastVerifiedAt: now,
+    userAgent: userAgent?.slice(0, 200) ?? null,
+  });
+  return { token: `${id}.${secret}`, id };
+}
+
+/** Returns the session behind a token, or null when it is unknown, wrong, expired or its person is inactive. */
+export async function validateSessionToken(
+  db: Executor,
+  token: string,
+  inactivityMs = DEFAULT_INACTIVITY_MS,
+  now = new Date(),
+): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      secretHash: sessions.secretHash,
+      lastVerifiedAt: sessions.lastVerifiedAt,
+      person: { id: people.id, name: people.name, username: people.username, role: people.role },
+      active: people.active,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  if (!row.active || now.getTime() - row.lastVerifiedAt.getTime() >= inactivityMs) {
+    await invalidateSession(db, id);
+    return null;
+  }
+  let refreshed = false;
+  if (now.getTime() - row.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_MS) {
+    await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id));
+    refreshed = true;
+  }
+  return { id, lastVerifiedAt: refreshed ? now : row.lastVerifiedAt, person: row.person, refreshed };
+}
+
+export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** "Sign out everywhere": ends every session of the person, on every device. */
+export async function invalidatePersonSessions(db: Executor, personId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+export async function deleteExpiredSessions(db: Executor, inactivityMs = DEFAULT_INACTIVITY_MS, now = new Date()) {
+  await db.delete(sessions).where(lt(sessions.lastVerifiedAt, new Date(now.getTime() - inactivityMs)));
+}

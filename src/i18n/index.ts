@@ -1,0 +1,65 @@
+import enAuth from './en/auth.json';
+import enCommon from './en/common.json';
+import enKube from './en/kube.json';
+import enPeople from './en/people.json';
+import idAuth from './id/auth.json';
+import idCommon from './id/common.json';
+import idKube from './id/kube.json';
+import idPeople from './id/people.json';
+
+// One dictionary per language, kept as one JSON file per feature so each slice owns its words.
+// Indonesian is the source of truth for the keys; a test checks English has exactly the same ones.
+const id = { ...idCommon, ...idAuth, ...idKube, ...idPeople };
+const en = { ...enCommon, ...enAuth, ...enKube, ...enPeople };
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'id';
+export const LOCALE_COOKIE = 'bahasa';
+
+export type MessageKey = keyof typeof id;
+
+/** Intl locale tags used for dates and numbers. */
+const intlTags: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export const dictionaries = { id, en };
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in id;
+}
+
+/** `t('home.greeting', { name })`: looks the key up and fills `{name}`-style placeholders. */
+export function useTranslations(locale: Locale): Translate {
+  const dict: Record<MessageKey, string> = dictionaries[locale];
+  return (key, vars) => {
+    const text = dict[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match)) : text;
+  };
+}
+
+/** A calendar date (`YYYY-MM-DD`) as people read it, e.g. "17 Agustus 2024". */
+export function formatDate(locale: Locale, value: string | null | undefined): string {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+}
+
+/** A moment, shown in Western Indonesia Time where the program runs. */
+export function formatDateTime(locale: Locale, value: Date): string {
+  return new Intl.DateTimeFormat(intlTags[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(value);
+}
+
+export function formatNumber(locale: Locale, value: number, digits = 0): string {
+  return new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: digits }).format(value);
+}

@@ -1,0 +1,99 @@
+import { z } from 'astro/zod';
+import { ActionError, isActionError, isInputError } from 'astro:actions';
+import { isMessageKey, type Translate } from '../i18n/index.ts';
+
+// Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
+// `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
+
+export const requiredText = (max = 120) =>
+  z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, `errors.tooLong|max=${max}`);
+
+export const optionalText = (max = 120) =>
+  z
+    .string()
+    .trim()
+    .max(max, `errors.tooLong|max=${max}`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+/** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`. */
+export const isoDate = () =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+    .refine(isRealDate, 'errors.date');
+
+export const optionalIsoDate = () =>
+  z
+    .string()
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null))
+    .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), 'errors.date');
+
+export const username = () =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,32}$/, 'errors.username');
+
+/** A member's PIN: 4 to 6 digits, easy to remember and to type on a tablet. */
+export const pin = () => z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin');
+
+/** An id made by the server (see `newId`); refuse anything else before it reaches a query. */
+export const recordId = () => z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9]{8,40}$/, 'errors.invalid');
+
+export function newId(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
+
+/** Throws an action error tied to one field, e.g. a username that is already taken. */
+export function fieldError(field: string, key: string): never {
+  throw new ActionError({ code: 'BAD_REQUEST', message: `${field}: ${key}` });
+}
+
+/** Turns a key such as `errors.tooLong|max=80` into the sentence in the reader's language. */
+export function translateMessage(message: string, t: Translate): string {
+  const [key = '', ...params] = message.split('|');
+  if (!isMessageKey(key)) return t('errors.invalid');
+  const vars = Object.fromEntries(params.map((param) => param.split('=') as [string, string]));
+  return t(key, vars);
+}
+
+export type FormErrors = { form: string | null; fields: Record<string, string> };
+
+/** What a page shows after a failed action: one message per field, and one for the form. */
+export function formErrors(error: unknown, t: Translate): FormErrors {
+  const fields: Record<string, string> = {};
+  if (!error) return { form: null, fields };
+  if (isInputError(error)) {
+    for (const issue of error.issues) {
+      const field = String(issue.path[0] ?? '');
+      fields[field] ??= translateMessage(issue.message, t);
+    }
+    return { form: t('common.formHasErrors'), fields };
+  }
+  if (isActionError(error)) {
+    const tied = /^(\w+): (errors\.[\w.|=-]+)$/.exec(error.message);
+    if (tied?.[1] && tied[2]) {
+      fields[tied[1]] = translateMessage(tied[2], t);
+      return { form: t('common.formHasErrors'), fields };
+    }
+    if (error.code === 'FORBIDDEN') return { form: t('errors.forbidden'), fields };
+    if (error.code === 'UNAUTHORIZED') return { form: t('errors.unauthenticated'), fields };
+    if (error.code === 'NOT_FOUND') return { form: t('errors.notFound'), fields };
+    return {
+      form: isMessageKey(error.message.split('|')[0] ?? '') ? translateMessage(error.message, t) : t('errors.generic'),
+      fields,
+    };
+  }
+  return { form: t('errors.generic'), fields };
+}

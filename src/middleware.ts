@@ -1,0 +1,110 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { SESSION_DAYS } from 'astro:env/server';
+import { adminExists, loadActor } from './features/auth/actor.ts';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './features/auth/cookies.ts';
+import { validateSessionToken } from './features/auth/session.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, useTranslations } from './i18n/index.ts';
+import { db } from './lib/db.ts';
+import { isSecureRequest } from './lib/request.ts';
+
+/** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
+const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/403', '/404', '/500']);
+/** Actions a visitor may call. */
+const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut']);
+const SECRET_FIELDS = /password|secret|pin/i;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // Pages get Astro's CSP (security.csp in astro.config.mjs, with script and style hashes); this one covers
+  // redirects and endpoints, which Astro leaves bare.
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), geolocation=(), microphone=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+const isAsset = (path: string) => path.startsWith('/_astro/') || /\.\w{2,5}$/.test(path);
+
+const locale = defineMiddleware((context, next) => {
+  const chosen = context.cookies.get(LOCALE_COOKIE)?.value;
+  context.locals.locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+  context.locals.t = useTranslations(context.locals.locale);
+  context.locals.person = null;
+  context.locals.sessionId = null;
+  context.locals.actor = null;
+  context.locals.formValues = {};
+  return next();
+});
+
+const securityHeaders = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    const existing = response.headers.get(name);
+    if (existing === null) response.headers.set(name, value);
+    // Astro's own CSP header (with the hashes) lacks frame-ancestors, which a meta tag could not carry.
+    else if (name === 'Content-Security-Policy' && !existing.includes('frame-ancestors')) {
+      response.headers.set(name, `${existing.replace(/;?\s*$/, ';')} frame-ancestors 'none'`);
+    }
+  }
+  return response;
+});
+
+const session = defineMiddleware(async (context, next) => {
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (!token) return next();
+  const secure = isSecureRequest(context);
+  const valid = await validateSessionToken(db, token, SESSION_DAYS * 86_400_000);
+  if (!valid) {
+    deleteSessionCookie(context.cookies, secure);
+    return next();
+  }
+  // Sliding expiry: the cookie lives as long as the session, renewed whenever the session is.
+  if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_DAYS * 86_400_000, secure);
+  context.locals.person = valid.person;
+  context.locals.sessionId = valid.id;
+  context.locals.actor = await loadActor(db, valid.person);
+  return next();
+});
+
+const guard = defineMiddleware(async (context, next) => {
+  const path = context.url.pathname.replace(/\/$/, '') || '/';
+  if (isAsset(path)) return next();
+  const actionName = path.startsWith('/_actions/')
+    ? path.slice('/_actions/'.length)
+    : context.url.searchParams.get('_action');
+
+  // First run: until an admin exists, the only place to go is the page that creates one.
+  if (!(await adminExists(db))) {
+    if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return next();
+    return context.redirect('/mulai');
+  }
+  if (context.locals.person || PUBLIC_PATHS.has(path)) {
+    if (!actionName || context.locals.person || PUBLIC_ACTIONS.has(actionName)) return keepFormValues(context, next);
+  }
+  if (path.startsWith('/_actions/') || context.request.method !== 'GET') {
+    return new Response(context.locals.t('errors.unauthenticated'), { status: 401 });
+  }
+  return context.redirect(`/masuk?lanjut=${encodeURIComponent(context.url.pathname + context.url.search)}`);
+});
+
+/** Remembers what a person typed in a form post, so a page showing errors can fill the form again. */
+async function keepFormValues(
+  context: Parameters<Parameters<typeof defineMiddleware>[0]>[0],
+  next: () => Promise<Response>,
+) {
+  const type = context.request.headers.get('content-type') ?? '';
+  if (context.request.method === 'POST' && /form/.test(type)) {
+    try {
+      const data = await context.request.clone().formData();
+      for (const [name, value] of data) {
+        if (typeof value === 'string' && !SECRET_FIELDS.test(name)) context.locals.formValues[name] = value;
+      }
+    } catch {
+      // An unreadable body is the action's to refuse; there is nothing to echo.
+    }
+  }
+  return next();
+}
+
+export const onRequest = sequence(locale, securityHeaders, session, guard);

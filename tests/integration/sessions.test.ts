@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { people, sessions } from '../../db/schema.ts';
+import {
+  createSession,
+  invalidatePersonSessions,
+  invalidateSession,
+  validateSessionToken,
+} from '../../src/features/auth/session.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+  await t.db.insert(people).values([
+    { id: 'p1', name: 'Siti Aminah', username: 'siti', role: 'pengurus' },
+    { id: 'p2', name: 'Budi', username: 'budi', role: 'anggota' },
+  ]);
+});
+afterEach(() => {
+  t.cleanup();
+});
+
+describe('session tokens', () => {
+  it('signs a person in with a token whose secret is never stored', async () => {
+    const { token, id } = await createSession(t.db, 'p1', 'test');
+    const [row] = await t.db.select().from(sessions);
+    expect(row?.id).toBe(id);
+    expect(Buffer.from(row?.secretHash ?? []).toString('utf8')).not.toContain(token.split('.')[1]);
+    const valid = await validateSessionToken(t.db, token);
+    expect(valid?.person.username).toBe('siti');
+  });
+
+  it('refuses a token with the right id but a wrong secret', async () => {
+    const { id } = await createSession(t.db, 'p1', null);
+    expect(await validateSessionToken(t.db, `${id}.wrongsecretwrongsecret`)).toBeNull();
+    expect(await validateSessionToken(t.db, 'garbage')).toBeNull();
+  });
+
+  it('ends a session after the inactivity period, and slides it while in use', async () => {
+    const start = new Date('2026-01-01T00:00:00Z');
+    const { token } = await createSession(t.db, 'p1', null, start);
+    const day = 86_400_000;
+    const used = await validateSessionToken(t.db, token, 14 * day, new Date(start.getTime() + 10 * day));
+    expect(used?.refreshed).toBe(true);
+    // 20 days after creation but only 10 after the last use: still valid because the expiry slid.
+    expect(await validateSessionToken(t.db, token, 14 * day, new Date(start.getTime() + 20 * day))).not.toBeNull();
+    expect(await validateSessionToken(t.db, token, 14 * day, new Date(start.getTime() + 40 * day))).toBeNull();
+    expect(await t.db.select().from(sessions)).toHaveLength(0);
+  });
+
+  it('signs out one device, or every device at once', async () => {
+    const a = await createSession(t.db, 'p1', null);
+    const b = await createSession(t.db, 'p1', null);
+    const other = await createSession(t.db, 'p2', null);
+    await invalidateSession(t.db, a.id);
+    expect(await validateSessionToken(t.db, a.token)).toBeNull();
+    expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
+    await invalidatePersonSessions(t.db, 'p1');
+    expect(await validateSessionToken(t.db, b.token)).toBeNull();
+    expect(await validateSessionToken(t.db, other.token)).not.toBeNull();
+  });
+
+  it('refuses the session of a person who was deactivated', async () => {
+    const { token } = await createSession(t.db, 'p2', null);
+    const { eq } = await import('drizzle-orm');
+    await t.db.update(people).set({ active: false }).where(eq(people.id, 'p2'));
+    expect(await validateSessionToken(t.db, token)).toBeNull();
+  });
+});
+
+describe('database', () => {
+  it('enforces foreign keys, in and out of transactions', async () => {
+    await expect(createSession(t.db, 'nobody', null)).rejects.toThrow();
+    await expect(t.db.transaction((tx) => createSession(tx, 'nobody', null))).rejects.toThrow();
+  });
+
+  it('runs in WAL mode with a busy timeout', async () => {
+    const mode = await t.client.execute('PRAGMA journal_mode');
+    expect(mode.rows[0]?.['journal_mode']).toBe('wal');
+    const timeout = await t.client.execute('PRAGMA busy_timeout');
+    expect(Number(Object.values(timeout.rows[0] ?? {})[0])).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('has the core and beyond-core positions as data', async () => {
+    const rows = await t.client.execute('SELECT code, is_core FROM jabatan ORDER BY sort_order');
+    expect(rows.rows.map((r) => r['code'])).toEqual([
+      'ketua',
+      'sekretaris',
+      'bendahara',
+      'koordinator_marketing',
+      'anggota_marketing',
+      'koordinator_pemberdayaan',
+      'anggota_pemberdayaan',
+    ]);
+    expect(rows.rows.filter((r) => r['is_core'] === 1)).toHaveLength(3);
+  });
+});
