@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ActionError, isActionError, isInputError } from 'astro:actions';
 import { isMessageKey, type Translate } from '../i18n/index.ts';
+import { DomainError } from './errors.ts';
 
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
 // `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
@@ -58,6 +59,19 @@ export function newId(): string {
 /** Throws an action error tied to one field, e.g. a username that is already taken. */
 export function fieldError(field: string, key: string): never {
   throw new ActionError({ code: 'BAD_REQUEST', message: `${field}: ${key}` });
+}
+
+/**
+ * Runs a feature function for an action, turning a DomainError into the ActionError a form understands.
+ * Anything else is a bug: it is rethrown, logged by Astro, and the person sees a generic message.
+ */
+export async function asAction<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) throw new ActionError({ code: error.code, message: error.message });
+    throw error;
+  }
 }
 
 /** Turns a key such as `errors.tooLong|max=80` into the sentence in the reader's language. */
