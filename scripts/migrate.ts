@@ -1,5 +1,5 @@
 // Applies committed migrations to the configured database (`npm run db:migrate`); `npm start` does this too.
-import { readDatabaseConfig } from '../db/config.ts';
+import { readDatabaseConfig } from '../src/lib/config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 

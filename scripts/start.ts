@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.ts';
-import { readDatabaseConfig } from '../db/config.ts';
+import { databaseConfig, readServerConfig, type ServerConfig } from '../src/lib/config.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { startServer } from './server.ts';
 
@@ -31,16 +31,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let config;
+let config: ServerConfig;
 try {
-  config = readDatabaseConfig(process.env);
+  config = readServerConfig(process.env);
 } catch (error) {
   fail((error as Error).message);
 }
-const port = Number(process.env['PORT'] ?? 4321);
-if (!Number.isInteger(port) || port < 1 || port > 65535)
-  fail(`Invalid configuration: PORT must be 1–65535, got "${process.env['PORT']}"`);
-const host = process.env['HOST'] ?? '0.0.0.0';
 
 if (!process.argv.includes('--no-build')) {
   const current = fingerprint();
@@ -55,15 +51,14 @@ if (!process.argv.includes('--no-build')) {
   fail('No build found in dist/. Run `npm start` (without --no-build) or `npm run build` first.');
 }
 
-const { client, db } = await openDatabase(config);
+const { client, db } = await openDatabase(databaseConfig(config));
 await migrateDatabase(db);
 client.close();
 
 try {
-  await startServer({ port, host });
+  await startServer({ port: config.PORT, host: config.HOST });
 } catch (error) {
   fail(`Could not start: ${(error as Error).message}`);
 }
-console.log(
-  `KUBE Berdaya is running at http://localhost:${port} (database: ${config.url.startsWith('file:') ? config.url : 'libSQL server'})`,
-);
+const where = config.DATABASE_URL.startsWith('file:') ? config.DATABASE_URL : 'libSQL server';
+console.log(`KUBE Berdaya is running at http://localhost:${config.PORT} (database: ${where})`);

@@ -76,7 +76,7 @@ const guard = defineMiddleware(async (context, next) => {
 
   // First run: until an admin exists, the only place to go is the page that creates one.
   if (!(await adminExists(db))) {
-    if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return next();
+    if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return keepFormValues(context, next);
     return context.redirect('/mulai');
   }
   if (context.locals.person || PUBLIC_PATHS.has(path)) {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { ActionError, isActionError, isInputError } from 'astro:actions';
-import { isMessageKey, type Translate } from '../i18n/index.ts';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.ts';
 import { DomainError } from './errors.ts';
 
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
@@ -96,18 +96,19 @@ export function formErrors(error: unknown, t: Translate): FormErrors {
     return { form: t('common.formHasErrors'), fields };
   }
   if (isActionError(error)) {
-    const tied = /^(\w+): (errors\.[\w.|=-]+)$/.exec(error.message);
+    const tied = /^(\w+): ([a-zA-Z][\w.]*(?:\|.*)?)$/s.exec(error.message);
     if (tied?.[1] && tied[2]) {
       fields[tied[1]] = translateMessage(tied[2], t);
       return { form: t('common.formHasErrors'), fields };
     }
-    if (error.code === 'FORBIDDEN') return { form: t('errors.forbidden'), fields };
-    if (error.code === 'UNAUTHORIZED') return { form: t('errors.unauthenticated'), fields };
-    if (error.code === 'NOT_FOUND') return { form: t('errors.notFound'), fields };
-    return {
-      form: isMessageKey(error.message.split('|')[0] ?? '') ? translateMessage(error.message, t) : t('errors.generic'),
-      fields,
+    const key = error.message.split('|')[0] ?? '';
+    if (isMessageKey(key)) return { form: translateMessage(error.message, t), fields };
+    const byCode: Partial<Record<string, MessageKey>> = {
+      FORBIDDEN: 'errors.forbidden',
+      UNAUTHORIZED: 'errors.unauthenticated',
+      NOT_FOUND: 'errors.notFound',
     };
+    return { form: t(byCode[error.code] ?? 'errors.generic'), fields };
   }
   return { form: t('errors.generic'), fields };
 }

@@ -43,6 +43,13 @@ async function startSession(context: ActionAPIContext, personId: string) {
   setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
 }
 
+function slowDown(waitMs: number): never {
+  throw new ActionError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `signIn.slowDown|minutes=${Math.ceil(waitMs / 60_000)}`,
+  });
+}
+
 function requirePerson(context: ActionAPIContext) {
   const person = context.locals.person;
   if (!person) throw new ActionError({ code: 'UNAUTHORIZED', message: 'errors.unauthenticated' });
@@ -85,20 +92,18 @@ export const auth = {
         waitLeft(await readLimit(db, accountKey), now),
         waitLeft(await readLimit(db, addressKey), now),
       );
-      if (wait > 0) {
-        throw new ActionError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `signIn.slowDown|minutes=${Math.ceil(wait / 60_000)}`,
-        });
-      }
+      if (wait > 0) slowDown(wait);
       const [person] = await db.select().from(people).where(eq(people.username, input.username)).limit(1);
       const hashed = person?.active ? (person.passwordHash ?? person.pinHash) : null;
       const valid = hashed ? await verifySecret(hashed, input.secret) : await verifyAgainstDummy(input.secret);
       if (!person || !valid) {
-        await db.transaction(async (tx) => {
-          await registerFailure(tx, accountKey, ACCOUNT_POLICY, now);
-          await registerFailure(tx, addressKey, ADDRESS_POLICY, now);
+        const blockedFor = await db.transaction(async (tx) => {
+          const account = await registerFailure(tx, accountKey, ACCOUNT_POLICY, now);
+          const address = await registerFailure(tx, addressKey, ADDRESS_POLICY, now);
+          return Math.max(waitLeft(account, now), waitLeft(address, now));
         });
+        // The failure that starts a wait says so at once, rather than on the next try.
+        if (blockedFor > 0) slowDown(blockedFor);
         throw new ActionError({ code: 'UNAUTHORIZED', message: 'signIn.failed' });
       }
       await clearLimit(db, accountKey);

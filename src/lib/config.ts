@@ -1,0 +1,69 @@
+import { z } from 'astro/zod';
+
+// Every setting the server reads, checked once before it starts (`npm start`), so a bad value stops
+// start-up with the variable's name. The app itself reads the same variables, typed, through
+// `astro:env` (schema in astro.config.mjs, kept in step with this one).
+
+/** URL schemes the libSQL client speaks: an embedded file, or a libSQL server (sqld, Turso). */
+const SCHEMES = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
+
+export const DEFAULT_DATABASE_URL = 'file:data/kube-berdaya.db';
+
+const serverConfigSchema = z.object({
+  /** Where the database lives; `file:` for the embedded default, `libsql://…` for a server. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => SCHEMES.some((scheme) => url.startsWith(scheme)), {
+      error: `must start with one of ${SCHEMES.join(' ')} (for example ${DEFAULT_DATABASE_URL})`,
+    }),
+  /** Token for a libSQL server; not used for `file:` URLs. */
+  DATABASE_AUTH_TOKEN: z.string().trim().optional(),
+  /** Days a session lives without use before it ends (sliding expiry). */
+  SESSION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be between 1 and 365' })
+    .max(365, { error: 'must be between 1 and 365' })
+    .default(14),
+  /** `true` behind a reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a port number' })
+    .min(1, { error: 'must be 1–65535' })
+    .max(65535, { error: 'must be 1–65535' })
+    .default(4321),
+  /** Address to listen on; 0.0.0.0 lets tablets on the same Wi-Fi reach the server. */
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+export type DatabaseConfig = { url: string; authToken?: string };
+
+/** Reads and checks the environment; throws one message naming every bad variable. Empty means unset. */
+export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const present = Object.fromEntries(
+    Object.keys(serverConfigSchema.shape).map((key) => {
+      const value = env[key];
+      return [key, value === undefined || value.trim() === '' ? undefined : value];
+    }),
+  );
+  const parsed = serverConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function databaseConfig(config: Pick<ServerConfig, 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'>): DatabaseConfig {
+  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken } = config;
+  return authToken === undefined ? { url } : { url, authToken };
+}
+
+/** The database settings alone, for scripts and the app's own connection. */
+export function readDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
+  return databaseConfig(readServerConfig(env));
+}

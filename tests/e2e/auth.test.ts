@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { addKube, addPerson, type TestPerson } from './helpers/people.ts';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: Page, username: string, secret: string) {
+  await page.goto(`${app.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi atau PIN').fill(secret);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', () => {
+  it('sends every visitor of an empty installation to the first-run page, in Indonesian', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${app.url}/`);
+    expect(response?.ok()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/mulai');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Selamat datang');
+    // Nothing else is reachable until the first admin exists.
+    await page.goto(`${app.url}/masuk`);
+    expect(new URL(page.url()).pathname).toBe('/mulai');
+    await page.close();
+  });
+
+  it('refuses a common password for the first admin, keeps the typed name, and writes nothing', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/mulai`);
+    await page.getByLabel('Nama lengkap').fill('Ibu Kepala Dinas');
+    await page.getByLabel('Nama pengguna').fill('kadinsos');
+    await page.getByLabel('Kata sandi', { exact: true }).fill('password123');
+    await page.getByLabel('Ulangi kata sandi').fill('password123');
+    await page.getByRole('button', { name: 'Buat akun admin' }).click();
+    await expect(page.getByText('terlalu umum').first().isVisible()).resolves.toBe(true);
+    expect(await page.getByLabel('Nama lengkap').inputValue()).toBe('Ibu Kepala Dinas');
+    const rows = await app.connection.client.execute('SELECT count(*) AS n FROM people');
+    expect(rows.rows[0]?.['n']).toBe(0);
+    await page.close();
+  });
+
+  it('creates the first admin, who lands signed in on the home page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/mulai`);
+    await page.getByLabel('Nama lengkap').fill('Ibu Kepala Dinas');
+    await page.getByLabel('Nama pengguna').fill('kadinsos');
+    await page.getByLabel('Kata sandi', { exact: true }).fill('Nganjuk-Berdaya-2024');
+    await page.getByLabel('Ulangi kata sandi').fill('Nganjuk-Berdaya-2024');
+    await page.getByRole('button', { name: 'Buat akun admin' }).click();
+    await page.waitForURL(`${app.url}/?selamat=1`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Ibu Kepala Dinas');
+    // The first-run page is gone for good.
+    await page.goto(`${app.url}/mulai`);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
+  });
+
+  describe('with one person of each role', () => {
+    const people: TestPerson[] = [];
+    beforeAll(async () => {
+      const kubeId = await addKube(app.connection, 'kubeuji1', 'Maju Bersama 1');
+      people.push(
+        await addPerson(app.connection, 'pendamping', 'rina', 'Pendamping-Prambon-24', kubeId),
+        await addPerson(app.connection, 'pengurus', 'slamet', 'Ketua-Maju-Bersama-1', kubeId),
+        await addPerson(app.connection, 'anggota', 'sumarni', '2468', kubeId),
+      );
+    });
+
+    it('signs each role in and out', async () => {
+      for (const person of [{ username: 'kadinsos', secret: 'Nganjuk-Berdaya-2024' }, ...people]) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await signIn(page, person.username, person.secret);
+        expect(new URL(page.url()).pathname).toBe('/');
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Halo');
+        const cookie = (await context.cookies()).find((c) => c.name === 'kube_session');
+        expect(cookie?.httpOnly).toBe(true);
+        expect(cookie?.sameSite).toBe('Lax');
+        await page.getByRole('button', { name: 'Keluar' }).first().click();
+        await page.waitForURL(`${app.url}/masuk?keluar=1`);
+        await expect(page.getByText('Anda sudah keluar').isVisible()).resolves.toBe(true);
+        await page.goto(`${app.url}/akun`);
+        expect(new URL(page.url()).pathname).toBe('/masuk');
+        await context.close();
+      }
+    });
+
+    it('shows a member a plain 403 page, not a crash, when they open an admin page', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'sumarni', '2468');
+      const response = await page.goto(`${app.url}/admin/orang`);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tidak boleh dibuka');
+      await context.close();
+    });
+
+    it('refuses a wrong password, then slows repeated failures down', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'slamet', 'salah-sekali');
+      await expect(page.getByText('Nama pengguna atau kata sandi salah').isVisible()).resolves.toBe(true);
+      expect(await page.getByLabel('Nama pengguna').inputValue()).toBe('slamet');
+      for (let i = 0; i < 4; i++) await signIn(page, 'slamet', `salah-${i}`);
+      await expect(page.getByText('Terlalu banyak percobaan').count()).resolves.toBe(0);
+      await signIn(page, 'slamet', 'salah-lagi');
+      await expect(page.getByText('Terlalu banyak percobaan').isVisible()).resolves.toBe(true);
+      // Even the right password waits now: the block is short, but it holds.
+      await signIn(page, 'slamet', 'Ketua-Maju-Bersama-1');
+      expect(new URL(page.url()).pathname).toBe('/masuk');
+      await app.connection.client.execute("DELETE FROM rate_limits WHERE key = 'account:slamet'");
+      await signIn(page, 'slamet', 'Ketua-Maju-Bersama-1');
+      expect(new URL(page.url()).pathname).toBe('/');
+      await context.close();
+    });
+
+    it('signs a person out of every device at once', async () => {
+      const phone = await browser.newContext();
+      const tablet = await browser.newContext();
+      const onPhone = await phone.newPage();
+      const onTablet = await tablet.newPage();
+      await signIn(onPhone, 'rina', 'Pendamping-Prambon-24');
+      await signIn(onTablet, 'rina', 'Pendamping-Prambon-24');
+      await onPhone.goto(`${app.url}/akun`);
+      await onPhone.getByRole('button', { name: 'Keluar dari semua perangkat' }).click();
+      await onPhone.waitForURL(/\/masuk/);
+      await onTablet.goto(`${app.url}/akun`);
+      expect(new URL(onTablet.url()).pathname).toBe('/masuk');
+      await phone.close();
+      await tablet.close();
+    });
+
+    it('switches the interface to English and back', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${app.url}/masuk`);
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Masuk');
+      await context.close();
+    });
+
+    it('stays usable at 320 px wide: nothing overflows sideways', async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await signIn(page, 'kadinsos', 'Nganjuk-Berdaya-2024');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const small = await page.$$eval(
+        'button, a.button, input',
+        (elements) =>
+          elements.filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 44).length,
+      );
+      expect(small).toBe(0);
+      await context.close();
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readServerConfig } from '../../src/lib/config.ts';
+
+describe('readServerConfig()', () => {
+  it('runs on the embedded database file at port 4321 when nothing is set', () => {
+    const config = readServerConfig({});
+    expect(config.DATABASE_URL).toBe('file:data/kube-berdaya.db');
+    expect(config.PORT).toBe(4321);
+    expect(config.SESSION_DAYS).toBe(14);
+  });
+
+  it('accepts a libSQL server with a token, and treats empty values as unset', () => {
+    const config = readServerConfig({
+      DATABASE_URL: 'libsql://kube.example.org',
+      DATABASE_AUTH_TOKEN: 'abc',
+      PORT: '',
+    });
+    expect(config.DATABASE_URL).toBe('libsql://kube.example.org');
+    expect(config.DATABASE_AUTH_TOKEN).toBe('abc');
+    expect(config.PORT).toBe(4321);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://localhost/kube'],
+    ['SESSION_DAYS', 'lama'],
+    ['SESSION_DAYS', '0'],
+    ['PORT', '70000'],
+    ['TRUST_PROXY', 'yes'],
+  ])('names %s when its value %j is wrong', (name, value) => {
+    expect(() => readServerConfig({ [name]: value })).toThrow(name);
+  });
+});
