@@ -1,0 +1,96 @@
+import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { jabatan, kubes, memberships, people, positions, ROLES, type Role } from '../../../db/schema.ts';
+
+export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null };
+
+/** `%` and `_` typed by a person are letters to find, not LIKE wildcards. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** The membership a person holds today, to join on. */
+const currentMembership = and(eq(memberships.personId, people.id), isNull(memberships.leftOn));
+
+/** People for the admin list, with the KUBE each belongs to today, sorted by name. */
+export async function listPeople(db: Executor, filter: PeopleFilter = {}) {
+  const conditions: SQL[] = [];
+  if (filter.role) conditions.push(eq(people.role, filter.role));
+  if (filter.kubeId) conditions.push(eq(memberships.kubeId, filter.kubeId));
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = containing(q);
+    const match = or(
+      sql`${people.name} like ${pattern} escape '\\'`,
+      sql`${people.username} like ${pattern} escape '\\'`,
+    );
+    if (match) conditions.push(match);
+  }
+  return db
+    .select({
+      id: people.id,
+      name: people.name,
+      username: people.username,
+      role: people.role,
+      active: people.active,
+      kubeId: kubes.id,
+      kubeName: kubes.name,
+    })
+    .from(people)
+    .leftJoin(memberships, currentMembership)
+    .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
+    .where(and(...conditions))
+    .orderBy(asc(sql`lower(${people.name})`), asc(people.username));
+}
+
+export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];
+
+/** One person for the admin page: their facts, KUBE today and positions held today. Never the hashes. */
+export async function getPerson(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      username: people.username,
+      role: people.role,
+      phone: people.phone,
+      business: people.business,
+      active: people.active,
+      hasPassword: sql<boolean>`${people.passwordHash} is not null`.mapWith(Boolean),
+      hasPin: sql<boolean>`${people.pinHash} is not null`.mapWith(Boolean),
+      membership: { kubeId: memberships.kubeId, joinedOn: memberships.joinedOn },
+      kube: { id: kubes.id, name: kubes.name, desa: kubes.desa },
+    })
+    .from(people)
+    .leftJoin(memberships, currentMembership)
+    .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
+    .where(eq(people.id, id))
+    .limit(1);
+  if (!row) return null;
+  const held = await db
+    .select({
+      id: positions.id,
+      jabatanName: jabatan.name,
+      kubeId: positions.kubeId,
+      kubeName: kubes.name,
+      startDate: positions.startDate,
+    })
+    .from(positions)
+    .innerJoin(jabatan, eq(jabatan.code, positions.jabatanCode))
+    .innerJoin(kubes, eq(kubes.id, positions.kubeId))
+    .where(and(eq(positions.personId, id), isNull(positions.endDate)))
+    .orderBy(asc(jabatan.sortOrder), asc(positions.startDate));
+  return { ...row, positions: held };
+}
+
+export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+/** Active people per role, every role present (zero when nobody holds it). */
+export async function countPeopleByRole(db: Executor): Promise<Record<Role, number>> {
+  const rows = await db
+    .select({ role: people.role, total: count() })
+    .from(people)
+    .where(eq(people.active, true))
+    .groupBy(people.role);
+  const counts = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
+  for (const row of rows) counts[row.role] = row.total;
+  return counts;
+}
