@@ -12,8 +12,8 @@ beforeAll(async () => {
   if (!browserMissing) browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  if (!browserMissing) await browser.close();
+  await app.stop();
 });
 
 async function signIn(page: Page, username: string, secret: string) {

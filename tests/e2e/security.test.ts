@@ -11,7 +11,7 @@ beforeAll(async () => {
   await addPerson(app.connection, 'pengurus', 'bendahara.uji', 'Bendahara-Uji-2024', kubeId);
 });
 afterAll(async () => {
-  await app?.stop();
+  await app.stop();
 });
 
 function signIn(username: string, secret: string, headers: Record<string, string> = {}) {

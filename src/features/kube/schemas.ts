@@ -1,0 +1,73 @@
+import { z } from 'astro/zod';
+import { isoDate, optionalIsoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
+import { isFutureDate } from '../../lib/dates.ts';
+
+// The inputs of the KUBE forms. Messages are dictionary keys (see src/lib/forms.ts); empty fields arrive
+// as null. The service checks again what depends on the database (membership, holders, roles).
+
+export const MAX_BUSINESS_TYPES = 10;
+const MAX_BUSINESS_TYPE_LENGTH = 60;
+
+/** Kinds of business typed in one field, e.g. "warung sate, penjualan kambing": a short list, no repeats. */
+const businessTypes = () =>
+  z
+    .string()
+    .nullish()
+    .transform((value) => {
+      const items = (value ?? '')
+        .split(',')
+        .map((item) => item.trim().replace(/\s+/g, ' '))
+        .filter((item) => item.length > 0);
+      const seen = new Set<string>();
+      return items.filter((item) => {
+        const key = item.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    })
+    .pipe(
+      z
+        .array(z.string().max(MAX_BUSINESS_TYPE_LENGTH, `kube.errors.businessTypeLong|max=${MAX_BUSINESS_TYPE_LENGTH}`))
+        .min(1, 'errors.required')
+        .max(MAX_BUSINESS_TYPES, `kube.errors.tooManyBusinessTypes|max=${MAX_BUSINESS_TYPES}`),
+    );
+
+/** A day that has already come (or is today); positions and decrees are recorded, never planned. */
+export const pastOrToday = () => isoDate().refine((value) => !isFutureDate(value), 'kube.errors.dateInFuture');
+
+/** A choice from a select list: an id made by the server, or "pick one" when nothing was chosen. */
+const chosenId = () => z.string({ error: 'errors.choice' }).regex(/^[a-z0-9]{8,40}$/, 'errors.choice');
+
+export const kubeFields = {
+  name: requiredText(80),
+  desa: requiredText(80),
+  kecamatan: requiredText(80),
+  kabupaten: requiredText(80),
+  provinsi: requiredText(80),
+  businessTypes: businessTypes(),
+  /** Number of the decree (Surat Keputusan) that made the group legal; new groups may not have one yet. */
+  skNumber: optionalText(80),
+  skDate: optionalIsoDate().refine((value) => value === null || !isFutureDate(value), 'kube.errors.dateInFuture'),
+};
+
+export const createKubeInput = z.object(kubeFields);
+export const updateKubeInput = z.object({ kubeId: recordId(), ...kubeFields });
+
+export const recordPositionInput = z.object({
+  kubeId: recordId(),
+  personId: chosenId(),
+  jabatanCode: z.string({ error: 'errors.choice' }).regex(/^[a-z0-9_]{1,40}$/, 'errors.choice'),
+  startDate: pastOrToday(),
+  note: optionalText(200),
+});
+
+export const endPositionInput = z.object({ positionId: recordId(), endDate: pastOrToday() });
+
+export const facilitatorInput = z.object({ kubeId: recordId(), personId: chosenId() });
+
+export type KubeInput = z.output<typeof createKubeInput>;
+export type UpdateKubeInput = z.output<typeof updateKubeInput>;
+export type RecordPositionInput = z.output<typeof recordPositionInput>;
+export type EndPositionInput = z.output<typeof endPositionInput>;
+export type FacilitatorInput = z.output<typeof facilitatorInput>;

@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { addKube, addPerson, cookieFor } from './helpers/people.ts';
+
+// Every page and every action is found by reading the code, so a new route is covered (or this test fails
+// asking for its rule) without anyone remembering to add it.
+
+type Who = 'admin' | 'pendampingAssigned' | 'pendampingOther' | 'pengurus' | 'anggota';
+const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'pengurus', 'anggota'];
+
+/** Who may open each page (everyone else gets 403); `public` pages are open to visitors. */
+const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
+  { route: /^\/(masuk|mulai|403|404|500|bahasa)$/, allowed: 'public' },
+  { route: /^\/(akun)?$/, allowed: EVERYONE },
+  { route: /^\/admin(\/.*)?$/, allowed: ['admin'] },
+  { route: /^\/kube$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
+  { route: /^\/kube\/\[id\](\/.*)?$/, allowed: ['admin', 'pendampingAssigned'] },
+];
+
+function listRoutes(dir = 'src/pages'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listRoutes(path);
+    if (!/\.(astro|ts)$/.test(entry.name)) return [];
+    const route = `/${relative('src/pages', path)}`.replace(/\.(astro|ts)$/, '').replace(/\/?index$/, '');
+    return [route === '' ? '/' : route];
+  });
+}
+
+/** Actions as `namespace.name`, read from the feature slices' action files. */
+function listActions(): string[] {
+  return readdirSync('src/features').flatMap((slice) => {
+    let source: string;
+    try {
+      source = readFileSync(join('src/features', slice, 'actions.ts'), 'utf8');
+    } catch {
+      return [];
+    }
+    const namespace = /export const (\w+) = \{/.exec(source)?.[1];
+    return [...source.matchAll(/^ {2}(\w+): defineAction\(/gm)].map((m) => `${namespace ?? slice}.${m[1] ?? ''}`);
+  });
+}
+
+let app: RunningApp;
+const cookies = {} as Record<Who, string>;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  app = await startApp();
+  const kubeA = await addKube(app.connection, 'kubematrixa', 'KUBE A');
+  const kubeB = await addKube(app.connection, 'kubematrixb', 'KUBE B');
+  const people = {
+    admin: await addPerson(app.connection, 'admin', 'm.admin', 'Admin-Matrix-2024'),
+    pendampingAssigned: await addPerson(app.connection, 'pendamping', 'm.pendamping.a', 'Pendamping-A-2024', kubeA),
+    pendampingOther: await addPerson(app.connection, 'pendamping', 'm.pendamping.b', 'Pendamping-B-2024', kubeB),
+    pengurus: await addPerson(app.connection, 'pengurus', 'm.ketua', 'Ketua-Matrix-2024', kubeA),
+    anggota: await addPerson(app.connection, 'anggota', 'm.anggota', '2468', kubeA),
+  };
+  for (const who of EVERYONE) cookies[who] = await cookieFor(app.connection, people[who].id);
+  ids = { '/kube/[id]': kubeA, '/admin/kube/[id]': kubeA, '/admin/orang/[id]': people.anggota.id };
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+function concrete(route: string): string {
+  return route.replace(/\[id\]/, () => {
+    const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
+    return key ? (ids[key] ?? 'x') : 'x';
+  });
+}
+
+describe('role × route matrix', () => {
+  const routes = listRoutes();
+
+  it('finds the pages in the code, and every one has an access rule', () => {
+    expect(routes).toContain('/admin/orang');
+    expect(routes).toContain('/kube/[id]');
+    const unruled = routes.filter((route) => !PAGE_RULES.some((rule) => rule.route.test(route)));
+    expect(unruled, 'pages without a rule in tests/e2e/access-matrix.test.ts').toEqual([]);
+  });
+
+  it('refuses every protected page to the wrong role and to a facilitator of another KUBE, and opens it to the right ones', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const rule = PAGE_RULES.find((r) => r.route.test(route));
+      if (!rule || rule.allowed === 'public' || route === '/bahasa') continue;
+      const url = `${app.url}${concrete(route)}`;
+      const visitor = await fetch(url, { redirect: 'manual' });
+      if (visitor.status !== 302 || !visitor.headers.get('location')?.startsWith('/masuk')) {
+        failures.push(`${route} visitor: ${visitor.status}`);
+      }
+      for (const who of EVERYONE) {
+        const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookies[who] } });
+        const expected = rule.allowed.includes(who) ? 200 : 403;
+        if (response.status !== expected) failures.push(`${route} ${who}: ${response.status}, expected ${expected}`);
+        if (expected === 403 && !(await response.text()).includes('Tidak boleh dibuka')) {
+          failures.push(`${route} ${who}: 403 without the plain explanation page`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses every staff action to members and officers, and changes nothing', async () => {
+    const actions = listActions().filter((name) => !name.startsWith('auth.'));
+    expect(actions.length).toBeGreaterThan(0);
+    const before = await app.connection.client.execute(
+      'SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM kubes) + (SELECT count(*) FROM positions) + (SELECT count(*) FROM memberships) + (SELECT count(*) FROM facilitator_assignments) AS n',
+    );
+    const failures: string[] = [];
+    for (const action of actions) {
+      for (const who of ['anggota', 'pengurus', 'pendampingOther'] as const) {
+        const response = await fetch(`${app.url}/_actions/${action}`, {
+          method: 'POST',
+          headers: { origin: app.origin, cookie: cookies[who], 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            id: ids['/kube/[id]'] ?? '',
+            kubeId: ids['/kube/[id]'] ?? '',
+            personId: ids['/admin/orang/[id]'] ?? '',
+            name: 'Penyusup',
+            username: 'penyusup',
+            role: 'admin',
+            desa: 'X',
+            kecamatan: 'X',
+            kabupaten: 'X',
+            provinsi: 'X',
+            jabatanCode: 'ketua',
+            startDate: '2024-01-01',
+            password: 'Penyusup-Kuat-2024',
+            passwordConfirm: 'Penyusup-Kuat-2024',
+            pin: '1234',
+          }),
+        });
+        // 403 for a refusal; 400 when the input is wrong before permission is even considered.
+        if (response.status !== 403 && response.status !== 400) failures.push(`${action} ${who}: ${response.status}`);
+      }
+    }
+    const after = await app.connection.client.execute(
+      'SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM kubes) + (SELECT count(*) FROM positions) + (SELECT count(*) FROM memberships) + (SELECT count(*) FROM facilitator_assignments) AS n',
+    );
+    expect(failures).toEqual([]);
+    expect(after.rows[0]?.['n']).toBe(before.rows[0]?.['n']);
+  });
+});
