@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { addKube, addPerson } from './helpers/people.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeResult = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  const kubeId = await addKube(app.connection, 'kubeaxe1', 'Maju Bersama 1');
+  await addPerson(app.connection, 'admin', 'axe.admin', 'Admin-Aksesibel-2024');
+  await addPerson(app.connection, 'pendamping', 'axe.pendamping', 'Pendamping-Aksesibel-24', kubeId);
+  await addPerson(app.connection, 'anggota', 'axe.anggota', '2468', kubeId);
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+async function signedInPage(username: string, secret: string, width: number): Promise<Page> {
+  // Axe is injected as a script; the page's own CSP would rightly refuse it.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  if (username) {
+    await page.goto(`${app.url}/masuk`);
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi atau PIN').fill(secret);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(`${app.url}/`);
+  }
+  return page;
+}
+
+async function violationsOn(page: Page, path: string): Promise<string[]> {
+  await page.goto(`${app.url}${path}`);
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run());
+  return result.violations.map(
+    (v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
+  it.each([
+    ['a visitor', '', '', ['/masuk'], 360],
+    [
+      'an admin',
+      'axe.admin',
+      'Admin-Aksesibel-2024',
+      ['/', '/admin', '/admin/orang', '/admin/orang/baru', '/kube', '/kube/kubeaxe1', '/admin/kube/baru', '/akun'],
+      1024,
+    ],
+    ['a facilitator', 'axe.pendamping', 'Pendamping-Aksesibel-24', ['/', '/kube', '/kube/kubeaxe1'], 800],
+    ['a member on a phone', 'axe.anggota', '2468', ['/', '/akun'], 320],
+  ] as const)('finds no violations on the pages of %s', async (_who, username, secret, paths, width) => {
+    const page = await signedInPage(username, secret, width);
+    const violations: string[] = [];
+    for (const path of paths) violations.push(...(await violationsOn(page, path)));
+    await page.context().close();
+    expect(violations).toEqual([]);
+  });
+});
