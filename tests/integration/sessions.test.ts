@@ -95,3 +95,28 @@ describe('database', () => {
     expect(rows.rows.filter((r) => r['is_core'] === 1)).toHaveLength(3);
   });
 });
+
+describe('housekeeping', () => {
+  it('drops sessions that are past their inactivity limit and keeps live ones', async () => {
+    const { deleteExpiredSessions } = await import('../../src/features/auth/session.ts');
+    const day = 86_400_000;
+    const now = new Date('2026-06-01T00:00:00Z');
+    await createSession(t.db, 'p1', null, new Date(now.getTime() - 30 * day));
+    const live = await createSession(t.db, 'p1', null, new Date(now.getTime() - day));
+    await deleteExpiredSessions(t.db, 14 * day, now);
+    const rows = await t.db.select({ id: sessions.id }).from(sessions);
+    expect(rows.map((r) => r.id)).toEqual([live.id]);
+  });
+
+  it('forgets old sign-in counters but keeps recent and blocking ones', async () => {
+    const { ACCOUNT_POLICY, deleteStaleLimits, readLimit, registerFailure } =
+      await import('../../src/features/auth/rate-limit.ts');
+    const hour = 3_600_000;
+    const now = 10 * hour;
+    await registerFailure(t.db, 'account:old', ACCOUNT_POLICY, now - 2 * hour);
+    await registerFailure(t.db, 'account:recent', ACCOUNT_POLICY, now - 60_000);
+    await deleteStaleLimits(t.db, ACCOUNT_POLICY, now);
+    expect(await readLimit(t.db, 'account:old')).toBeUndefined();
+    expect((await readLimit(t.db, 'account:recent'))?.failures).toBe(1);
+  });
+});

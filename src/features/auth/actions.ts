@@ -9,8 +9,16 @@ import { clientAddress, isSecureRequest } from '../../lib/request.ts';
 import { adminExists } from './actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
 import { hashSecret, passwordProblem, verifyAgainstDummy, verifySecret } from './password.ts';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, clearLimit, readLimit, registerFailure, waitLeft } from './rate-limit.ts';
-import { createSession, invalidatePersonSessions, invalidateSession } from './session.ts';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  clearLimit,
+  deleteStaleLimits,
+  readLimit,
+  registerFailure,
+  waitLeft,
+} from './rate-limit.ts';
+import { createSession, deleteExpiredSessions, invalidatePersonSessions, invalidateSession } from './session.ts';
 import type { ActionAPIContext } from 'astro:actions';
 
 const sessionMs = () => SESSION_DAYS * 24 * 60 * 60 * 1000;
@@ -38,6 +46,8 @@ async function startSession(context: ActionAPIContext, personId: string) {
   const previous = context.cookies.get(SESSION_COOKIE)?.value.split('.')[0];
   const { token } = await db.transaction(async (tx) => {
     if (previous) await invalidateSession(tx, previous);
+    // Housekeeping at a natural moment: sessions past their inactivity limit can never be used again.
+    await deleteExpiredSessions(tx, sessionMs());
     return createSession(tx, personId, context.request.headers.get('user-agent'));
   });
   setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
@@ -100,6 +110,7 @@ export const auth = {
         const blockedFor = await db.transaction(async (tx) => {
           const account = await registerFailure(tx, accountKey, ACCOUNT_POLICY, now);
           const address = await registerFailure(tx, addressKey, ADDRESS_POLICY, now);
+          await deleteStaleLimits(tx, ACCOUNT_POLICY, now);
           return Math.max(waitLeft(account, now), waitLeft(address, now));
         });
         // The failure that starts a wait says so at once, rather than on the next try.

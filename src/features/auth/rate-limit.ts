@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { rateLimits } from '../../../db/schema.ts';
 
@@ -45,6 +45,13 @@ export async function registerFailure(db: Executor, key: string, policy: LimitPo
     .values({ key, ...next })
     .onConflictDoUpdate({ target: rateLimits.key, set: next });
   return next;
+}
+
+/** Drops counters that have forgotten themselves, so guessed usernames do not pile up in the table. */
+export async function deleteStaleLimits(db: Executor, policy: LimitPolicy, now = Date.now()): Promise<void> {
+  await db
+    .delete(rateLimits)
+    .where(and(lt(rateLimits.windowStartedAt, now - policy.forgetAfterMs), lt(rateLimits.blockedUntil, now)));
 }
 
 export async function clearLimit(db: Executor, key: string): Promise<void> {
