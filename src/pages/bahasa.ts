@@ -7,7 +7,7 @@ export const POST: APIRoute = async (context) => {
   const form = await context.request.formData().catch(() => null);
   const chosen = form?.get('bahasa');
   const back = form?.get('kembali');
-  if (!isLocale(chosen)) return new Response('Bahasa tidak dikenal / unknown language', { status: 400 });
+  if (!isLocale(chosen)) return new Response(context.locals.t('errors.invalid'), { status: 400 });
   context.cookies.set(LOCALE_COOKIE, chosen, {
     path: '/',
     sameSite: 'lax',

@@ -116,3 +116,31 @@ describe('the server', () => {
     expect(badDays.stderr + badDays.stdout).toContain('SESSION_DAYS');
   });
 });
+
+describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
+  let proxied: RunningApp;
+  beforeAll(async () => {
+    proxied = await startApp({ TRUST_PROXY: 'true' });
+    await addPerson(proxied.connection, 'admin', 'admin.proxy', 'Admin-Proxy-Https-1');
+  });
+  afterAll(async () => {
+    await proxied.stop();
+  });
+
+  it('marks the session cookie Secure, HttpOnly and SameSite=Lax', async () => {
+    const response = await fetch(`${proxied.url}/masuk?_action=auth.signIn`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        origin: proxied.origin,
+        'x-forwarded-proto': 'https',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ username: 'admin.proxy', secret: 'Admin-Proxy-Https-1' }),
+    });
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('kube_session=')) ?? '';
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+  });
+});

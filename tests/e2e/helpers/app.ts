@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the built server (`npm start --no-build`) on a free port with a fresh database file. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   if (!existsSync('dist/server/entry.mjs')) {
     throw new Error('No build in dist/: run `npm test` (it builds first) or `npm run build`.');
   }
@@ -38,7 +38,7 @@ export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
