@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { randomBytes } from 'node:crypto';
 import { defineConfig, envField } from 'astro/config';
 
 export default defineConfig({
@@ -25,6 +26,10 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'never' },
   markdown: { syntaxHighlight: false },
+  vite: {
+    // A fresh id per build versions the offline cache (src/pages/sw.js.ts): new content, new cache.
+    define: { __KUBE_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`) },
+  },
   env: {
     validateSecrets: true,
     schema: {

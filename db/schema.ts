@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The four roles of DESIGN.md §1; a person has exactly one. */
 export const ROLES = ['anggota', 'pengurus', 'pendamping', 'admin'] as const;
@@ -154,3 +154,59 @@ export const rateLimits = sqliteTable('rate_limits', {
 export type Person = typeof people.$inferSelect;
 export type Kube = typeof kubes.$inferSelect;
 export type Position = typeof positions.$inferSelect;
+
+// Learning progress, kept as distinct logs in the manner of Kolibri: each visit, each completion, and a
+// per-person per-module summary that is recomputed from them.
+
+/** One row per opening of a lesson page. */
+export const lessonVisits = sqliteTable(
+  'lesson_visits',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    moduleSlug: text('module_slug').notNull(),
+    /** Lesson id from the content collection, `<module>/<file>`. */
+    lessonId: text('lesson_id').notNull(),
+    visitedAt: integer('visited_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('lesson_visits_person_idx').on(t.personId, t.moduleSlug)],
+);
+
+/** A lesson a person marked as done; marking it again changes nothing. */
+export const lessonCompletions = sqliteTable(
+  'lesson_completions',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    lessonId: text('lesson_id').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.lessonId] }),
+    index('lesson_completions_module_idx').on(t.personId, t.moduleSlug),
+  ],
+);
+
+export const MODULE_STATES = ['belum_mulai', 'sedang_belajar', 'materi_selesai'] as const;
+export type ModuleState = (typeof MODULE_STATES)[number];
+
+/** Per person and module: how far they are (0–1), where they stand, and when they last did something. */
+export const moduleProgress = sqliteTable(
+  'module_progress',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    moduleSlug: text('module_slug').notNull(),
+    progress: real('progress').notNull(),
+    state: text('state', { enum: MODULE_STATES }).notNull(),
+    lessonsCompleted: integer('lessons_completed').notNull(),
+    lessonsTotal: integer('lessons_total').notNull(),
+    lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug] })],
+);

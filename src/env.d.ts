@@ -1,5 +1,8 @@
 /// <reference types="astro/client" />
 
+/** Id of this build, set in astro.config.mjs; versions the offline cache. */
+declare const __KUBE_BUILD__: string;
+
 declare namespace App {
   interface Locals {
     /** The signed-in person, or null for a visitor. */

@@ -8,7 +8,7 @@ import { db } from './lib/db.ts';
 import { isSecureRequest } from './lib/request.ts';
 
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
-const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/403', '/404', '/500']);
+const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
 /** Actions a visitor may call. */
 const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut']);
 const SECRET_FIELDS = /password|secret|pin/i;

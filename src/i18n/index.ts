@@ -1,16 +1,18 @@
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enKube from './en/kube.json';
+import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
 import idAuth from './id/auth.json';
 import idCommon from './id/common.json';
 import idKube from './id/kube.json';
+import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
 
 // One dictionary per language, kept as one JSON file per feature so each slice owns its words.
 // Indonesian is the source of truth for the keys; a test checks English has exactly the same ones.
-const id = { ...idCommon, ...idAuth, ...idKube, ...idPeople };
-const en = { ...enCommon, ...enAuth, ...enKube, ...enPeople };
+const id = { ...idCommon, ...idAuth, ...idKube, ...idLearning, ...idPeople };
+const en = { ...enCommon, ...enAuth, ...enKube, ...enLearning, ...enPeople };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -12,7 +12,9 @@ const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'peng
 
 /** Who may open each page (everyone else gets 403); `public` pages are open to visitors. */
 const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
-  { route: /^\/(masuk|mulai|403|404|500|bahasa)$/, allowed: 'public' },
+  { route: /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js)$/, allowed: 'public' },
+  // A module for members and officers; staff may preview every module.
+  { route: /^\/belajar\/\[modul\](\/\[pelajaran\])?$/, allowed: EVERYONE },
   { route: /^\/(akun)?$/, allowed: EVERYONE },
   { route: /^\/admin(\/.*)?$/, allowed: ['admin'] },
   { route: /^\/kube$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
@@ -66,10 +68,13 @@ afterAll(async () => {
 });
 
 function concrete(route: string): string {
-  return route.replace(/\[id\]/, () => {
-    const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
-    return key ? (ids[key] ?? 'x') : 'x';
-  });
+  return route
+    .replace('[modul]', 'hakikat-kube')
+    .replace('[pelajaran]', '01-apa-itu-kube')
+    .replace(/\[id\]/, () => {
+      const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
+      return key ? (ids[key] ?? 'x') : 'x';
+    });
 }
 
 describe('role × route matrix', () => {
@@ -86,7 +91,7 @@ describe('role × route matrix', () => {
     const failures: string[] = [];
     for (const route of routes) {
       const rule = PAGE_RULES.find((r) => r.route.test(route));
-      if (!rule || rule.allowed === 'public' || route === '/bahasa') continue;
+      if (!rule || rule.allowed === 'public') continue;
       const url = `${app.url}${concrete(route)}`;
       const visitor = await fetch(url, { redirect: 'manual' });
       if (visitor.status !== 302 || !visitor.headers.get('location')?.startsWith('/masuk')) {

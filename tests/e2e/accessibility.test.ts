@@ -51,7 +51,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 
 describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
   it.each([
-    ['a visitor', '', '', ['/masuk'], 360],
+    ['a visitor', '', '', ['/masuk', '/offline'], 360],
     [
       'an admin',
       'axe.admin',
@@ -59,8 +59,20 @@ describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
       ['/', '/admin', '/admin/orang', '/admin/orang/baru', '/kube', '/kube/kubeaxe1', '/admin/kube/baru', '/akun'],
       1024,
     ],
-    ['a facilitator', 'axe.pendamping', 'Pendamping-Aksesibel-24', ['/', '/kube', '/kube/kubeaxe1'], 800],
-    ['a member on a phone', 'axe.anggota', '2468', ['/', '/akun'], 320],
+    [
+      'a facilitator',
+      'axe.pendamping',
+      'Pendamping-Aksesibel-24',
+      ['/', '/kube', '/kube/kubeaxe1', '/belajar/keuangan-kube/01-buku-kas'],
+      800,
+    ],
+    [
+      'a member on a phone',
+      'axe.anggota',
+      '2468',
+      ['/', '/akun', '/belajar/hakikat-kube', '/belajar/hakikat-kube/01-apa-itu-kube', '/belajar/keuangan-kube'],
+      320,
+    ],
   ] as const)('finds no violations on the pages of %s', async (_who, username, secret, paths, width) => {
     const page = await signedInPage(username, secret, width);
     const violations: string[] = [];

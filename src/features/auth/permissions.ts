@@ -22,7 +22,8 @@ export type Permission =
   | 'person.create'
   | 'person.view'
   | 'person.edit'
-  | 'account.self';
+  | 'account.self'
+  | 'learning.study'; // read lessons and record one's own progress
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -51,6 +52,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
 
   switch (permission) {
     case 'account.self':
+    case 'learning.study':
       return true;
     case 'facilitator.area':
       return actor.role === 'pendamping';

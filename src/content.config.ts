@@ -1,0 +1,29 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { lessonSchema, moduleSchema, questionBankSchema } from './features/learning/content-schemas.ts';
+
+// The curriculum lives outside src/, in content/ (see content/README.md). KUBE_CONTENT_DIR points the
+// build at another folder; the tests use it to prove a broken file fails the build.
+const base = process.env['KUBE_CONTENT_DIR'] ?? './content';
+
+const modules = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${base}/modules`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: moduleSchema,
+});
+
+const lessons = defineCollection({
+  // Lesson ids are `<module>/<file name>`, e.g. `hakikat-kube/01-apa-itu-kube`.
+  loader: glob({ pattern: '*/*.md', base: `${base}/lessons`, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  schema: lessonSchema,
+});
+
+const questions = defineCollection({
+  loader: glob({
+    pattern: '*.yaml',
+    base: `${base}/questions`,
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
+  schema: questionBankSchema,
+});
+
+export const collections = { modules, lessons, questions };

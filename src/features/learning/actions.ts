@@ -1,0 +1,34 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { getEntry } from 'astro:content';
+import { z } from 'astro/zod';
+import { db } from '../../lib/db.ts';
+import { can } from '../auth/permissions.ts';
+import { getModule, listHeldPositions, listLessons, maySeeModule } from './curriculum.ts';
+import { completeLesson } from './progress.ts';
+
+export const learning = {
+  /** "Tandai selesai": marks a lesson done for the signed-in person. */
+  completeLesson: defineAction({
+    accept: 'form',
+    input: z.object({
+      lessonId: z
+        .string({ error: 'errors.invalid' })
+        .max(200)
+        .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'errors.invalid'),
+    }),
+    handler: async (input, context) => {
+      const actor = context.locals.actor;
+      if (!actor || !can(actor, 'learning.study'))
+        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      const lesson = await getEntry('lessons', input.lessonId);
+      const module = lesson ? await getModule(lesson.data.module) : undefined;
+      if (!lesson || !module) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      if (!maySeeModule(actor, module, await listHeldPositions(db, actor.id))) {
+        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      }
+      const lessonIds = (await listLessons(module.id)).map((entry) => entry.id);
+      const { changed } = await completeLesson(db, actor.id, { moduleSlug: module.id, lessonId: lesson.id, lessonIds });
+      return { changed };
+    },
+  }),
+};

@@ -1,0 +1,49 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { positions } from '../../../db/schema.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { isModuleFor, mayPreviewAll } from './rules.ts';
+
+export type ModuleEntry = CollectionEntry<'modules'>;
+export type LessonEntry = CollectionEntry<'lessons'>;
+
+/** Every module, in the curriculum's order. */
+export async function listModules(): Promise<ModuleEntry[]> {
+  const modules = await getCollection('modules');
+  return modules.sort((a, b) => a.data.order - b.data.order);
+}
+
+/** A module's lessons, in order; their URL is `/belajar/<lesson id>`. */
+export async function listLessons(moduleSlug: string): Promise<LessonEntry[]> {
+  const lessons = await getCollection('lessons', (lesson) => lesson.data.module === moduleSlug);
+  return lessons.sort((a, b) => a.data.order - b.data.order);
+}
+
+export function getModule(slug: string) {
+  return getEntry('modules', slug);
+}
+
+export function lessonHref(lesson: LessonEntry): string {
+  return `/belajar/${lesson.id}`;
+}
+
+/** Jabatan codes the person holds today, for modules aimed at some positions. */
+export async function listHeldPositions(db: Executor, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: positions.jabatanCode })
+    .from(positions)
+    .where(and(eq(positions.personId, personId), isNull(positions.endDate)));
+  return rows.map((row) => row.code);
+}
+
+/** May this person study (or, for staff, preview) the module? */
+export function maySeeModule(actor: Actor, module: ModuleEntry, held: readonly string[]): boolean {
+  return mayPreviewAll(actor.role) || isModuleFor(module.data.audience, actor.role, held);
+}
+
+/** The modules on a person's home page: the ones meant for their role and position. */
+export async function listModulesFor(db: Executor, actor: Actor): Promise<ModuleEntry[]> {
+  const held = await listHeldPositions(db, actor.id);
+  return (await listModules()).filter((module) => isModuleFor(module.data.audience, actor.role, held));
+}

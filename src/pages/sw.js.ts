@@ -1,0 +1,85 @@
+import type { APIRoute } from 'astro';
+
+// The service worker for offline reading, versioned by the build: a new build (new content) gets a new
+// cache name, and the old copy is deleted when the new worker takes over.
+const VERSION = __KUBE_BUILD__;
+
+const worker = `
+const CACHE = 'kube-belajar-${VERSION}';
+const OFFLINE = '/offline';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE])).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Fetches pages and the hashed assets they use, and stores them. The header tells the server this is
+// not a visit by the learner.
+async function keep(cache, urls) {
+  for (const url of urls) {
+    const response = await fetch(url, { headers: { 'x-kube-precache': '1' }, credentials: 'same-origin' });
+    if (!response.ok || response.redirected) continue;
+    const html = await response.clone().text();
+    await cache.put(url, response);
+    const assets = [...new Set(html.match(/\\/_astro\\/[^"'\\s)]+/g) || [])];
+    await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
+  }
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'keep' && Array.isArray(event.data.urls)) {
+    const urls = event.data.urls.filter((url) => typeof url === 'string' && url.startsWith('/belajar/'));
+    event.waitUntil(
+      caches.open(CACHE)
+        .then((cache) => keep(cache, urls))
+        .then(() => event.source && event.source.postMessage({ type: 'kept' }))
+        .catch(() => {}),
+    );
+  }
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/_astro/')) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    return;
+  }
+  if (request.mode !== 'navigate') return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const response = await fetch(request);
+      // Another person may sign in on a shared device: their reading list starts empty.
+      if (url.pathname === '/masuk') {
+        for (const key of await cache.keys()) {
+          if (new URL(key.url).pathname !== OFFLINE) await cache.delete(key);
+        }
+      } else if (response.ok && !response.redirected && (await cache.match(url.pathname))) {
+        await cache.put(url.pathname, response.clone());
+      }
+      return response;
+    } catch (error) {
+      return (await cache.match(url.pathname)) || (await cache.match(OFFLINE)) || Response.error();
+    }
+  })());
+});
+`;
+
+export const GET: APIRoute = () =>
+  new Response(worker, {
+    headers: {
+      'content-type': 'text/javascript; charset=utf-8',
+      // Browsers check for a new worker on every visit; never let a proxy keep an old one.
+      'cache-control': 'no-cache',
+      'service-worker-allowed': '/',
+    },
+  });

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { addKube, addPerson } from './helpers/people.ts';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  await addPerson(app.connection, 'admin', 'belajar.admin', 'Admin-Belajar-2024');
+  const kubeId = await addKube(app.connection, 'kubebelajar1', 'Maju Bersama 1');
+  await addPerson(app.connection, 'anggota', 'belajar.sumarni', '2468', kubeId);
+  await addPerson(app.connection, 'anggota', 'belajar.bakri', '8642', kubeId);
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+async function signIn(context: BrowserContext, username: string, pin: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${app.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi atau PIN').fill(pin);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(`${app.url}/`);
+  return page;
+}
+
+const cardOf = (page: Page, title: string) => page.locator('.module-card', { hasText: title });
+
+describe.skipIf(browserMissing)('learning in Chromium', () => {
+  it('walks a member from home to a lesson, marks it done, and shows the progress on home', async () => {
+    const context = await browser.newContext({ viewport: { width: 600, height: 1024 } });
+    const page = await signIn(context, 'belajar.sumarni', '2468');
+
+    // Members see the modules meant for them, not the officers' bookkeeping.
+    await expect(cardOf(page, 'Hakikat KUBE').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Pembukuan Kas').count()).resolves.toBe(0);
+    await expect(cardOf(page, 'Hakikat KUBE').textContent()).resolves.toContain('0 dari 5 pelajaran selesai');
+
+    await cardOf(page, 'Hakikat KUBE').getByRole('link').click();
+    await page.getByRole('link', { name: 'Mulai belajar' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Apa itu KUBE?');
+    await expect(page.getByRole('heading', { name: 'Ringkasan' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Kegiatan untuk KUBE Anda' }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Tandai selesai' }).click();
+    await expect(page.getByText('Pelajaran ini sudah selesai').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Tandai selesai' }).count()).resolves.toBe(0);
+
+    await page.goto(`${app.url}/`);
+    const card = await cardOf(page, 'Hakikat KUBE').textContent();
+    expect(card).toContain('1 dari 5 pelajaran selesai');
+    expect(card).toContain('Sedang belajar');
+    await context.close();
+  });
+
+  it('refuses a module that is not meant for the member', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'belajar.bakri', '8642');
+    const response = await page.goto(`${app.url}/belajar/keuangan-kube`);
+    expect(response?.status()).toBe(403);
+    await context.close();
+  });
+
+  it('opens a lesson of a visited module with the network cut, and says it is offline', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'belajar.bakri', '8642');
+    await page.goto(`${app.url}/belajar/usaha-produk`);
+    // The service worker says when the module is kept on the device.
+    await page.locator('#saved-offline').waitFor({ state: 'visible', timeout: 20_000 });
+
+    await context.setOffline(true);
+    await page.goto(`${app.url}/belajar/usaha-produk/03-inovasi-dan-varian`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Inovasi');
+    await expect(page.locator('#offline-notice').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#offline-notice').textContent()).resolves.toContain('Anda sedang offline');
+
+    // A page never kept says so plainly instead of the browser's error.
+    await page.goto(`${app.url}/akun`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sedang offline');
+    await context.setOffline(false);
+    await context.close();
+  });
+});
