@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser } from './helpers/browser.ts';
-import { addKube, addPerson } from './helpers/people.ts';
+import { measurePage } from '../../scripts/page-weight.ts';
+import { addKube, addPerson, cookieFor } from './helpers/people.ts';
+import { readdirSync } from 'node:fs';
 
 let app: RunningApp;
 let browser: Browser;
@@ -85,5 +87,61 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sedang offline');
     await context.setOffline(false);
     await context.close();
+  });
+
+  it('reads a lesson aloud in Indonesian when the device has a voice, and hides the button when it has none', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'belajar.sumarni', '2468');
+    await page.goto(`${app.url}/belajar/hakikat-kube/02-kebersamaan-gotong-royong-musyawarah`);
+    // Headless Chromium has no voices: no button that would do nothing.
+    await expect(page.locator('#listen').isVisible()).resolves.toBe(false);
+
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const voice = { lang: 'id-ID', name: 'Bahasa Indonesia' };
+      // A stand-in utterance: the real one accepts only the browser's own voice objects.
+      (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+        lang = '';
+        voice: unknown = null;
+        onend: unknown = null;
+        text: string;
+        constructor(text: string) {
+          this.text = text;
+        }
+      };
+      Object.assign(window.speechSynthesis, {
+        getVoices: () => [voice],
+        speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+        cancel: () => undefined,
+      });
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Dengarkan' }).click();
+    const spoken = await page.evaluate(
+      () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
+    );
+    expect(spoken.length).toBeGreaterThan(3);
+    expect(spoken.every((part) => part.lang === 'id-ID')).toBe(true);
+    expect(spoken.map((part) => part.text).join(' ')).toContain('gotong royong');
+    await expect(page.getByRole('button', { name: 'Berhenti' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await context.close();
+  });
+});
+
+describe('lesson page weight', () => {
+  it('keeps every lesson page under 30 KB compressed on first load (HTML + CSS + JS)', async () => {
+    // An admin may open every module, so every lesson is measured.
+    const cookie = await cookieFor(app.connection, 'tbelajaradmin');
+    const over: string[] = [];
+    for (const module of readdirSync('content/lessons')) {
+      for (const file of readdirSync(`content/lessons/${module}`)) {
+        const path = `/belajar/${module}/${file.replace(/\.md$/, '')}`;
+        const weight = await measurePage(app.url, path, cookie);
+        if (weight.total > 30 * 1024 || weight.requests > 10)
+          over.push(`${path}: ${weight.total} B in ${weight.requests} requests`);
+      }
+    }
+    expect(over).toEqual([]);
   });
 });
