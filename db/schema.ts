@@ -210,3 +210,73 @@ export const moduleProgress = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.moduleSlug] })],
 );
+
+// Pre-tests and post-tests. An attempt keeps the exact items it showed (id, version, option order) and
+// its own answer key, so editing a question later never changes a past result.
+
+export const TEST_KINDS = ['pre', 'post'] as const;
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    /** Made by the device (a UUID), so a resend of the same attempt is recognised. */
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    moduleSlug: text('module_slug').notNull(),
+    kind: text('kind', { enum: TEST_KINDS }).notNull(),
+    /** `A` or `B` for modules with parallel forms; null when both tests use the same items. */
+    form: text('form', { enum: ['A', 'B'] }),
+    items: text('items', { mode: 'json' })
+      .$type<import('../src/features/assessment/types.ts').AttemptItem[]>()
+      .notNull(),
+    /** Correct option per question id, as the items were when shown. Never sent to the device. */
+    answerKey: text('answer_key', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    /** 0–100 once submitted. */
+    score: real('score'),
+    correct: integer('correct'),
+    total: integer('total').notNull(),
+    byObjective: text('by_objective', { mode: 'json' }).$type<
+      Record<string, import('../src/features/assessment/types.ts').ObjectiveScore>
+    >(),
+  },
+  (t) => [index('attempts_person_module_idx').on(t.personId, t.moduleSlug, t.kind)],
+);
+
+export const attemptAnswers = sqliteTable(
+  'attempt_answers',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    optionId: text('option_id').notNull(),
+    /** When the person chose it, by the device's clock. */
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When the server stored it. */
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export const TEST_PERMISSIONS = ['waive_pre', 'open_post', 'retake_pre', 'retake_post'] as const;
+export type TestPermissionKind = (typeof TEST_PERMISSIONS)[number];
+
+/** What a facilitator allowed one person in one module: skip the pre-test, open the post-test, a retake. */
+export const testPermissions = sqliteTable(
+  'test_permissions',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    moduleSlug: text('module_slug').notNull(),
+    kind: text('kind', { enum: TEST_PERMISSIONS }).notNull(),
+    grantedBy: text('granted_by').references(() => people.id, { onDelete: 'set null' }),
+    /** A retake allows one more attempt after this moment. */
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.kind] })],
+);

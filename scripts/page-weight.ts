@@ -31,10 +31,13 @@ async function decode(raw: Buffer, encoding: string | undefined): Promise<string
   return raw.toString('utf8');
 }
 
+// Stylesheets, scripts, and the component and renderer modules of React islands.
 const assetsIn = (html: string) =>
-  [...html.matchAll(/<(?:link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href|script[^>]+src)="(\/[^"]+)"/g)].map(
-    (m) => m[1] ?? '',
-  );
+  [
+    ...html.matchAll(
+      /<(?:link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href|script[^>]+src)="(\/[^"]+)"|(?:component|renderer)-url="(\/[^"]+)"/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? '');
 const importsIn = (js: string) =>
   [...js.matchAll(/(?:import|from)\s*\(?\s*["'](\.{0,2}\/[^"']+\.js)["']/g)].map((m) => m[1] ?? '');
 

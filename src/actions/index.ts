@@ -1,3 +1,4 @@
+import { assessment } from '../features/assessment/actions.ts';
 import { auth } from '../features/auth/actions.ts';
 import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
@@ -5,4 +6,4 @@ import { people } from '../features/people/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
 // and KUBE with `can()` and writes inside a transaction.
-export const server = { auth, kube, learning, people };
+export const server = { assessment, auth, kube, learning, people };

@@ -62,15 +62,18 @@ export function fieldError(field: string, key: string): never {
 }
 
 /**
- * Runs a feature function for an action, turning a DomainError into the ActionError a form understands.
+ * Runs a feature function for an action, turning a DomainError into the ActionError a form understands
+ * (a dictionary key), or, given `t`, into a ready sentence for script callers.
  * Anything else is a bug: it is rethrown, logged by Astro, and the person sees a generic message.
  */
-export async function asAction<T>(work: () => Promise<T>): Promise<T> {
+export async function asAction<T>(work: () => Promise<T>, t?: Translate): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError) throw new ActionError({ code: error.code, message: error.message });
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    // Called from script (the test player), the message is already the sentence a person reads.
+    const message = t ? translateMessage(error.key, t) : error.message;
+    throw new ActionError({ code: error.code, message });
   }
 }
 

@@ -7,6 +7,7 @@ const VERSION = __KUBE_BUILD__;
 const worker = `
 const CACHE = 'kube-belajar-${VERSION}';
 const OFFLINE = '/offline';
+const TEST_PAGE = /^\\/belajar\\/[a-z0-9-]+\\/tes\\/(pre|post)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE])).then(() => self.skipWaiting()));
@@ -28,9 +29,14 @@ async function keep(cache, urls) {
     if (!response.ok || response.redirected) continue;
     const html = await response.clone().text();
     await cache.put(url, response);
-    const assets = [...new Set(html.match(/\\/_astro\\/[^"'\\s)]+/g) || [])];
-    await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
+    await keepAssets(cache, html);
   }
+}
+
+// The hashed scripts and styles a page uses (they never change under the same name).
+async function keepAssets(cache, html) {
+  const assets = [...new Set(html.match(/\\/_astro\\/[^"'\\s)]+/g) || [])];
+  await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
 }
 
 self.addEventListener('message', (event) => {
@@ -50,7 +56,21 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/_astro/')) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // Hashed assets never change under one name: serve from the cache, and keep whatever is fetched,
+    // so the chunks a page loads on its own (the player's React) are there offline too.
+    event.respondWith(
+      caches.match(request).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+            }
+            return response;
+          }),
+      ),
+    );
     return;
   }
   if (request.mode !== 'navigate') return;
@@ -63,8 +83,13 @@ self.addEventListener('fetch', (event) => {
         for (const key of await cache.keys()) {
           if (new URL(key.url).pathname !== OFFLINE) await cache.delete(key);
         }
-      } else if (response.ok && !response.redirected && (await cache.match(url.pathname))) {
-        await cache.put(url.pathname, response.clone());
+      } else if (response.ok && !response.redirected && (TEST_PAGE.test(url.pathname) || (await cache.match(url.pathname)))) {
+        // A test page is kept the moment it opens, so a reload without a connection still shows the
+        // player with the answers this device holds.
+        const copy = response.clone();
+        const html = await copy.clone().text();
+        await cache.put(url.pathname, copy);
+        await keepAssets(cache, html);
       }
       return response;
     } catch (error) {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attempts } from '../../db/schema.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { addKube, addPerson, cookieFor } from './helpers/people.ts';
+import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
 
 // Every page and every action is found by reading the code, so a new route is covered (or this test fails
 // asking for its rule) without anyone remembering to add it.
@@ -14,7 +15,9 @@ const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'peng
 const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js)$/, allowed: 'public' },
   // A module for members and officers; staff may preview every module.
-  { route: /^\/belajar\/\[modul\](\/\[pelajaran\])?$/, allowed: EVERYONE },
+  { route: /^\/belajar\/(riwayat|\[modul\](\/\[pelajaran\]|\/tes\/\[jenis\])?)$/, allowed: EVERYONE },
+  // A member's test result: the member, their facilitator, an admin.
+  { route: /^\/belajar\/\[modul\]\/tes\/hasil\/\[attempt\]$/, allowed: ['admin', 'pendampingAssigned', 'anggota'] },
   { route: /^\/(akun)?$/, allowed: EVERYONE },
   { route: /^\/admin(\/.*)?$/, allowed: ['admin'] },
   { route: /^\/kube$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
@@ -45,6 +48,7 @@ function listActions(): string[] {
   });
 }
 
+const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';
 let app: RunningApp;
 const cookies = {} as Record<Who, string>;
 let ids: Record<string, string>;
@@ -61,6 +65,22 @@ beforeAll(async () => {
     anggota: await addPerson(app.connection, 'anggota', 'm.anggota', '2468', kubeA),
   };
   for (const who of EVERYONE) cookies[who] = await cookieFor(app.connection, people[who].id);
+  await app.connection.db.insert(attempts).values({
+    id: ATTEMPT_ID,
+    personId: people.anggota.id,
+    moduleSlug: 'hakikat-kube',
+    kind: 'pre',
+    items: [],
+    answerKey: {},
+    startedAt: new Date(),
+    submittedAt: new Date(),
+    score: 50,
+    correct: 0,
+    total: 0,
+    byObjective: {},
+  });
+  // The officer's pre-test is waived, so the lesson page answers about access, not about the pre-test gate.
+  await waivePreTest(app.connection, people.pengurus.id, 'hakikat-kube');
   ids = { '/kube/[id]': kubeA, '/admin/kube/[id]': kubeA, '/admin/orang/[id]': people.anggota.id };
 });
 afterAll(async () => {
@@ -71,6 +91,9 @@ function concrete(route: string): string {
   return route
     .replace('[modul]', 'hakikat-kube')
     .replace('[pelajaran]', '01-apa-itu-kube')
+    .replace('[jenis]', 'pre')
+    .replace('[attempt]', ATTEMPT_ID)
+    .replace('[personId]', ids['/admin/orang/[id]'] ?? 'x')
     .replace(/\[id\]/, () => {
       const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
       return key ? (ids[key] ?? 'x') : 'x';
@@ -110,7 +133,16 @@ describe('role × route matrix', () => {
   });
 
   it('refuses every staff action to members and officers, and changes nothing', async () => {
-    const actions = listActions().filter((name) => !name.startsWith('auth.'));
+    // Actions everyone signed in may use on their own data; every other one is staff-only.
+    const learnerActions = new Set([
+      'learning.completeLesson',
+      'assessment.start',
+      'assessment.saveAnswers',
+      'assessment.submit',
+      'assessment.submitForm',
+    ]);
+    const actions = listActions().filter((name) => !name.startsWith('auth.') && !learnerActions.has(name));
+    expect(actions).toContain('assessment.grant');
     expect(actions.length).toBeGreaterThan(0);
     const before = await app.connection.client.execute(
       'SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM kubes) + (SELECT count(*) FROM positions) + (SELECT count(*) FROM memberships) + (SELECT count(*) FROM facilitator_assignments) AS n',
@@ -133,6 +165,8 @@ describe('role × route matrix', () => {
             kabupaten: 'X',
             provinsi: 'X',
             jabatanCode: 'ketua',
+            moduleSlug: 'hakikat-kube',
+            kind: 'waive_pre',
             startDate: '2024-01-01',
             password: 'Penyusup-Kuat-2024',
             passwordConfirm: 'Penyusup-Kuat-2024',

@@ -1,6 +1,6 @@
 import { hashSecret } from '../../../src/features/auth/password.ts';
 import { createSession } from '../../../src/features/auth/session.ts';
-import { facilitatorAssignments, kubes, memberships, people, type Role } from '../../../db/schema.ts';
+import { facilitatorAssignments, kubes, memberships, people, testPermissions, type Role } from '../../../db/schema.ts';
 import type { Connection } from '../../../db/client.ts';
 
 export type TestPerson = { id: string; username: string; secret: string; role: Role };
@@ -48,4 +48,9 @@ export async function addKube({ db }: Connection, id: string, name: string): Pro
 export async function cookieFor({ db }: Connection, personId: string): Promise<string> {
   const { token } = await createSession(db, personId, 'test');
   return `kube_session=${token}`;
+}
+
+/** What a facilitator does for a person who joins a module late: skip its pre-test. */
+export async function waivePreTest({ db }: Connection, personId: string, moduleSlug: string): Promise<void> {
+  await db.insert(testPermissions).values({ personId, moduleSlug, kind: 'waive_pre', grantedAt: new Date() });
 }

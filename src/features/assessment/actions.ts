@@ -1,0 +1,156 @@
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { getEntry } from 'astro:content';
+import { z } from 'astro/zod';
+import { TEST_PERMISSIONS } from '../../../db/schema.ts';
+import { db } from '../../lib/db.ts';
+import { asAction } from '../../lib/forms.ts';
+import { can } from '../auth/permissions.ts';
+import { getModule, listHeldPositions, maySeeModule } from '../learning/curriculum.ts';
+import { findPersonKubeId } from './queries.ts';
+import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
+import {
+  getAttempt,
+  grantTestPermission,
+  revokeTestPermission,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+} from './service.ts';
+import type { Translate } from '../../i18n/index.ts';
+
+const attemptId = z.uuid({ error: 'errors.invalid' });
+const slug = z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.invalid');
+const answer = z.strictObject({
+  questionId: slug,
+  optionId: slug,
+  answeredAt: z.iso.datetime({ offset: true, error: 'errors.invalid' }),
+});
+const answers = z.array(answer).max(200, 'errors.invalid');
+
+export const resultUrl = (moduleSlug: string, id: string) => `/belajar/${moduleSlug}/tes/hasil/${id}`;
+
+/** The signed-in learner, allowed to study the module. `t` turns a refusal into a sentence for the player. */
+async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?: Translate) {
+  const refuse = (code: 'FORBIDDEN' | 'NOT_FOUND', key: 'errors.forbidden' | 'errors.notFound') =>
+    new ActionError({ code, message: t ? t(key) : key });
+  const actor = context.locals.actor;
+  if (!actor || !can(actor, 'learning.study')) throw refuse('FORBIDDEN', 'errors.forbidden');
+  const module = await getModule(moduleSlug);
+  if (!module) throw refuse('NOT_FOUND', 'errors.notFound');
+  if (!maySeeModule(actor, module, await listHeldPositions(db, actor.id)))
+    throw refuse('FORBIDDEN', 'errors.forbidden');
+  return actor;
+}
+
+/** The module of an attempt; `t` makes the refusal a sentence for script callers. */
+async function moduleOfAttempt(id: string, t?: Translate) {
+  const attempt = await getAttempt(db, id);
+  if (!attempt) {
+    const key = 'assessment.errors.unknownAttempt';
+    throw new ActionError({ code: 'NOT_FOUND', message: t ? t(key) : key });
+  }
+  return attempt.moduleSlug;
+}
+
+/** The no-JavaScript test form: `attemptId` and one radio group `jawaban-<question id>` per question. */
+const plainForm = z.instanceof(FormData).transform((form, ctx) => {
+  const id = attemptId.safeParse(form.get('attemptId'));
+  if (!id.success) {
+    ctx.addIssue({ code: 'custom', message: 'errors.invalid', path: ['attemptId'] });
+    return z.NEVER;
+  }
+  const answeredAt = new Date().toISOString();
+  const given = [...form.entries()].flatMap(([name, value]) =>
+    name.startsWith('jawaban-') && typeof value === 'string'
+      ? [{ questionId: name.slice('jawaban-'.length), optionId: value, answeredAt }]
+      : [],
+  );
+  const parsed = answers.safeParse(given);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: 'assessment.errors.foreignAnswer', path: ['answers'] });
+    return z.NEVER;
+  }
+  return { attemptId: id.data, answers: parsed.data };
+});
+
+export const assessment = {
+  /** Starts (or resumes) a pre-test or post-test; the form carries the attempt id, so a double tap is harmless. */
+  start: defineAction({
+    accept: 'form',
+    input: z.object({ attemptId, moduleSlug: slug, kind: z.enum(['pre', 'post'], { error: 'errors.invalid' }) }),
+    handler: async (input, context) => {
+      const actor = await requireLearner(context, input.moduleSlug);
+      const test = await loadModuleTest(input.moduleSlug);
+      if (!test) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      const lessonsDone = await lessonsDoneBy(actor.id, input.moduleSlug);
+      const attempt = await asAction(() =>
+        startAttempt(db, { attemptId: input.attemptId, personId: actor.id, kind: input.kind, test, lessonsDone }),
+      );
+      return { attemptId: attempt.id };
+    },
+  }),
+
+  /** The player's background save: any number of answers, idempotent. Errors come back as sentences. */
+  saveAnswers: defineAction({
+    input: z.strictObject({ attemptId, answers }),
+    handler: async (input, context) => {
+      const t = context.locals.t;
+      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, t), t);
+      return asAction(
+        () => saveAnswers(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+        context.locals.t,
+      );
+    },
+  }),
+
+  /** The player's submission with every answer it holds; submitting twice returns the same result. */
+  submit: defineAction({
+    input: z.strictObject({ attemptId, answers }),
+    handler: async (input, context) => {
+      const t = context.locals.t;
+      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, t), t);
+      const attempt = await asAction(
+        () => submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+        context.locals.t,
+      );
+      return { resultUrl: resultUrl(attempt.moduleSlug, attempt.id), score: attempt.score };
+    },
+  }),
+
+  /** The same submission from the plain form used without JavaScript. */
+  submitForm: defineAction({
+    accept: 'form',
+    input: plainForm,
+    handler: async (input, context) => {
+      const moduleSlug = await moduleOfAttempt(input.attemptId);
+      const actor = await requireLearner(context, moduleSlug);
+      const attempt = await asAction(() =>
+        submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+      );
+      return { resultUrl: resultUrl(attempt.moduleSlug, attempt.id) };
+    },
+  }),
+
+  /** A facilitator (of the person's KUBE) or an admin waives the pre-test, opens the post-test, or allows a retake. */
+  grant: defineAction({
+    accept: 'form',
+    input: z.object({
+      personId: z.string({ error: 'errors.invalid' }).min(1).max(64),
+      moduleSlug: slug,
+      kind: z.enum(TEST_PERMISSIONS, { error: 'errors.choice' }),
+      revoke: z.boolean().optional(),
+    }),
+    handler: async (input, context) => {
+      const kubeId = await findPersonKubeId(db, input.personId);
+      if (!can(context.locals.actor, 'test.grant', { kubeId })) {
+        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      }
+      if (!(await getEntry('modules', input.moduleSlug)))
+        throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      const grantedBy = context.locals.actor?.id ?? '';
+      if (input.revoke) await revokeTestPermission(db, input);
+      else await grantTestPermission(db, { ...input, grantedBy });
+      return { ok: true };
+    },
+  }),
+};

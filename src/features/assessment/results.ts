@@ -1,0 +1,62 @@
+import { getEntry } from 'astro:content';
+import type { Executor } from '../../../db/client.ts';
+import { gain, gainBand, normalizedGain } from './rules.ts';
+import { listAnswers, listSubmittedAttempts, type Attempt } from './service.ts';
+
+export type Missed = { text: string; yourAnswer: string; correctAnswer: string; explanation: string };
+
+export type AttemptResult = {
+  attempt: Attempt;
+  /** False for a retake: the first submitted attempt of a kind counts for gain. */
+  isFirst: boolean;
+  /** For a post-test: the first pre-test's score, gain and normalized gain (DESIGN.md §4). */
+  comparison: { pre: number; post: number; gain: number; g: number | null; band: ReturnType<typeof gainBand> } | null;
+  byObjective: { id: string; text: string; correct: number; total: number; score: number }[];
+  missed: Missed[];
+};
+
+/** Everything a result page shows about one submitted attempt. */
+export async function loadAttemptResult(db: Executor, attempt: Attempt): Promise<AttemptResult> {
+  const history = await listSubmittedAttempts(db, attempt.personId, attempt.moduleSlug);
+  const firstOf = (kind: Attempt['kind']) => history.find((a) => a.kind === kind);
+  const isFirst = firstOf(attempt.kind)?.id === attempt.id;
+  const pre = firstOf('pre');
+  const comparison =
+    attempt.kind === 'post' && pre?.score != null && attempt.score != null
+      ? {
+          pre: pre.score,
+          post: attempt.score,
+          gain: gain(pre.score, attempt.score),
+          g: normalizedGain(pre.score, attempt.score),
+          band: gainBand(normalizedGain(pre.score, attempt.score)),
+        }
+      : null;
+
+  const module = await getEntry('modules', attempt.moduleSlug);
+  const bank = await getEntry('questions', attempt.moduleSlug);
+  const objectives = new Map((module?.data.objectives ?? []).map((o) => [o.id, o.text]));
+  const byObjective = Object.entries(attempt.byObjective ?? {}).map(([id, s]) => ({
+    id,
+    text: objectives.get(id) ?? id,
+    ...s,
+  }));
+
+  const answers = await listAnswers(db, attempt.id);
+  const questions = new Map((bank?.data.questions ?? []).map((q) => [q.id, q]));
+  const missed = attempt.items.flatMap((item) => {
+    const question = questions.get(item.questionId);
+    const chosen = answers[item.questionId];
+    const correct = attempt.answerKey[item.questionId];
+    if (!question || chosen === correct) return [];
+    const optionText = (id: string | undefined) => question.options.find((o) => o.id === id)?.text ?? '—';
+    return [
+      {
+        text: question.text,
+        yourAnswer: optionText(chosen),
+        correctAnswer: optionText(correct),
+        explanation: question.explanation,
+      },
+    ];
+  });
+  return { attempt, isFirst, comparison, byObjective, missed };
+}

@@ -1,0 +1,209 @@
+import type { Question } from '../learning/content-schemas.ts';
+import type { AttemptItem, AttemptScore, FormName, ObjectiveScore, TestKind } from './types.ts';
+
+// Pure rules of the assessment slice: which form and order an attempt shows, what it scores, what the gain
+// is, and when a test may start. No I/O, so it runs the same on the server, in the browser and in tests.
+
+/**
+ * A small deterministic 32-bit hash: FNV-1a over the UTF-16 code units, then the murmur3 finalizer.
+ * The finalizer matters: plain FNV-1a keeps the parity of the input, and `assignForm` reads the parity.
+ */
+export function hashString(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+/** mulberry32: a tiny seeded PRNG giving numbers in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The form a person gets: none for the 'same' design; for 'parallel', counterbalanced — the pre-test form
+ * is A when `hashString(personId + ':' + moduleSlug)` is even, else B, and the post-test uses the other.
+ */
+export function assignForm(
+  personId: string,
+  moduleSlug: string,
+  kind: TestKind,
+  design: 'same' | 'parallel',
+): FormName | null {
+  if (design === 'same') return null;
+  const preForm: FormName = hashString(`${personId}:${moduleSlug}`) % 2 === 0 ? 'A' : 'B';
+  if (kind === 'pre') return preForm;
+  return preForm === 'A' ? 'B' : 'A';
+}
+
+/** A new array in a deterministic Fisher–Yates order seeded by `hashString(seed)`: same seed, same order. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const out = [...items];
+  const random = mulberry32(hashString(seed));
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/**
+ * The items an attempt shows: the questions of the form (all when `form` is null), in an order seeded by
+ * the attempt id, each with its options in an order seeded by `attemptId + ':' + questionId`.
+ */
+export function buildAttemptItems(
+  questions: readonly Question[],
+  form: FormName | null,
+  attemptId: string,
+): AttemptItem[] {
+  const chosen = form === null ? questions : questions.filter((q) => q.form === form);
+  return seededShuffle(chosen, attemptId).map((q) => ({
+    questionId: q.id,
+    version: q.version,
+    objective: q.objective,
+    optionOrder: seededShuffle(
+      q.options.map((o) => o.id),
+      `${attemptId}:${q.id}`,
+    ),
+  }));
+}
+
+/** 100 × correct / total, rounded to one decimal; 0 when there is nothing to score. */
+function percent(correct: number, total: number): number {
+  // 1000 × c / t in one step keeps 2 of 3 at 666.66…, so rounding gives 66.7 without float drift.
+  return total === 0 ? 0 : Math.round((1000 * correct) / total) / 10;
+}
+
+/**
+ * Score of an attempt, overall and per objective: 100 × correct / total, rounded to one decimal.
+ * An unanswered item counts as wrong; an attempt with no items scores 0.
+ */
+export function scoreAttempt(
+  items: readonly AttemptItem[],
+  answers: Readonly<Record<string, string>>,
+  correctById: Readonly<Record<string, string>>,
+): AttemptScore {
+  let correct = 0;
+  const tally = new Map<string, { correct: number; total: number }>();
+  for (const item of items) {
+    const answer = answers[item.questionId];
+    const right = answer !== undefined && answer === correctById[item.questionId];
+    if (right) correct++;
+    const entry = tally.get(item.objective) ?? { correct: 0, total: 0 };
+    tally.set(item.objective, { correct: entry.correct + (right ? 1 : 0), total: entry.total + 1 });
+  }
+  const byObjective: Record<string, ObjectiveScore> = {};
+  for (const [objective, t] of tally) {
+    byObjective[objective] = { correct: t.correct, total: t.total, score: percent(t.correct, t.total) };
+  }
+  return { score: percent(correct, items.length), correct, total: items.length, byObjective };
+}
+
+/** Gain of one person: post − pre, in percentage points (DESIGN.md §4). */
+export function gain(pre: number, post: number): number {
+  return post - pre;
+}
+
+/** Normalized gain g = (post − pre) / (100 − pre); undefined, so null, when pre = 100 (DESIGN.md §4). */
+export function normalizedGain(pre: number, post: number): number | null {
+  if (pre === 100) return null;
+  return (post - pre) / (100 - pre);
+}
+
+/** Band of a normalized gain: rendah below 0.3, sedang from 0.3 to below 0.7, tinggi from 0.7 (DESIGN.md §4). */
+export function gainBand(g: number | null): 'rendah' | 'sedang' | 'tinggi' | null {
+  if (g === null) return null;
+  if (g < 0.3) return 'rendah';
+  if (g < 0.7) return 'sedang';
+  return 'tinggi';
+}
+
+/** What the gating rules need to know about one person and one module. */
+export type TestState = {
+  /** How many pre-test attempts this person submitted for the module. */
+  preSubmitted: number;
+  postSubmitted: number;
+  /** A facilitator waived the pre-test for this person. */
+  preWaived: boolean;
+  /** A facilitator opened the post-test (e.g. in a workshop). */
+  postOpened: boolean;
+  /** A facilitator allowed one more pre-test. */
+  retakePre: boolean;
+  retakePost: boolean;
+  /** Every lesson of the module is marked done. */
+  lessonsDone: boolean;
+  /** An unsubmitted pre attempt exists. */
+  hasOpenPre: boolean;
+  hasOpenPost: boolean;
+};
+
+export type TestGate =
+  { allowed: true } | { allowed: false; reason: 'pre_done' | 'post_done' | 'pre_first' | 'lessons_first' };
+
+const ALLOWED: TestGate = { allowed: true };
+
+/**
+ * May a test start? An open attempt may always be resumed. A pre-test is taken once unless a facilitator
+ * allows a retake. A post-test needs the pre-test (or a waiver) and the lessons (or a facilitator opening it),
+ * and is taken once unless a retake is allowed.
+ */
+export function canStartTest(kind: TestKind, state: TestState): TestGate {
+  if (kind === 'pre') {
+    if (state.hasOpenPre) return ALLOWED;
+    if (state.preSubmitted > 0 && !state.retakePre) return { allowed: false, reason: 'pre_done' };
+    return ALLOWED;
+  }
+  if (state.hasOpenPost) return ALLOWED;
+  if (!lessonsUnlocked(state)) return { allowed: false, reason: 'pre_first' };
+  if (!state.lessonsDone && !state.postOpened) return { allowed: false, reason: 'lessons_first' };
+  if (state.postSubmitted > 0 && !state.retakePost) return { allowed: false, reason: 'post_done' };
+  return ALLOWED;
+}
+
+/** Lessons open once the pre-test is submitted or waived, so the pre-test measures what came before them. */
+export function lessonsUnlocked(state: TestState): boolean {
+  return state.preSubmitted > 0 || state.preWaived;
+}
+
+/** Where a person stands in a module: pre-test → lessons → post-test → done. */
+export function moduleStage(state: TestState): 'pre_test' | 'lessons' | 'post_test' | 'done' {
+  if (!lessonsUnlocked(state)) return 'pre_test';
+  if (!state.lessonsDone && !state.postOpened) return 'lessons';
+  if (state.postSubmitted === 0) return 'post_test';
+  return 'done';
+}
+
+/**
+ * Which attempt of a kind counts for gain: the first submitted one (earliest `submittedAt`), or -1 when none
+ * is submitted. Retakes are kept but never replace it.
+ */
+export function countsForGain(
+  attempts: readonly { kind: TestKind; submittedAt: Date | null }[],
+  kind: TestKind,
+): number {
+  let best = -1;
+  let bestTime = Infinity;
+  attempts.forEach((attempt, index) => {
+    if (attempt.kind !== kind || attempt.submittedAt === null) return;
+    const time = attempt.submittedAt.getTime();
+    if (time < bestTime) {
+      best = index;
+      bestTime = time;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { addKube, addPerson } from './helpers/people.ts';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  await addPerson(app.connection, 'admin', 'tes.admin', 'Admin-Tes-Berdaya-24');
+  const kubeId = await addKube(app.connection, 'kubetes1', 'Maju Bersama 1');
+  await addPerson(app.connection, 'anggota', 'tes.sumarni', '2468', kubeId);
+  await addPerson(app.connection, 'anggota', 'tes.darto', '3579', kubeId);
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+async function signIn(context: BrowserContext, username: string, pin: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${app.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi atau PIN').fill(pin);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(`${app.url}/`);
+  return page;
+}
+
+async function storedAnswers(personUsername: string) {
+  const result = await app.connection.client.execute({
+    sql: `SELECT a.id, a.total, a.score, a.submitted_at, count(x.question_id) AS answers
+          FROM attempts a JOIN people p ON p.id = a.person_id
+          LEFT JOIN attempt_answers x ON x.attempt_id = a.id
+          WHERE p.username = ? GROUP BY a.id`,
+    args: [personUsername],
+  });
+  return result.rows;
+}
+
+/** Chooses the first option of the question on screen and moves on. */
+async function answerCurrent(page: Page, option = 0) {
+  await page.getByRole('radio').nth(option).click();
+}
+
+describe.skipIf(browserMissing)('pre-test on a shared tablet', () => {
+  it('keeps every answer through a dropped connection and a reload, and the server holds each exactly once', async () => {
+    const context = await browser.newContext({ viewport: { width: 600, height: 960 }, hasTouch: true });
+    const page = await signIn(context, 'tes.sumarni', '2468');
+    await page.goto(`${app.url}/belajar/hakikat-kube`);
+    await expect(page.getByRole('heading', { name: 'Langkah 1: kerjakan pre-test' }).isVisible()).resolves.toBe(true);
+    // The lessons wait for the pre-test.
+    await expect(page.getByRole('link', { name: 'Apa itu KUBE?' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Mulai Pre-test' }).click();
+    await page.getByRole('button', { name: 'Mulai Pre-test' }).click();
+    await page.getByRole('radiogroup').waitFor();
+    // Let the service worker take charge of the page, as it does on a second visit.
+    await page.reload();
+    await page.getByRole('radiogroup').waitFor();
+
+    const total = 15;
+    for (let i = 0; i < 7; i++) {
+      await answerCurrent(page, i % 3);
+      await page.getByRole('button', { name: 'Berikutnya' }).click();
+    }
+    await page.getByText('sudah terkirim').first().waitFor({ timeout: 10_000 });
+
+    await context.setOffline(true);
+    for (let i = 7; i < total; i++) {
+      await answerCurrent(page, i % 3);
+      if (i < total - 1) await page.getByRole('button', { name: 'Berikutnya' }).click();
+    }
+    await expect(page.getByText('Internet terputus').first().isVisible()).resolves.toBe(true);
+    const beforeReload = (await storedAnswers('tes.sumarni'))[0];
+    expect(Number(beforeReload?.['answers'])).toBeLessThan(total);
+
+    await page.reload();
+    await page
+      .getByRole('radiogroup')
+      .or(page.getByRole('heading', { name: /Periksa/ }))
+      .first()
+      .waitFor();
+    await context.setOffline(false);
+
+    await page
+      .getByRole('button', { name: /Periksa|Lihat jawaban/ })
+      .first()
+      .click()
+      .catch(() => undefined);
+    const submit = page.getByRole('button', { name: 'Kumpulkan' });
+    await submit.waitFor();
+    await submit.click();
+    await page.waitForURL(/\/tes\/hasil\//, { timeout: 20_000 });
+    await expect(page.getByText(/Nilai Anda/).isVisible()).resolves.toBe(true);
+    // A pre-test shows no answer key.
+    await expect(page.getByText('Jawaban yang benar').count()).resolves.toBe(0);
+
+    const rows = await storedAnswers('tes.sumarni');
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0]?.['answers'])).toBe(total);
+    expect(rows[0]?.['submitted_at']).not.toBeNull();
+    // Now the lessons are open.
+    await page.goto(`${app.url}/belajar/hakikat-kube`);
+    await expect(page.getByRole('link', { name: 'Apa itu KUBE?' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('can be taken whole with JavaScript turned off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await signIn(context, 'tes.darto', '3579');
+    await page.goto(`${app.url}/belajar/hakikat-kube/tes/pre`);
+    await page.getByRole('button', { name: 'Mulai Pre-test' }).click();
+    const questions = page.locator('fieldset.plain-test__question');
+    await questions.first().waitFor();
+    const count = await questions.count();
+    expect(count).toBe(15);
+
+    // Handing in with a question left open is refused plainly, and what was chosen stays chosen.
+    for (let i = 0; i < count - 1; i++) await questions.nth(i).getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Kumpulkan' }).click();
+    await expect(page.getByText('Masih ada 1 soal yang belum dijawab').isVisible()).resolves.toBe(true);
+    await expect(questions.first().getByRole('radio').first().isChecked()).resolves.toBe(true);
+
+    await questions
+      .nth(count - 1)
+      .getByRole('radio')
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Kumpulkan' }).click();
+    await page.waitForURL(/\/tes\/hasil\//);
+    await expect(page.getByText(/Nilai Anda/).isVisible()).resolves.toBe(true);
+    const rows = await storedAnswers('tes.darto');
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0]?.['answers'])).toBe(15);
+    await context.close();
+  });
+});

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attemptAnswers, attempts, people } from '../../db/schema.ts';
+import {
+  grantTestPermission,
+  listAnswers,
+  loadTestState,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+  type ModuleTest,
+} from '../../src/features/assessment/service.ts';
+import type { AnswerInput } from '../../src/features/assessment/types.ts';
+import type { Question } from '../../src/features/learning/content-schemas.ts';
+import { DomainError } from '../../src/lib/errors.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const question = (n: number, objective: string, form?: 'A' | 'B'): Question => ({
+  id: `q${n}`,
+  version: 1,
+  objective,
+  ...(form ? { form } : {}),
+  text: `Soal ${n}`,
+  options: [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B' },
+    { id: 'c', text: 'C' },
+  ],
+  correct: 'b',
+  explanation: 'Karena B.',
+});
+const sameTest: ModuleTest = {
+  slug: 'hakikat-kube',
+  testDesign: 'same',
+  questions: [1, 2, 3, 4].map((n) => question(n, n <= 2 ? 'o-1' : 'o-2')),
+};
+const parallelTest: ModuleTest = {
+  slug: 'usaha-produk',
+  testDesign: 'parallel',
+  questions: [1, 2, 3, 4].map((n) => question(n, 'o-1', n <= 2 ? 'A' : 'B')),
+};
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+  await t.db.insert(people).values([
+    { id: 'p1', name: 'Sumarni', username: 'sumarni', role: 'anggota' },
+    { id: 'p2', name: 'Bakri', username: 'bakri', role: 'anggota' },
+    { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' },
+  ]);
+});
+afterEach(() => {
+  t.cleanup();
+});
+
+const at = (iso: string) => new Date(iso);
+const answer = (questionId: string, optionId: string, minute = 0): AnswerInput => ({
+  questionId,
+  optionId,
+  answeredAt: `2026-03-01T08:${String(minute).padStart(2, '0')}:00.000Z`,
+});
+const start = (
+  attemptId: string,
+  personId = 'p1',
+  kind: 'pre' | 'post' = 'pre',
+  test = sameTest,
+  lessonsDone = false,
+) => startAttempt(t.db, { attemptId, personId, kind, test, lessonsDone });
+
+describe('attempts', () => {
+  it('starts once per device id: the same id again, or a second tab, lands on the same attempt', async () => {
+    const id = randomUUID();
+    const first = await start(id);
+    expect((await start(id)).id).toBe(first.id);
+    expect((await start(randomUUID())).id).toBe(first.id);
+    expect(await t.db.select().from(attempts)).toHaveLength(1);
+    expect(first.items).toHaveLength(4);
+    expect(Object.keys(first.answerKey)).toHaveLength(4);
+  });
+
+  it('gives counterbalanced parallel forms: the post-test uses the other form', async () => {
+    const pre = await start(randomUUID(), 'p1', 'pre', parallelTest);
+    expect(pre.items).toHaveLength(2);
+    const all = pre.items.map((i) => answer(i.questionId, 'b'));
+    await submitAttempt(t.db, { attemptId: pre.id, personId: 'p1', answers: all });
+    const post = await start(randomUUID(), 'p1', 'post', parallelTest, true);
+    expect(post.form).not.toBe(pre.form);
+    expect(post.items.map((i) => i.questionId)).not.toEqual(expect.arrayContaining(pre.items.map((i) => i.questionId)));
+  });
+
+  it('replays the same answers and submission three times and keeps one attempt, one set of answers and one score', async () => {
+    const id = randomUUID();
+    const attempt = await start(id);
+    const all = attempt.items.map((item, i) => answer(item.questionId, i === 0 ? 'a' : 'b', i));
+    const results = [];
+    for (let round = 0; round < 3; round++) {
+      await start(id);
+      await saveAnswers(t.db, { attemptId: id, personId: 'p1', answers: all });
+      results.push(
+        await submitAttempt(t.db, { attemptId: id, personId: 'p1', answers: all }, at(`2026-03-01T09:0${round}:00Z`)),
+      );
+    }
+    expect(await t.db.select().from(attempts)).toHaveLength(1);
+    expect(await t.db.select().from(attemptAnswers)).toHaveLength(4);
+    expect(results.map((r) => r.score)).toEqual([75, 75, 75]);
+    expect(results.map((r) => r.submittedAt?.toISOString())).toEqual(Array(3).fill('2026-03-01T09:00:00.000Z'));
+  });
+
+  it('keeps the newer answer when an old batch arrives late', async () => {
+    const attempt = await start(randomUUID());
+    const q = attempt.items[0]?.questionId ?? '';
+    await saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [answer(q, 'c', 5)] });
+    const late = await saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [answer(q, 'a', 1)] });
+    expect(late.changed).toBe(0);
+    expect((await listAnswers(t.db, attempt.id))[q]).toBe('c');
+  });
+
+  it('refuses, and stores nothing of, a batch with an answer for an item the attempt never showed', async () => {
+    const attempt = await start(randomUUID());
+    const q = attempt.items[0]?.questionId ?? '';
+    const batch = [answer(q, 'a'), answer('q99', 'a')];
+    await expect(saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: batch })).rejects.toThrow(
+      'assessment.errors.foreignAnswer',
+    );
+    await expect(
+      saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [answer(q, 'z')] }),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(await listAnswers(t.db, attempt.id)).toEqual({});
+  });
+
+  it('never lets a person answer or submit on another person’s attempt', async () => {
+    const attempt = await start(randomUUID());
+    const q = attempt.items[0]?.questionId ?? '';
+    await expect(
+      saveAnswers(t.db, { attemptId: attempt.id, personId: 'p2', answers: [answer(q, 'a')] }),
+    ).rejects.toThrow('assessment.errors.notYours');
+    await expect(submitAttempt(t.db, { attemptId: attempt.id, personId: 'p2', answers: [] })).rejects.toThrow(
+      'assessment.errors.notYours',
+    );
+    await expect(start(attempt.id, 'p2')).rejects.toThrow('assessment.errors.notYours');
+    expect(await listAnswers(t.db, attempt.id)).toEqual({});
+  });
+
+  it('refuses a submission with unanswered items, saying how many, and submits nothing', async () => {
+    const attempt = await start(randomUUID());
+    const some = attempt.items.slice(0, 2).map((i) => answer(i.questionId, 'b'));
+    await expect(submitAttempt(t.db, { attemptId: attempt.id, personId: 'p1', answers: some })).rejects.toThrow(
+      'assessment.errors.missing|count=2',
+    );
+    const [row] = await t.db.select().from(attempts).where(eq(attempts.id, attempt.id));
+    expect(row?.submittedAt).toBeNull();
+  });
+
+  it('refuses to change answers after submission', async () => {
+    const attempt = await start(randomUUID());
+    const all = attempt.items.map((i) => answer(i.questionId, 'b'));
+    await submitAttempt(t.db, { attemptId: attempt.id, personId: 'p1', answers: all });
+    const changed = [answer(all[0]?.questionId ?? '', 'a', 30)];
+    await expect(saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: changed })).rejects.toThrow(
+      'assessment.errors.alreadySubmitted',
+    );
+  });
+});
+
+describe('gating', () => {
+  it('allows one pre-test, then a retake only when a facilitator allows it, and keeps both', async () => {
+    const first = await start(randomUUID());
+    await submitAttempt(t.db, {
+      attemptId: first.id,
+      personId: 'p1',
+      answers: first.items.map((i) => answer(i.questionId, 'a')),
+    });
+    await expect(start(randomUUID())).rejects.toThrow('assessment.gate.pre_done');
+    await grantTestPermission(t.db, {
+      personId: 'p1',
+      moduleSlug: 'hakikat-kube',
+      kind: 'retake_pre',
+      grantedBy: 'f1',
+    });
+    const retake = await start(randomUUID());
+    await submitAttempt(t.db, {
+      attemptId: retake.id,
+      personId: 'p1',
+      answers: retake.items.map((i) => answer(i.questionId, 'b')),
+    });
+    // The allowance is used up by the retake.
+    await expect(start(randomUUID())).rejects.toThrow('assessment.gate.pre_done');
+    expect(await t.db.select().from(attempts)).toHaveLength(2);
+  });
+
+  it('opens the post-test after the pre-test and the lessons, or when a facilitator opens it', async () => {
+    await expect(start(randomUUID(), 'p1', 'post')).rejects.toThrow('assessment.gate.pre_first');
+    await grantTestPermission(t.db, { personId: 'p1', moduleSlug: 'hakikat-kube', kind: 'waive_pre', grantedBy: 'f1' });
+    await expect(start(randomUUID(), 'p1', 'post')).rejects.toThrow('assessment.gate.lessons_first');
+    await grantTestPermission(t.db, { personId: 'p1', moduleSlug: 'hakikat-kube', kind: 'open_post', grantedBy: 'f1' });
+    const post = await start(randomUUID(), 'p1', 'post');
+    expect(post.kind).toBe('post');
+    const state = await loadTestState(t.db, 'p1', 'hakikat-kube', false);
+    expect(state).toMatchObject({ preWaived: true, postOpened: true, hasOpenPost: true });
+  });
+});

@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  allAnswers,
+  forgetAttempt,
+  listUnsent,
+  loadLocal,
+  markSent,
+  mergeServerAnswers,
+  pendingAnswers,
+  saveAnswerLocal,
+  savePosition,
+} from '../../src/features/assessment/answer-store.ts';
+
+/** localStorage as a browser has it, kept in a Map; `full` makes every write fail like a full quota. */
+class FakeStorage implements Storage {
+  readonly data = new Map<string, string>();
+  full = false;
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.data.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('full', 'QuotaExceededError');
+    this.data.set(key, value);
+  }
+}
+
+let storage: FakeStorage;
+beforeEach(() => {
+  storage = new FakeStorage();
+  globalThis.localStorage = storage;
+});
+
+const A = 'attempt-a';
+const B = 'attempt-b';
+const answer = (questionId: string, optionId: string, answeredAt = '2025-01-01T10:00:00.000Z') => ({
+  questionId,
+  optionId,
+  answeredAt,
+});
+
+describe('answer store', () => {
+  it('keeps an answer on the device under kube-attempt:<id> until the server confirms it', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    expect(storage.getItem(`kube-attempt:${A}`)).toContain('"personId":"sumarni"');
+    expect(pendingAnswers(A)).toEqual([answer('q1', 'a')]);
+
+    markSent(A, [answer('q1', 'a')]);
+    expect(pendingAnswers(A)).toEqual([]);
+    expect(allAnswers(A)).toEqual([answer('q1', 'a')]);
+  });
+
+  it('leaves a newer answer pending when the batch that was sent carried the older one', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    const batch = pendingAnswers(A);
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'b', '2025-01-01T10:01:00.000Z'));
+    markSent(A, batch);
+    expect(pendingAnswers(A)).toEqual([answer('q1', 'b', '2025-01-01T10:01:00.000Z')]);
+  });
+
+  it('sends a changed answer again even when it goes back to an option sent before', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, pendingAnswers(A));
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'b'));
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a', '2025-01-01T10:02:00.000Z'));
+    expect(pendingAnswers(A)).toEqual([answer('q1', 'a', '2025-01-01T10:02:00.000Z')]);
+  });
+
+  it('treats tapping the chosen option again as no change', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, pendingAnswers(A));
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a', '2025-01-01T11:00:00.000Z'));
+    expect(pendingAnswers(A)).toEqual([]);
+  });
+
+  it('remembers the screen the person was on', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    savePosition(A, 3);
+    expect(loadLocal(A)?.position).toBe(3);
+  });
+
+  it('forgets only the attempt it is told to forget', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    saveAnswerLocal(B, 'wati', answer('q1', 'b'));
+    forgetAttempt(A);
+    expect(loadLocal(A)).toBeNull();
+    expect(pendingAnswers(B)).toHaveLength(1);
+  });
+
+  it("lists another person's unsent answers left on a shared tablet", () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, pendingAnswers(A));
+    saveAnswerLocal(B, 'wati', answer('q1', 'b'));
+    saveAnswerLocal(B, 'wati', answer('q2', 'c'));
+    storage.setItem('unrelated', 'x');
+    expect(listUnsent()).toEqual([{ attemptId: B, personId: 'wati', count: 2 }]);
+  });
+
+  it('lets an unconfirmed device answer win over the server, and takes the server answer otherwise', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'b'));
+    saveAnswerLocal(A, 'sumarni', answer('q2', 'a'));
+    markSent(A, [answer('q2', 'a')]);
+    const merged = mergeServerAnswers(A, 'sumarni', { q1: 'a', q2: 'c', q3: 'd' });
+    expect(merged).toEqual({ q1: 'b', q2: 'c', q3: 'd' });
+    expect(pendingAnswers(A).map((a) => a.questionId)).toEqual(['q1']);
+  });
+
+  it('sends again an answer marked sent that the server does not hold', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, pendingAnswers(A));
+    mergeServerAnswers(A, 'sumarni', {});
+    expect(pendingAnswers(A)).toEqual([answer('q1', 'a')]);
+  });
+
+  it('keeps answers in memory, without throwing, when the device storage is full', () => {
+    storage.full = true;
+    expect(() => {
+      saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    }).not.toThrow();
+    expect(pendingAnswers(A)).toEqual([answer('q1', 'a')]);
+    expect(listUnsent()).toEqual([{ attemptId: A, personId: 'sumarni', count: 1 }]);
+    storage.full = false;
+    forgetAttempt(A);
+  });
+
+  it('works in memory when there is no localStorage at all', () => {
+    Reflect.deleteProperty(globalThis, 'localStorage');
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    expect(pendingAnswers(A)).toHaveLength(1);
+    forgetAttempt(A);
+    expect(loadLocal(A)).toBeNull();
+  });
+
+  it('ignores a damaged record instead of failing', () => {
+    storage.setItem(`kube-attempt:${A}`, '{not json');
+    expect(loadLocal(A)).toBeNull();
+    expect(pendingAnswers(A)).toEqual([]);
+    expect(listUnsent()).toEqual([]);
+  });
+});
