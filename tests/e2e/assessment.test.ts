@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser } from './helpers/browser.ts';
-import { addKube, addPerson } from './helpers/people.ts';
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { lessonCompletions } from '../../db/schema.ts';
+import { measurePage } from '../../scripts/page-weight.ts';
+import { loadCurriculum } from '../../src/features/learning/content-check.ts';
+import { startAttempt, submitAttempt } from '../../src/features/assessment/service.ts';
+import { addKube, addPerson, cookieFor } from './helpers/people.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -13,6 +19,8 @@ beforeAll(async () => {
   const kubeId = await addKube(app.connection, 'kubetes1', 'Maju Bersama 1');
   await addPerson(app.connection, 'anggota', 'tes.sumarni', '2468', kubeId);
   await addPerson(app.connection, 'anggota', 'tes.darto', '3579', kubeId);
+  await addPerson(app.connection, 'anggota', 'tes.bakri', '8642', kubeId);
+  await addPerson(app.connection, 'anggota', 'tes.qomar', '1357', kubeId);
   if (!browserMissing) browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -136,5 +144,112 @@ describe.skipIf(browserMissing)('pre-test on a shared tablet', () => {
     expect(rows).toHaveLength(1);
     expect(Number(rows[0]?.['answers'])).toBe(15);
     await context.close();
+  });
+});
+
+/** The real question bank of a module, as the server loads it. */
+function moduleTest(slug: string) {
+  const { banks } = loadCurriculum('content', []);
+  const questions = banks.find((bank) => bank.data.module === slug)?.data.questions ?? [];
+  return { slug, testDesign: 'same' as const, questions };
+}
+
+describe.skipIf(browserMissing)('post-test', () => {
+  it('opens after the pre-test and the lessons, and shows the gain and the explanations of missed questions', async () => {
+    const { db } = app.connection;
+    const personId = 'ttesbakri';
+    const test = moduleTest('hakikat-kube');
+    const pre = await startAttempt(db, { attemptId: randomUUID(), personId, kind: 'pre', test, lessonsDone: false });
+    const firstOptions = pre.items.map((item) => ({
+      questionId: item.questionId,
+      optionId: item.optionOrder[0] ?? '',
+      answeredAt: new Date().toISOString(),
+    }));
+    await submitAttempt(db, { attemptId: pre.id, personId, answers: firstOptions });
+    for (const file of readdirSync('content/lessons/hakikat-kube')) {
+      const lessonId = `hakikat-kube/${file.replace(/\.md$/, '')}`;
+      await db
+        .insert(lessonCompletions)
+        .values({ personId, lessonId, moduleSlug: 'hakikat-kube', completedAt: new Date() });
+    }
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await signIn(context, 'tes.bakri', '8642');
+    await page.goto(`${app.url}/belajar/hakikat-kube`);
+    await page.getByRole('link', { name: 'Mulai Post-test' }).click();
+    await page.getByRole('button', { name: 'Mulai Post-test' }).click();
+    const questions = page.locator('fieldset.plain-test__question');
+    await questions.first().waitFor();
+    for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').last().check();
+    await page.getByRole('button', { name: 'Kumpulkan' }).click();
+    await page.waitForURL(/\/tes\/hasil\//);
+    await expect(page.getByText('Kemajuan sejak pre-test').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Hasil per tujuan belajar' }).isVisible()).resolves.toBe(true);
+    const missed = await page.locator('.missed li').count();
+    const allRight = await page.getByText('Semua soal benar').count();
+    expect(missed > 0 || allRight === 1).toBe(true);
+    if (missed > 0) await expect(page.getByText('Jawaban yang benar').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
+describe('the test over HTTP', () => {
+  async function openAttempt(personId: string) {
+    const attempt = await startAttempt(app.connection.db, {
+      attemptId: randomUUID(),
+      personId,
+      kind: 'pre',
+      test: moduleTest('hakikat-kube'),
+      lessonsDone: false,
+    });
+    return attempt;
+  }
+  const post = (action: string, cookie: string, body: unknown) =>
+    fetch(`${app.url}/_actions/assessment.${action}`, {
+      method: 'POST',
+      headers: { origin: app.origin, cookie, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses an answer for a question the attempt never showed, in Indonesian, and stores nothing', async () => {
+    const attempt = await openAttempt('ttesqomar');
+    const cookie = await cookieFor(app.connection, 'ttesqomar');
+    const response = await post('saveAnswers', cookie, {
+      attemptId: attempt.id,
+      answers: [{ questionId: 'bukan-soal', optionId: 'a', answeredAt: new Date().toISOString() }],
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain('tidak ada di tes ini');
+    const stored = await app.connection.client.execute({
+      sql: 'SELECT count(*) AS n FROM attempt_answers WHERE attempt_id = ?',
+      args: [attempt.id],
+    });
+    expect(Number(stored.rows[0]?.['n'])).toBe(0);
+  });
+
+  it('never lets one person answer on another person’s attempt', async () => {
+    const attempt = await openAttempt('ttesqomar');
+    const stranger = await cookieFor(app.connection, 'ttesdarto');
+    const item = attempt.items[0];
+    const response = await post('submit', stranger, {
+      attemptId: attempt.id,
+      answers: [{ questionId: item?.questionId, optionId: item?.optionOrder[0], answeredAt: new Date().toISOString() }],
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { message: string }).message).toContain('milik orang lain');
+  });
+
+  it('refuses malformed input with a 400 and no change', async () => {
+    const cookie = await cookieFor(app.connection, 'ttesqomar');
+    for (const body of [{}, { attemptId: 'bukan-uuid', answers: [] }, { attemptId: randomUUID(), answers: 'x' }]) {
+      expect((await post('saveAnswers', cookie, body)).status).toBe(400);
+    }
+  });
+
+  it('ships at most 80 KB of compressed JavaScript on the test page, React included', async () => {
+    const cookie = await cookieFor(app.connection, 'ttesqomar');
+    const weight = await measurePage(app.url, '/belajar/hakikat-kube/tes/pre', cookie);
+    expect(weight.js).toBeGreaterThan(0);
+    expect(weight.js).toBeLessThanOrEqual(80 * 1024);
   });
 });
