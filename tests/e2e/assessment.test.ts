@@ -21,6 +21,7 @@ beforeAll(async () => {
   await addPerson(app.connection, 'anggota', 'tes.darto', '3579', kubeId);
   await addPerson(app.connection, 'anggota', 'tes.bakri', '8642', kubeId);
   await addPerson(app.connection, 'anggota', 'tes.qomar', '1357', kubeId);
+  await addPerson(app.connection, 'anggota', 'tes.sulastri', '9753', kubeId);
   if (!browserMissing) browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -153,6 +154,41 @@ function moduleTest(slug: string) {
   const questions = banks.find((bank) => bank.data.module === slug)?.data.questions ?? [];
   return { slug, testDesign: 'same' as const, questions };
 }
+
+describe.skipIf(browserMissing)('the player by keyboard, in both orientations and on a small phone', () => {
+  it('is fully usable with the keyboard alone and never scrolls sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+    const page = await signIn(context, 'tes.sulastri', '9753');
+    await page.goto(`${app.url}/belajar/usaha-pasar/tes/pre`);
+    await page.getByRole('button', { name: 'Mulai Pre-test' }).press('Enter');
+    const group = page.getByRole('radiogroup');
+    await group.waitFor();
+
+    for (const size of [
+      { width: 960, height: 600 },
+      { width: 600, height: 960 },
+      { width: 320, height: 640 },
+    ]) {
+      await page.setViewportSize(size);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${size.width}×${size.height}`).toBeLessThanOrEqual(0);
+    }
+
+    // Tab into the options, move with the arrows, choose with Space: one answer, announced as checked.
+    await page.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('radio', { checked: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('radio').nth(1).getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByRole('button', { name: 'Berikutnya' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/Soal 2 dari/).isVisible()).resolves.toBe(true);
+    // The question that appears gets the focus, so a screen reader reads it next.
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    expect(focused).toMatch(/^H[1-3]$/);
+    await context.close();
+  });
+});
 
 describe.skipIf(browserMissing)('post-test', () => {
   it('opens after the pre-test and the lessons, and shows the gain and the explanations of missed questions', async () => {
