@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,18 +26,10 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function signedInPage(username: string, secret: string, width: number): Promise<Page> {
+async function openAs(username: string, secret: string, width: number): Promise<Page> {
   // Axe is injected as a script; the page's own CSP would rightly refuse it.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  if (username) {
-    await page.goto(`${app.url}/masuk`);
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi atau PIN').fill(secret);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
-  return page;
+  return username ? signedInPage(context, app.url, username, secret) : context.newPage();
 }
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {
@@ -82,7 +74,7 @@ describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
       320,
     ],
   ] as const)('finds no violations on the pages of %s', async (_who, username, secret, paths, width) => {
-    const page = await signedInPage(username, secret, width);
+    const page = await openAs(username, secret, width);
     const violations: string[] = [];
     for (const path of paths) violations.push(...(await violationsOn(page, path)));
     await page.context().close();

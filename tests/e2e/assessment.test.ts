@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { lessonCompletions } from '../../db/schema.ts';
@@ -29,16 +29,6 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function signIn(context: BrowserContext, username: string, pin: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi atau PIN').fill(pin);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(`${app.url}/`);
-  return page;
-}
-
 async function storedAnswers(personUsername: string) {
   const result = await app.connection.client.execute({
     sql: `SELECT a.id, a.total, a.score, a.submitted_at, count(x.question_id) AS answers
@@ -58,7 +48,7 @@ async function answerCurrent(page: Page, option = 0) {
 describe.skipIf(browserMissing)('pre-test on a shared tablet', () => {
   it('keeps every answer through a dropped connection and a reload, and the server holds each exactly once', async () => {
     const context = await browser.newContext({ viewport: { width: 600, height: 960 }, hasTouch: true });
-    const page = await signIn(context, 'tes.sumarni', '2468');
+    const page = await signedInPage(context, app.url, 'tes.sumarni', '2468');
     await page.goto(`${app.url}/belajar/hakikat-kube`);
     await expect(page.getByRole('heading', { name: 'Langkah 1: kerjakan pre-test' }).isVisible()).resolves.toBe(true);
     // The lessons wait for the pre-test.
@@ -119,7 +109,7 @@ describe.skipIf(browserMissing)('pre-test on a shared tablet', () => {
 
   it('can be taken whole with JavaScript turned off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, 'tes.darto', '3579');
+    const page = await signedInPage(context, app.url, 'tes.darto', '3579');
     await page.goto(`${app.url}/belajar/hakikat-kube/tes/pre`);
     await page.getByRole('button', { name: 'Mulai Pre-test' }).click();
     const questions = page.locator('fieldset.plain-test__question');
@@ -158,7 +148,7 @@ function moduleTest(slug: string) {
 describe.skipIf(browserMissing)('the player by keyboard, in both orientations and on a small phone', () => {
   it('is fully usable with the keyboard alone and never scrolls sideways', async () => {
     const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
-    const page = await signIn(context, 'tes.sulastri', '9753');
+    const page = await signedInPage(context, app.url, 'tes.sulastri', '9753');
     await page.goto(`${app.url}/belajar/usaha-pasar/tes/pre`);
     await page.getByRole('button', { name: 'Mulai Pre-test' }).press('Enter');
     const group = page.getByRole('radiogroup');
@@ -210,7 +200,7 @@ describe.skipIf(browserMissing)('post-test', () => {
     }
 
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, 'tes.bakri', '8642');
+    const page = await signedInPage(context, app.url, 'tes.bakri', '8642');
     await page.goto(`${app.url}/belajar/hakikat-kube`);
     await page.getByRole('link', { name: 'Mulai Post-test' }).click();
     await page.getByRole('button', { name: 'Mulai Post-test' }).click();

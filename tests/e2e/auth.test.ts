@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { browserMissing, launchBrowser, submitSignIn } from './helpers/browser.ts';
 import { addKube, addPerson, type TestPerson } from './helpers/people.ts';
 
 let app: RunningApp;
@@ -15,14 +15,6 @@ afterAll(async () => {
   if (!browserMissing) await browser.close();
   await app.stop();
 });
-
-async function signIn(page: Page, username: string, secret: string) {
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi atau PIN').fill(secret);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForLoadState('domcontentloaded');
-}
 
 describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', () => {
   it('sends every visitor of an empty installation to the first-run page, in Indonesian', async () => {
@@ -84,7 +76,7 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
       for (const person of [{ username: 'kadinsos', secret: 'Nganjuk-Berdaya-2024' }, ...people]) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        await signIn(page, person.username, person.secret);
+        await submitSignIn(page, app.url, person.username, person.secret);
         expect(new URL(page.url()).pathname).toBe('/');
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Halo');
         const cookie = (await context.cookies()).find((c) => c.name === 'kube_session');
@@ -102,7 +94,7 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     it('shows a member a plain 403 page, not a crash, when they open an admin page', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, 'sumarni', '2468');
+      await submitSignIn(page, app.url, 'sumarni', '2468');
       const response = await page.goto(`${app.url}/admin/orang`);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tidak boleh dibuka');
@@ -112,18 +104,18 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     it('refuses a wrong password, then slows repeated failures down', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, 'slamet', 'salah-sekali');
+      await submitSignIn(page, app.url, 'slamet', 'salah-sekali');
       await expect(page.getByText('Nama pengguna atau kata sandi salah').isVisible()).resolves.toBe(true);
       expect(await page.getByLabel('Nama pengguna').inputValue()).toBe('slamet');
-      for (let i = 0; i < 4; i++) await signIn(page, 'slamet', `salah-${i}`);
+      for (let i = 0; i < 4; i++) await submitSignIn(page, app.url, 'slamet', `salah-${i}`);
       await expect(page.getByText('Terlalu banyak percobaan').count()).resolves.toBe(0);
-      await signIn(page, 'slamet', 'salah-lagi');
+      await submitSignIn(page, app.url, 'slamet', 'salah-lagi');
       await expect(page.getByText('Terlalu banyak percobaan').isVisible()).resolves.toBe(true);
       // Even the right password waits now: the block is short, but it holds.
-      await signIn(page, 'slamet', 'Ketua-Maju-Bersama-1');
+      await submitSignIn(page, app.url, 'slamet', 'Ketua-Maju-Bersama-1');
       expect(new URL(page.url()).pathname).toBe('/masuk');
       await app.connection.client.execute("DELETE FROM rate_limits WHERE key = 'account:slamet'");
-      await signIn(page, 'slamet', 'Ketua-Maju-Bersama-1');
+      await submitSignIn(page, app.url, 'slamet', 'Ketua-Maju-Bersama-1');
       expect(new URL(page.url()).pathname).toBe('/');
       await context.close();
     });
@@ -133,8 +125,8 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
       const tablet = await browser.newContext();
       const onPhone = await phone.newPage();
       const onTablet = await tablet.newPage();
-      await signIn(onPhone, 'rina', 'Pendamping-Prambon-24');
-      await signIn(onTablet, 'rina', 'Pendamping-Prambon-24');
+      await submitSignIn(onPhone, app.url, 'rina', 'Pendamping-Prambon-24');
+      await submitSignIn(onTablet, app.url, 'rina', 'Pendamping-Prambon-24');
       await onPhone.goto(`${app.url}/akun`);
       await onPhone.getByRole('button', { name: 'Keluar dari semua perangkat' }).click();
       await onPhone.waitForURL(/\/masuk/);
@@ -159,7 +151,7 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     it('stays usable at 320 px wide: nothing overflows sideways', async () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
       const page = await context.newPage();
-      await signIn(page, 'kadinsos', 'Nganjuk-Berdaya-2024');
+      await submitSignIn(page, app.url, 'kadinsos', 'Nganjuk-Berdaya-2024');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       const small = await page.$$eval(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { measurePage } from '../../scripts/page-weight.ts';
 import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
 import { readdirSync } from 'node:fs';
@@ -25,22 +25,12 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function signIn(context: BrowserContext, username: string, pin: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi atau PIN').fill(pin);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(`${app.url}/`);
-  return page;
-}
-
 const cardOf = (page: Page, title: string) => page.locator('.module-card', { hasText: title });
 
 describe.skipIf(browserMissing)('learning in Chromium', () => {
   it('walks a member from home to a lesson, marks it done, and shows the progress on home', async () => {
     const context = await browser.newContext({ viewport: { width: 600, height: 1024 } });
-    const page = await signIn(context, 'belajar.sumarni', '2468');
+    const page = await signedInPage(context, app.url, 'belajar.sumarni', '2468');
 
     // Members see the modules meant for them, not the officers' bookkeeping.
     await expect(cardOf(page, 'Hakikat KUBE').isVisible()).resolves.toBe(true);
@@ -67,7 +57,7 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
 
   it('refuses a module that is not meant for the member', async () => {
     const context = await browser.newContext();
-    const page = await signIn(context, 'belajar.bakri', '8642');
+    const page = await signedInPage(context, app.url, 'belajar.bakri', '8642');
     const response = await page.goto(`${app.url}/belajar/keuangan-kube`);
     expect(response?.status()).toBe(403);
     await context.close();
@@ -75,7 +65,7 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
 
   it('opens a lesson of a visited module with the network cut, and says it is offline', async () => {
     const context = await browser.newContext();
-    const page = await signIn(context, 'belajar.bakri', '8642');
+    const page = await signedInPage(context, app.url, 'belajar.bakri', '8642');
     await page.goto(`${app.url}/belajar/usaha-produk`);
     // The service worker says when the module is kept on the device.
     await page.locator('#saved-offline').waitFor({ state: 'visible', timeout: 20_000 });
@@ -95,7 +85,7 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
 
   it('reads a lesson aloud in Indonesian when the device has a voice, and hides the button when it has none', async () => {
     const context = await browser.newContext();
-    const page = await signIn(context, 'belajar.sumarni', '2468');
+    const page = await signedInPage(context, app.url, 'belajar.sumarni', '2468');
     await page.goto(`${app.url}/belajar/hakikat-kube/02-kebersamaan-gotong-royong-musyawarah`);
     // Headless Chromium has no voices: no button that would do nothing.
     await expect(page.locator('#listen').isVisible()).resolves.toBe(false);

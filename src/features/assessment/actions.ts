@@ -5,7 +5,7 @@ import { TEST_PERMISSIONS } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
 import { asAction } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
-import { getModule, listHeldPositions, maySeeModule } from '../learning/curriculum.ts';
+import { moduleForStudy } from '../learning/curriculum.ts';
 import { findPersonKubeId } from './queries.ts';
 import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
 import {
@@ -31,14 +31,13 @@ export const resultUrl = (moduleSlug: string, id: string) => `/belajar/${moduleS
 
 /** The signed-in learner, allowed to study the module. `t` turns a refusal into a sentence for the player. */
 async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?: Translate) {
-  const refuse = (code: 'FORBIDDEN' | 'NOT_FOUND', key: 'errors.forbidden' | 'errors.notFound') =>
-    new ActionError({ code, message: t ? t(key) : key });
+  const module = await moduleForStudy(db, context.locals.actor, moduleSlug);
   const actor = context.locals.actor;
-  if (!actor || !can(actor, 'learning.study')) throw refuse('FORBIDDEN', 'errors.forbidden');
-  const module = await getModule(moduleSlug);
-  if (!module) throw refuse('NOT_FOUND', 'errors.notFound');
-  if (!maySeeModule(actor, module, await listHeldPositions(db, actor.id)))
-    throw refuse('FORBIDDEN', 'errors.forbidden');
+  if (module === 'not-found')
+    throw new ActionError({ code: 'NOT_FOUND', message: t ? t('errors.notFound') : 'errors.notFound' });
+  if (module === 'forbidden' || !actor) {
+    throw new ActionError({ code: 'FORBIDDEN', message: t ? t('errors.forbidden') : 'errors.forbidden' });
+  }
   return actor;
 }
 

@@ -2,7 +2,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { positions } from '../../../db/schema.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { can, type Actor } from '../auth/permissions.ts';
 import { isModuleFor, mayPreviewAll } from './rules.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
@@ -46,4 +46,19 @@ export function maySeeModule(actor: Actor, module: ModuleEntry, held: readonly s
 export async function listModulesFor(db: Executor, actor: Actor): Promise<ModuleEntry[]> {
   const held = await listHeldPositions(db, actor.id);
   return (await listModules()).filter((module) => isModuleFor(module.data.audience, actor.role, held));
+}
+
+/**
+ * The module a signed-in person may study (or, for staff, preview), or why not. One answer for every
+ * learning page, test page and action.
+ */
+export async function moduleForStudy(
+  db: Executor,
+  actor: Actor | null,
+  slug: string,
+): Promise<ModuleEntry | 'forbidden' | 'not-found'> {
+  if (!actor || !can(actor, 'learning.study')) return 'forbidden';
+  const module = await getModule(slug);
+  if (!module) return 'not-found';
+  return maySeeModule(actor, module, await listHeldPositions(db, actor.id)) ? module : 'forbidden';
 }
