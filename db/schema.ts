@@ -280,3 +280,52 @@ export const testPermissions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.kind] })],
 );
+
+// Workshops: a facilitator runs pre-test → materi → post-test for a whole KUBE on shared tablets.
+
+export const WORKSHOP_PHASES = ['pre_test', 'materi', 'post_test', 'selesai'] as const;
+export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
+
+export const workshops = sqliteTable(
+  'workshops',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    moduleSlug: text('module_slug').notNull(),
+    /** Day of the workshop, YYYY-MM-DD. */
+    date: text('date').notNull(),
+    place: text('place').notNull(),
+    notes: text('notes'),
+    /** Six characters without look-alikes, typed on the tablets; free again once the workshop closes. */
+    code: text('code').notNull(),
+    phase: text('phase', { enum: WORKSHOP_PHASES }).notNull(),
+    createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('workshops_kube_idx').on(t.kubeId, t.date),
+    // A code names one open workshop at a time.
+    uniqueIndex('workshops_open_code')
+      .on(t.code)
+      .where(sql`${t.closedAt} is null`),
+  ],
+);
+
+/** Presensi: who came, when, and how it was recorded (PIN on a tablet, or by the facilitator). */
+export const workshopAttendance = sqliteTable(
+  'workshop_attendance',
+  {
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+    method: text('method', { enum: ['pin', 'manual'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.personId] })],
+);

@@ -10,7 +10,7 @@ import { isSecureRequest } from './lib/request.ts';
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
 /** Actions a visitor may call. */
-const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut']);
+const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut', 'workshop.join']);
 const SECRET_FIELDS = /password|secret|pin/i;
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -79,7 +79,8 @@ const guard = defineMiddleware(async (context, next) => {
     if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return keepFormValues(context, next);
     return context.redirect('/mulai');
   }
-  if (context.locals.person || PUBLIC_PATHS.has(path)) {
+  // Joining a workshop on a shared tablet happens before anyone is signed in.
+  if (context.locals.person || PUBLIC_PATHS.has(path) || path.startsWith('/gabung')) {
     if (!actionName || context.locals.person || PUBLIC_ACTIONS.has(actionName)) return keepFormValues(context, next);
   }
   if (path.startsWith('/_actions/') || context.request.method !== 'GET') {

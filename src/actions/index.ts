@@ -3,7 +3,8 @@ import { auth } from '../features/auth/actions.ts';
 import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
+import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
 // and KUBE with `can()` and writes inside a transaction.
-export const server = { assessment, auth, kube, learning, people };
+export const server = { assessment, auth, kube, learning, people, workshop };

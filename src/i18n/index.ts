@@ -5,6 +5,7 @@ import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
 import enPlayer from './en/player.json';
+import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
 import idCommon from './id/common.json';
@@ -12,11 +13,30 @@ import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
 import idPlayer from './id/player.json';
+import idWorkshop from './id/workshop.json';
 
 // One dictionary per language, kept as one JSON file per feature so each slice owns its words.
 // Indonesian is the source of truth for the keys; a test checks English has exactly the same ones.
-const id = { ...idCommon, ...idAuth, ...idAssessment, ...idKube, ...idLearning, ...idPeople, ...idPlayer };
-const en = { ...enCommon, ...enAuth, ...enAssessment, ...enKube, ...enLearning, ...enPeople, ...enPlayer };
+const id = {
+  ...idCommon,
+  ...idAuth,
+  ...idAssessment,
+  ...idKube,
+  ...idLearning,
+  ...idPeople,
+  ...idPlayer,
+  ...idWorkshop,
+};
+const en = {
+  ...enCommon,
+  ...enAuth,
+  ...enAssessment,
+  ...enKube,
+  ...enLearning,
+  ...enPeople,
+  ...enPlayer,
+  ...enWorkshop,
+};
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts } from '../../db/schema.ts';
+import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
 
@@ -13,7 +14,10 @@ const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'peng
 
 /** Who may open each page (everyone else gets 403); `public` pages are open to visitors. */
 const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
-  { route: /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js)$/, allowed: 'public' },
+  {
+    route: /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js|gabung|gabung\/\[kode\]\/\[personId\])$/,
+    allowed: 'public',
+  },
   // A module for members and officers; staff may preview every module.
   { route: /^\/belajar\/(riwayat|\[modul\](\/\[pelajaran\]|\/tes\/\[jenis\])?)$/, allowed: EVERYONE },
   // A member's test result: the member, their facilitator, an admin.
@@ -22,6 +26,7 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/admin(\/.*)?$/, allowed: ['admin'] },
   { route: /^\/kube$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   { route: /^\/kube\/\[id\](\/.*)?$/, allowed: ['admin', 'pendampingAssigned'] },
+  { route: /^\/workshop\/\[id\]$/, allowed: ['admin', 'pendampingAssigned'] },
 ];
 
 function listRoutes(dir = 'src/pages'): string[] {
@@ -81,7 +86,17 @@ beforeAll(async () => {
   });
   // The officer's pre-test is waived, so the lesson page answers about access, not about the pre-test gate.
   await waivePreTest(app.connection, people.pengurus.id, 'hakikat-kube');
-  ids = { '/kube/[id]': kubeA, '/admin/kube/[id]': kubeA, '/admin/orang/[id]': people.anggota.id };
+  const workshop = await createWorkshop(
+    app.connection.db,
+    { kubeId: kubeA, moduleSlug: 'usaha-produk', date: '2026-12-01', place: 'Balai desa', notes: null },
+    people.admin.id,
+  );
+  ids = {
+    '/workshop/[id]': workshop.id,
+    '/kube/[id]': kubeA,
+    '/admin/kube/[id]': kubeA,
+    '/admin/orang/[id]': people.anggota.id,
+  };
 });
 afterAll(async () => {
   await app.stop();

@@ -43,7 +43,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 
 describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
   it.each([
-    ['a visitor', '', '', ['/masuk', '/offline'], 360],
+    ['a visitor', '', '', ['/masuk', '/offline', '/gabung', '/gabung?kode=ZZZZZZ'], 360],
     [
       'an admin',
       'axe.admin',
@@ -55,7 +55,14 @@ describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
       'a facilitator',
       'axe.pendamping',
       'Pendamping-Aksesibel-24',
-      ['/', '/kube', '/kube/kubeaxe1', '/belajar/keuangan-kube/01-buku-kas', '/kube/kubeaxe1/orang/taxeanggota'],
+      [
+        '/',
+        '/kube',
+        '/kube/kubeaxe1',
+        '/belajar/keuangan-kube/01-buku-kas',
+        '/kube/kubeaxe1/orang/taxeanggota',
+        '/kube/kubeaxe1/workshop',
+      ],
       800,
     ],
     [

@@ -42,7 +42,7 @@ const nextPath = z
   .transform((value) => (value && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : '/'));
 
 /** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless) and sets its cookie. */
-async function startSession(context: ActionAPIContext, personId: string) {
+export async function startSession(context: ActionAPIContext, personId: string) {
   const previous = context.cookies.get(SESSION_COOKIE)?.value.split('.')[0];
   const { token } = await db.transaction(async (tx) => {
     if (previous) await invalidateSession(tx, previous);
@@ -53,7 +53,7 @@ async function startSession(context: ActionAPIContext, personId: string) {
   setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
 }
 
-function slowDown(waitMs: number): never {
+export function slowDown(waitMs: number): never {
   throw new ActionError({
     code: 'TOO_MANY_REQUESTS',
     message: `signIn.slowDown|minutes=${Math.ceil(waitMs / 60_000)}`,

@@ -24,7 +24,8 @@ export type Permission =
   | 'person.edit'
   | 'account.self'
   | 'learning.study' // read lessons and record one's own progress
-  | 'test.grant'; // waive a pre-test, open a post-test, allow a retake for a person of the KUBE
+  | 'test.grant' // waive a pre-test, open a post-test, allow a retake for a person of the KUBE
+  | 'workshop.run'; // create and run workshops for a KUBE
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -61,6 +62,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
       return assigned(target.kubeId) || own(target.kubeId);
     case 'kube.recordPosition':
     case 'test.grant':
+    case 'workshop.run':
       return assigned(target.kubeId);
     case 'person.view':
       return target.personId === actor.id || assigned(target.kubeId);

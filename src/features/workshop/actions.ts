@@ -1,0 +1,95 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { getEntry } from 'astro:content';
+import { z } from 'astro/zod';
+import { WORKSHOP_PHASES } from '../../../db/schema.ts';
+import { db } from '../../lib/db.ts';
+import { asAction, isoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
+import { can } from '../auth/permissions.ts';
+import { getKube } from '../kube/queries.ts';
+import { startSession, slowDown } from '../auth/actions.ts';
+import { grantTestPermission } from '../assessment/service.ts';
+import { joinWorkshop, phaseTarget } from './join.ts';
+import { advanceWorkshop, createWorkshop, getWorkshop, recordAttendance } from './service.ts';
+
+const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+const workshopId = recordId();
+
+/** The workshop, if the caller may run workshops of its KUBE. */
+async function requireRunnable(id: string, actor: App.Locals['actor']) {
+  const workshop = await getWorkshop(db, id);
+  if (!workshop) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+  if (!can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden();
+  return workshop;
+}
+
+export const workshop = {
+  /** A member joins on a shared tablet: code, name, PIN. Public: the person is not signed in yet. */
+  join: defineAction({
+    accept: 'form',
+    input: z.object({
+      code: z.string({ error: 'errors.required' }).max(20),
+      personId: z.string({ error: 'errors.choice' }).min(1).max(64),
+      pin: z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin'),
+    }),
+    handler: async (input, context) => {
+      const joined = await asAction(() => joinWorkshop(db, input));
+      if ('waitMs' in joined) slowDown(joined.waitMs);
+      // The tablet now belongs to this member; whoever used it before is signed out of it.
+      await startSession(context, joined.personId);
+      if (joined.workshop.phase === 'post_test') {
+        // In a workshop the facilitator opens the post-test for everyone present.
+        await grantTestPermission(db, {
+          personId: joined.personId,
+          moduleSlug: joined.workshop.moduleSlug,
+          kind: 'open_post',
+          grantedBy: joined.workshop.createdBy ?? joined.personId,
+        });
+      }
+      return { next: phaseTarget(joined.workshop) };
+    },
+  }),
+
+  create: defineAction({
+    accept: 'form',
+    input: z.object({
+      kubeId: recordId(),
+      moduleSlug: z.string({ error: 'errors.choice' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.choice'),
+      date: isoDate(),
+      place: requiredText(120),
+      notes: optionalText(500),
+    }),
+    handler: async (input, context) => {
+      const actor = context.locals.actor;
+      if (!actor || !can(actor, 'workshop.run', { kubeId: input.kubeId })) throw forbidden();
+      if (!(await getKube(db, input.kubeId))) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      const module = await getEntry('modules', input.moduleSlug);
+      if (!module || !(await getEntry('questions', input.moduleSlug))) {
+        throw new ActionError({ code: 'BAD_REQUEST', message: 'moduleSlug: errors.choice' });
+      }
+      const created = await createWorkshop(db, input, actor.id);
+      return { id: created.id };
+    },
+  }),
+
+  /** Moves the workshop to its next phase; `from` makes a double tap harmless. */
+  advance: defineAction({
+    accept: 'form',
+    input: z.object({ workshopId, from: z.enum(WORKSHOP_PHASES, { error: 'errors.invalid' }) }),
+    handler: async (input, context) => {
+      await requireRunnable(input.workshopId, context.locals.actor);
+      const moved = await asAction(() => advanceWorkshop(db, input.workshopId, input.from));
+      return { phase: moved.phase };
+    },
+  }),
+
+  /** Presensi by hand: a member without a PIN, or who came late. */
+  markAttendance: defineAction({
+    accept: 'form',
+    input: z.object({ workshopId, personId: z.string({ error: 'errors.invalid' }).min(1).max(64) }),
+    handler: async (input, context) => {
+      await requireRunnable(input.workshopId, context.locals.actor);
+      await asAction(() => recordAttendance(db, { ...input, method: 'manual' }));
+      return { ok: true };
+    },
+  }),
+};

@@ -1,0 +1,28 @@
+import type { WorkshopPhase } from '../../../db/schema.ts';
+
+// Pure rules of a workshop: its join code and the order of its phases.
+
+/** No 0/O, 1/I: a code read from a projector across a room must not be mistyped. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+
+/** A fresh join code from cryptographic randomness. */
+export function generateCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH));
+  // 256 is a multiple of the 32-letter alphabet, so every letter is equally likely.
+  return Array.from(bytes, (byte) => CODE_ALPHABET.charAt(byte % CODE_ALPHABET.length)).join('');
+}
+
+/** What a person typed, as a code: upper case, spaces and dashes dropped; null when it cannot be one. */
+export function normalizeCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '');
+  if (code.length !== CODE_LENGTH) return null;
+  return /^[A-HJ-NP-Z2-9]+$/.test(code) ? code : null;
+}
+
+export const PHASE_ORDER: readonly WorkshopPhase[] = ['pre_test', 'materi', 'post_test', 'selesai'];
+
+/** The phase after `phase`, or null at the end. Phases only move forward. */
+export function nextPhase(phase: WorkshopPhase): WorkshopPhase | null {
+  return PHASE_ORDER[PHASE_ORDER.indexOf(phase) + 1] ?? null;
+}
