@@ -44,6 +44,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
     userAgent: text('user_agent'),
+    /** Set when a member joined a workshop on a shared tablet: the session ends when their test is in. */
+    workshopId: text('workshop_id'),
   },
   (t) => [index('sessions_person_idx').on(t.personId)],
 );

@@ -8,6 +8,8 @@ declare namespace App {
     /** The signed-in person, or null for a visitor. */
     person: import('./features/auth/session.ts').SessionPerson | null;
     sessionId: string | null;
+    /** Set when this device joined a workshop: a shared tablet, handed on after each test. */
+    workshopId: string | null;
     /** What `can()` needs to decide; null for a visitor. */
     actor: import('./features/auth/permissions.ts').Actor | null;
     locale: import('./i18n/index.ts').Locale;

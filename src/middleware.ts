@@ -32,6 +32,7 @@ const locale = defineMiddleware((context, next) => {
   context.locals.t = useTranslations(context.locals.locale);
   context.locals.person = null;
   context.locals.sessionId = null;
+  context.locals.workshopId = null;
   context.locals.actor = null;
   context.locals.formValues = {};
   return next();
@@ -63,6 +64,7 @@ const session = defineMiddleware(async (context, next) => {
   if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_DAYS * 86_400_000, secure);
   context.locals.person = valid.person;
   context.locals.sessionId = valid.id;
+  context.locals.workshopId = valid.workshopId;
   context.locals.actor = await loadActor(db, valid.person);
   return next();
 });

@@ -47,6 +47,24 @@ describe.skipIf(browserMissing)('a workshop on shared tablets', () => {
     await tablet.waitForURL(/\/belajar\/usaha-produk\/tes\/pre$/);
     await expect(tablet.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pre-test');
 
+    // She takes the pre-test; the tablet thanks her, signs her out and returns to the join screen.
+    await tablet.getByRole('button', { name: 'Mulai Pre-test' }).click();
+    for (let i = 0; i < 8; i++) {
+      await tablet.getByRole('radio').first().click();
+      await tablet.getByRole('button', { name: i < 7 ? 'Berikutnya' : 'Periksa jawaban', exact: true }).click();
+    }
+    await tablet.getByRole('button', { name: 'Kumpulkan' }).click();
+    await tablet.waitForURL(/\/gabung\/selesai$/);
+    await expect(tablet.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Terima kasih');
+    await tablet.getByRole('link', { name: 'Anggota berikutnya' }).click();
+    await expect(tablet.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pilih nama Anda');
+    await tablet.goto(`${app.url}/akun`);
+    expect(new URL(tablet.url()).pathname).toBe('/masuk');
+    const submitted = await app.connection.client.execute(
+      "SELECT count(*) AS n FROM attempts WHERE person_id = 'twssumarni' AND submitted_at IS NOT NULL",
+    );
+    expect(Number(submitted.rows[0]?.['n'])).toBe(1);
+
     await facilitator.reload();
     await expect(facilitator.getByText('1 dari 2 anggota hadir').isVisible()).resolves.toBe(true);
     await facilitator

@@ -6,6 +6,7 @@ import { db } from '../../lib/db.ts';
 import { asAction } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
+import { WORKSHOP_DONE } from '../workshop/join.ts';
 import { findPersonKubeId } from './queries.ts';
 import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
 import {
@@ -126,7 +127,8 @@ export const assessment = {
       const attempt = await asAction(() =>
         submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
       );
-      return { resultUrl: resultUrl(attempt.moduleSlug, attempt.id) };
+      // On a workshop tablet the next stop is the thank-you screen, which hands the tablet on.
+      return { resultUrl: context.locals.workshopId ? WORKSHOP_DONE : resultUrl(attempt.moduleSlug, attempt.id) };
     },
   }),
 

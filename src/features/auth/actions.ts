@@ -42,13 +42,13 @@ const nextPath = z
   .transform((value) => (value && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : '/'));
 
 /** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless) and sets its cookie. */
-export async function startSession(context: ActionAPIContext, personId: string) {
+export async function startSession(context: ActionAPIContext, personId: string, workshopId: string | null = null) {
   const previous = context.cookies.get(SESSION_COOKIE)?.value.split('.')[0];
   const { token } = await db.transaction(async (tx) => {
     if (previous) await invalidateSession(tx, previous);
     // Housekeeping at a natural moment: sessions past their inactivity limit can never be used again.
     await deleteExpiredSessions(tx, sessionMs());
-    return createSession(tx, personId, context.request.headers.get('user-agent'));
+    return createSession(tx, personId, context.request.headers.get('user-agent'), new Date(), workshopId);
   });
   setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
 }

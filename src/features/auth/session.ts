@@ -14,7 +14,14 @@ export const DEFAULT_INACTIVITY_MS = 14 * 24 * 60 * 60 * 1000;
 const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
 
 export type SessionPerson = Pick<Person, 'id' | 'name' | 'username' | 'role'>;
-export type ValidSession = { id: string; lastVerifiedAt: Date; person: SessionPerson; refreshed: boolean };
+export type ValidSession = {
+  id: string;
+  lastVerifiedAt: Date;
+  person: SessionPerson;
+  refreshed: boolean;
+  /** The workshop a shared-tablet session belongs to, if any. */
+  workshopId: string | null;
+};
 
 /** 120 bits of randomness, base32 so it is safe in a cookie (lucia-auth.com "generating IDs"). */
 export function generateSecureRandomString(): string {
@@ -32,6 +39,7 @@ export async function createSession(
   personId: string,
   userAgent: string | null,
   now = new Date(),
+  workshopId: string | null = null,
 ): Promise<{ token: string; id: string }> {
   const id = generateSecureRandomString();
   const secret = generateSecureRandomString();
@@ -42,6 +50,7 @@ export async function createSession(
     createdAt: now,
     lastVerifiedAt: now,
     userAgent: userAgent?.slice(0, 200) ?? null,
+    workshopId,
   });
   return { token: `${id}.${secret}`, id };
 }
@@ -60,6 +69,7 @@ export async function validateSessionToken(
       id: sessions.id,
       secretHash: sessions.secretHash,
       lastVerifiedAt: sessions.lastVerifiedAt,
+      workshopId: sessions.workshopId,
       person: { id: people.id, name: people.name, username: people.username, role: people.role },
       active: people.active,
     })
@@ -78,7 +88,13 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id));
     refreshed = true;
   }
-  return { id, lastVerifiedAt: refreshed ? now : row.lastVerifiedAt, person: row.person, refreshed };
+  return {
+    id,
+    lastVerifiedAt: refreshed ? now : row.lastVerifiedAt,
+    person: row.person,
+    refreshed,
+    workshopId: row.workshopId,
+  };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {

@@ -35,7 +35,7 @@ export const workshop = {
       const joined = await asAction(() => joinWorkshop(db, input));
       if ('waitMs' in joined) slowDown(joined.waitMs);
       // The tablet now belongs to this member; whoever used it before is signed out of it.
-      await startSession(context, joined.personId);
+      await startSession(context, joined.personId, joined.workshop.id);
       if (joined.workshop.phase === 'post_test') {
         // In a workshop the facilitator opens the post-test for everyone present.
         await grantTestPermission(db, {

@@ -71,6 +71,9 @@ export async function joinWorkshop(
   return { workshop, personId: input.personId };
 }
 
+/** The thank-you screen a workshop tablet shows after a test, before the next person joins. */
+export const WORKSHOP_DONE = '/gabung/selesai';
+
 /** Where a joined member's tablet goes in each phase. */
 export function phaseTarget(workshop: Workshop): string {
   const base = `/belajar/${workshop.moduleSlug}`;

@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `workshop_id` text;
