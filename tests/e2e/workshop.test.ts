@@ -65,7 +65,11 @@ describe.skipIf(browserMissing)('a workshop on shared tablets', () => {
     );
     expect(Number(submitted.rows[0]?.['n'])).toBe(1);
 
-    await facilitator.reload();
+    // The live board shows it without a reload.
+    await facilitator
+      .getByRole('row', { name: /ws\.sumarni/ })
+      .getByText('Sudah mengumpulkan')
+      .waitFor({ timeout: 10_000 });
     await expect(facilitator.getByText('1 dari 2 anggota hadir').isVisible()).resolves.toBe(true);
     await facilitator
       .getByRole('row', { name: /ws\.bakri/ })
