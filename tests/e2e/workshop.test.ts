@@ -94,4 +94,17 @@ describe.skipIf(browserMissing)('a workshop on shared tablets', () => {
     const response = await member.goto(`${app.url}/workshop/${typeof id === 'string' ? id : 'none'}`);
     expect(response?.status()).toBe(403);
   });
+
+  it('lets the facilitator give a member who forgot it a new PIN', async () => {
+    const facilitator = await signedInPage(await browser.newContext(), app.url, 'ws.rina', 'Pendamping-Workshop-24');
+    await facilitator.goto(`${app.url}/kube/kubeworkshop1/orang/twsbakri`);
+    await facilitator.getByLabel('PIN baru').fill('12');
+    await facilitator.getByRole('button', { name: 'Ganti PIN' }).click();
+    await expect(facilitator.getByText('PIN harus 4 sampai 6 angka').isVisible()).resolves.toBe(true);
+    await facilitator.getByLabel('PIN baru').fill('975310');
+    await facilitator.getByRole('button', { name: 'Ganti PIN' }).click();
+    await expect(facilitator.getByText('PIN sudah diganti').isVisible()).resolves.toBe(true);
+    const member = await signedInPage(await browser.newContext(), app.url, 'ws.bakri', '975310');
+    expect(new URL(member.url()).pathname).toBe('/');
+  });
 });

@@ -25,7 +25,8 @@ export type Permission =
   | 'account.self'
   | 'learning.study' // read lessons and record one's own progress
   | 'test.grant' // waive a pre-test, open a post-test, allow a retake for a person of the KUBE
-  | 'workshop.run'; // create and run workshops for a KUBE
+  | 'workshop.run' // create and run workshops for a KUBE
+  | 'person.resetPin'; // give a member of the KUBE a new PIN (they forgot it at a workshop)
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -63,6 +64,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
     case 'kube.recordPosition':
     case 'test.grant':
     case 'workshop.run':
+    case 'person.resetPin':
       return assigned(target.kubeId);
     case 'person.view':
       return target.personId === actor.id || assigned(target.kubeId);

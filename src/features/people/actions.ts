@@ -1,6 +1,8 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { db } from '../../lib/db.ts';
-import { asAction } from '../../lib/forms.ts';
+import { z } from 'astro/zod';
+import { asAction, pin } from '../../lib/forms.ts';
+import { findPersonKubeId } from '../assessment/queries.ts';
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
 import { createPersonInput, resetSecretInput, updatePersonInput } from './schemas.ts';
 import { createPerson, resetPersonSecret, updatePerson } from './service.ts';
@@ -28,6 +30,20 @@ export const people = {
     handler: async (input, context) => {
       const actor = requireActor(context, 'person.edit');
       return asAction(() => updatePerson(db, input, actor.id));
+    },
+  }),
+
+  /** A facilitator gives a member of their KUBE a new PIN, e.g. when it is forgotten at a workshop. */
+  resetPin: defineAction({
+    accept: 'form',
+    input: z.object({ id: z.string({ error: 'errors.invalid' }).min(1).max(64), pin: pin() }),
+    handler: async (input, context) => {
+      const kubeId = await findPersonKubeId(db, input.id);
+      if (!can(context.locals.actor, 'person.resetPin', { kubeId })) {
+        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      }
+      await asAction(() => resetPersonSecret(db, { kind: 'pin', id: input.id, pin: input.pin }));
+      return { ok: true };
     },
   }),
 
