@@ -44,6 +44,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
+  let stopping = false;
+  // If the server dies during a test, say so with its own words instead of a bare ECONNREFUSED.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The test server exited (code ${String(code)}, ${String(signal)}):\n${output}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -64,10 +69,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     connection,
     logs: () => output,
     stop: async () => {
+      stopping = true;
       connection.client.close();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      // A server that already died has nothing left to wait for.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
