@@ -1,16 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { facilitatorAssignments, memberships, people } from '../../../db/schema.ts';
+import { facilitatorAssignments, people } from '../../../db/schema.ts';
+import { findPersonKubeId } from '../kube/queries.ts';
 import type { Actor } from './permissions.ts';
 import type { SessionPerson } from './session.ts';
 
 /** Completes a signed-in person with what `can()` needs: their KUBE and, for facilitators, their KUBEs. */
 export async function loadActor(db: Executor, person: SessionPerson): Promise<Actor> {
-  const [membership] = await db
-    .select({ kubeId: memberships.kubeId })
-    .from(memberships)
-    .where(and(eq(memberships.personId, person.id), isNull(memberships.leftOn)))
-    .limit(1);
   const assigned =
     person.role === 'pendamping'
       ? await db
@@ -21,7 +17,7 @@ export async function loadActor(db: Executor, person: SessionPerson): Promise<Ac
   return {
     id: person.id,
     role: person.role,
-    kubeId: membership?.kubeId ?? null,
+    kubeId: await findPersonKubeId(db, person.id),
     assignedKubeIds: assigned.map((row) => row.kubeId),
   };
 }

@@ -2,7 +2,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { db } from '../../lib/db.ts';
 import { z } from 'astro/zod';
 import { asAction, pin } from '../../lib/forms.ts';
-import { findPersonKubeId } from '../assessment/queries.ts';
+import { findPersonKubeId } from '../kube/queries.ts';
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
 import { createPersonInput, resetSecretInput, updatePersonInput } from './schemas.ts';
 import { createPerson, resetPersonSecret, updatePerson } from './service.ts';

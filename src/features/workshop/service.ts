@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import { memberships, people, workshopAttendance, workshops, type WorkshopPhase } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/forms.ts';
+import { findPersonKubeId } from '../kube/queries.ts';
 import { generateCode, nextPhase } from './rules.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
@@ -82,18 +83,9 @@ export async function recordAttendance(
   await db.transaction(async (tx) => {
     const workshop = await getWorkshop(tx, input.workshopId);
     if (!workshop || workshop.closedAt) throw new DomainError('workshop.errors.closed', null, 'CONFLICT');
-    const [member] = await tx
-      .select({ personId: memberships.personId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.personId, input.personId),
-          eq(memberships.kubeId, workshop.kubeId),
-          isNull(memberships.leftOn),
-        ),
-      )
-      .limit(1);
-    if (!member) throw new DomainError('workshop.errors.notMember', 'personId');
+    if ((await findPersonKubeId(tx, input.personId)) !== workshop.kubeId) {
+      throw new DomainError('workshop.errors.notMember', 'personId');
+    }
     await tx
       .insert(workshopAttendance)
       .values({ ...input, joinedAt: now })
