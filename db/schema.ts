@@ -331,3 +331,26 @@ export const workshopAttendance = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workshopId, t.personId] })],
 );
+
+/**
+ * What a workshop tablet last said about an attempt it holds: how many answers it has not been able to
+ * send, and whether "Kumpulkan" was pressed without the server confirming it. Tablets report every few
+ * seconds, so the board can name who still holds answers before the facilitator closes a phase.
+ */
+export const deviceReports = sqliteTable(
+  'device_reports',
+  {
+    attemptId: text('attempt_id')
+      .primaryKey()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    /** Answers on the device the server has not confirmed. */
+    unsent: integer('unsent').notNull(),
+    /** "Kumpulkan" was pressed on the device and the submission has not reached the server. */
+    submitPending: integer('submit_pending', { mode: 'boolean' }).notNull(),
+    reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('device_reports_workshop_idx').on(t.workshopId)],
+);

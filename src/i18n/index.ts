@@ -86,6 +86,11 @@ export function formatDateTime(locale: Locale, value: Date): string {
   }).format(value);
 }
 
+/** A time of day, hours and minutes, in Western Indonesia Time. */
+export function formatTime(locale: Locale, value: Date): string {
+  return new Intl.DateTimeFormat(intlTags[locale], { timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(value);
+}
+
 export function formatNumber(locale: Locale, value: number, digits = 0): string {
   return new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: digits }).format(value);
 }

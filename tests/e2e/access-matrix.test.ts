@@ -158,6 +158,7 @@ describe('role × route matrix', () => {
       'assessment.saveAnswers',
       'assessment.submit',
       'assessment.submitForm',
+      'workshop.report', // tablets of a workshop session only: tested below
     ]);
     const actions = listActions().filter((name) => !name.startsWith('auth.') && !learnerActions.has(name));
     expect(actions).toContain('assessment.grant');
@@ -200,5 +201,18 @@ describe('role × route matrix', () => {
     );
     expect(failures).toEqual([]);
     expect(after.rows[0]?.['n']).toBe(before.rows[0]?.['n']);
+  });
+
+  it('takes tablet reports only from sessions made by joining a workshop', async () => {
+    for (const who of ['anggota', 'pengurus', 'pendampingOther'] as const) {
+      const response = await fetch(`${app.url}/_actions/workshop.report`, {
+        method: 'POST',
+        headers: { origin: app.origin, cookie: cookies[who], 'content-type': 'application/json' },
+        body: JSON.stringify({ held: [] }),
+      });
+      expect(response.status, who).toBe(403);
+    }
+    const stored = await app.connection.client.execute('SELECT count(*) AS n FROM device_reports');
+    expect(stored.rows[0]?.['n']).toBe(0);
   });
 });

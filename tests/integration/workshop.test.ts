@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubes, memberships, people, workshopAttendance } from '../../db/schema.ts';
+import { attempts, kubes, memberships, people, testPermissions, workshopAttendance } from '../../db/schema.ts';
+import { holdsAnswers, loadBoard } from '../../src/features/workshop/board.ts';
+import { recordDeviceReports } from '../../src/features/workshop/devices.ts';
+import { advanceWorkshop } from '../../src/features/workshop/phases.ts';
 import {
-  advanceWorkshop,
   createWorkshop,
   findOpenWorkshop,
   listParticipants,
@@ -46,6 +48,27 @@ const newWorkshop = () =>
     'f1',
   );
 
+const advance = (workshopId: string, from: 'pre_test' | 'materi' | 'post_test', confirmed = false) =>
+  advanceWorkshop(t.db, { workshopId, from, by: 'f1', confirmed });
+
+/** An open attempt of a member at the workshop's module. */
+async function openAttempt(id: string, personId: string, kind: 'pre' | 'post' = 'pre', moduleSlug = 'usaha-produk') {
+  await t.db.insert(attempts).values({
+    id,
+    personId,
+    moduleSlug,
+    kind,
+    items: [],
+    answerKey: {},
+    startedAt: new Date('2026-12-01T08:00:00Z'),
+    total: 8,
+  });
+}
+
+const ATTEMPT_1 = '0b9c2a52-6f0e-4c4e-9a43-0a4f3d1f0001';
+const ATTEMPT_2 = '0b9c2a52-6f0e-4c4e-9a43-0a4f3d1f0002';
+const ATTEMPT_3 = '0b9c2a52-6f0e-4c4e-9a43-0a4f3d1f0003';
+
 describe('workshops', () => {
   it('start in the pre-test phase with a code that finds them while open', async () => {
     const workshop = await newWorkshop();
@@ -55,14 +78,14 @@ describe('workshops', () => {
 
   it('move forward one phase per tap, even when the tap arrives twice', async () => {
     const workshop = await newWorkshop();
-    await advanceWorkshop(t.db, workshop.id, 'pre_test');
-    const again = await advanceWorkshop(t.db, workshop.id, 'pre_test');
-    expect(again.phase).toBe('materi');
+    await advance(workshop.id, 'pre_test');
+    const again = await advance(workshop.id, 'pre_test');
+    expect(again.moved && again.workshop.phase).toBe('materi');
   });
 
   it('stop answering to their code once closed', async () => {
     const workshop = await newWorkshop();
-    for (const from of ['pre_test', 'materi', 'post_test'] as const) await advanceWorkshop(t.db, workshop.id, from);
+    for (const from of ['pre_test', 'materi', 'post_test'] as const) await advance(workshop.id, from);
     expect(await findOpenWorkshop(t.db, workshop.code)).toBeNull();
     await expect(recordAttendance(t.db, { workshopId: workshop.id, personId: 'm1', method: 'manual' })).rejects.toThrow(
       'workshop.errors.closed',
@@ -125,9 +148,113 @@ describe('joining on a shared tablet', () => {
     await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm3', pin: '1234' })).rejects.toThrow(
       'workshop.errors.notMember',
     );
-    for (const from of ['pre_test', 'materi', 'post_test'] as const) await advanceWorkshop(t.db, workshop.id, from);
+    for (const from of ['pre_test', 'materi', 'post_test'] as const) await advance(workshop.id, from);
     await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm1', pin: '2468' })).rejects.toThrow(
       'workshop.errors.badCode',
     );
+  });
+});
+
+describe('tablets that still hold answers', () => {
+  const at = (time: string) => new Date(`2026-12-01T${time}Z`);
+
+  it('show on the board, keep the phase until the facilitator confirms, and name who', async () => {
+    const workshop = await newWorkshop();
+    await openAttempt(ATTEMPT_1, 'm1');
+    await openAttempt(ATTEMPT_2, 'm2');
+    await openAttempt(ATTEMPT_3, 'm3'); // another KUBE: skipped, not stored
+    const stored = await recordDeviceReports(
+      t.db,
+      workshop,
+      [
+        { attemptId: ATTEMPT_1, unsent: 3, submitPending: false },
+        { attemptId: ATTEMPT_2, unsent: 0, submitPending: false },
+        { attemptId: ATTEMPT_3, unsent: 9, submitPending: true },
+      ],
+      at('08:10:00'),
+    );
+    expect(stored).toEqual({ stored: 2, skipped: 1 });
+
+    const board = await loadBoard(t.db, workshop, at('08:10:05'));
+    const sumarni = board.find((r) => r.personId === 'm1');
+    const bakri = board.find((r) => r.personId === 'm2');
+    expect(sumarni).toMatchObject({ state: 'belum_terkirim', unsent: 3, submitPending: false, silentSince: null });
+    expect(bakri).toMatchObject({ state: 'mengerjakan', unsent: 0, silentSince: null });
+    expect(board.filter(holdsAnswers).map((r) => r.name)).toEqual(['Sumarni']);
+
+    const refused = await advanceWorkshop(
+      t.db,
+      { workshopId: workshop.id, from: 'pre_test', by: 'f1' },
+      at('08:10:05'),
+    );
+    expect(refused.moved).toBe(false);
+    expect(!refused.moved && refused.holders.map((r) => r.name)).toEqual(['Sumarni']);
+    expect((await findOpenWorkshop(t.db, workshop.code))?.phase).toBe('pre_test');
+
+    // Her answers arrive; a later report says so. Bakri's tablet has gone quiet for 30 s meanwhile.
+    await recordDeviceReports(
+      t.db,
+      workshop,
+      [{ attemptId: ATTEMPT_1, unsent: 0, submitPending: false }],
+      at('08:10:30'),
+    );
+    const later = await loadBoard(t.db, workshop, at('08:10:31'));
+    expect(later.find((r) => r.personId === 'm1')).toMatchObject({ state: 'mengerjakan', unsent: 0 });
+    expect(later.find((r) => r.personId === 'm2')?.silentSince).toEqual(at('08:10:00'));
+    const again = await advanceWorkshop(t.db, { workshopId: workshop.id, from: 'pre_test', by: 'f1' }, at('08:10:31'));
+    expect(!again.moved && again.holders.map((r) => r.name)).toEqual(['Bakri']);
+
+    const confirmed = await advanceWorkshop(
+      t.db,
+      { workshopId: workshop.id, from: 'pre_test', by: 'f1', confirmed: true },
+      at('08:10:32'),
+    );
+    expect(confirmed.moved && confirmed.workshop.phase).toBe('materi');
+  });
+
+  it('count a pressed but unconfirmed "Kumpulkan", and forget reports of submitted attempts', async () => {
+    const workshop = await newWorkshop();
+    await openAttempt(ATTEMPT_1, 'm1');
+    await recordDeviceReports(
+      t.db,
+      workshop,
+      [{ attemptId: ATTEMPT_1, unsent: 0, submitPending: true }],
+      at('08:00:00'),
+    );
+    expect((await loadBoard(t.db, workshop, at('08:00:01')))[1]).toMatchObject({
+      name: 'Sumarni',
+      state: 'belum_terkirim',
+      submitPending: true,
+    });
+    const { eq } = await import('drizzle-orm');
+    await t.db
+      .update(attempts)
+      .set({ submittedAt: at('08:00:02'), score: 50, correct: 4 })
+      .where(eq(attempts.id, ATTEMPT_1));
+    const row = (await loadBoard(t.db, workshop, at('08:05:00')))[1];
+    expect(row).toMatchObject({ state: 'selesai', unsent: 0, submitPending: false, silentSince: null, pre: 50 });
+  });
+
+  it('ignore attempts of another module on the same tablet', async () => {
+    const workshop = await newWorkshop();
+    await openAttempt(ATTEMPT_1, 'm1', 'pre', 'hakikat-kube');
+    const stored = await recordDeviceReports(t.db, workshop, [
+      { attemptId: ATTEMPT_1, unsent: 2, submitPending: false },
+    ]);
+    expect(stored).toEqual({ stored: 0, skipped: 1 });
+  });
+});
+
+describe('opening the post-test', () => {
+  it('opens it for everyone present, and only for them', async () => {
+    const workshop = await newWorkshop();
+    await recordAttendance(t.db, { workshopId: workshop.id, personId: 'm1', method: 'pin' });
+    await advance(workshop.id, 'pre_test');
+    expect(await t.db.select().from(testPermissions)).toHaveLength(0);
+    await advance(workshop.id, 'materi');
+    const granted = await t.db.select().from(testPermissions);
+    expect(granted.map((g) => [g.personId, g.moduleSlug, g.kind, g.grantedBy])).toEqual([
+      ['m1', 'usaha-produk', 'open_post', 'f1'],
+    ]);
   });
 });

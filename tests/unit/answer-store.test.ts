@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   allAnswers,
   forgetAttempt,
+  listHeld,
   listUnsent,
+  markSubmitPending,
   loadLocal,
   markSent,
   mergeServerAnswers,
@@ -105,6 +107,21 @@ describe('answer store', () => {
     saveAnswerLocal(B, 'wati', answer('q2', 'c'));
     storage.setItem('unrelated', 'x');
     expect(listUnsent()).toEqual([{ attemptId: B, personId: 'wati', count: 2 }]);
+  });
+
+  it('reports every attempt the tablet holds, counting only answers unsent for longer than the grace', () => {
+    const now = Date.parse('2026-11-28T08:00:10Z');
+    saveAnswerLocal(A, 'sumarni', { questionId: 'q1', optionId: 'a', answeredAt: '2026-11-28T08:00:00Z' });
+    markSent(A, pendingAnswers(A));
+    saveAnswerLocal(B, 'wati', { questionId: 'q1', optionId: 'b', answeredAt: '2026-11-28T08:00:01Z' });
+    saveAnswerLocal(B, 'wati', { questionId: 'q2', optionId: 'c', answeredAt: '2026-11-28T08:00:09Z' });
+    markSubmitPending(B, true);
+    const held = listHeld(now, 5_000).sort((x, y) => x.personId.localeCompare(y.personId));
+    expect(held).toEqual([
+      { attemptId: A, personId: 'sumarni', unsent: 0, submitPending: false },
+      { attemptId: B, personId: 'wati', unsent: 1, submitPending: true },
+    ]);
+    expect(listHeld(now).find((h) => h.attemptId === B)?.unsent).toBe(2);
   });
 
   it('lets an unconfirmed device answer win over the server, and takes the server answer otherwise', () => {

@@ -230,12 +230,29 @@ export function forgetAttempt(attemptId: string): void {
   remove(keyOf(attemptId));
 }
 
-/** Every attempt on this device with answers the server has not confirmed, whoever gave them. */
-export function listUnsent(): UnsentAttempt[] {
+export type HeldAttempt = { attemptId: string; personId: string; unsent: number; submitPending: boolean };
+
+/**
+ * Every attempt this device holds, whoever it belongs to, with the answers the server has not confirmed.
+ * Answers given less than `graceMs` ago are on their way and not counted, so a report does not flicker.
+ */
+export function listHeld(now = Date.now(), graceMs = 0): HeldAttempt[] {
   return storedKeys().flatMap((key) => {
     const record = parse(read(key), key.slice(PREFIX.length));
     if (!record) return [];
-    const count = Object.keys(record.answers).filter((questionId) => isPending(record, questionId)).length;
-    return count > 0 ? [{ attemptId: record.attemptId, personId: record.personId, count }] : [];
+    const unsent = Object.keys(record.answers).filter((questionId) => {
+      const answeredAt = Date.parse(record.answers[questionId]?.answeredAt ?? '');
+      return isPending(record, questionId) && !(now - answeredAt < graceMs);
+    }).length;
+    return [
+      { attemptId: record.attemptId, personId: record.personId, unsent, submitPending: record.submitted === true },
+    ];
   });
+}
+
+/** Every attempt on this device with answers the server has not confirmed, whoever gave them. */
+export function listUnsent(): UnsentAttempt[] {
+  return listHeld().flatMap(({ attemptId, personId, unsent }) =>
+    unsent > 0 ? [{ attemptId, personId, count: unsent }] : [],
+  );
 }

@@ -8,18 +8,20 @@ import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
 import { startSession, slowDown } from '../auth/actions.ts';
 import { grantTestPermission } from '../assessment/service.ts';
+import { recordDeviceReports } from './devices.ts';
 import { joinWorkshop, phaseTarget } from './join.ts';
-import { advanceWorkshop, createWorkshop, getWorkshop, recordAttendance } from './service.ts';
+import { advanceWorkshop } from './phases.ts';
+import { createWorkshop, getWorkshop, recordAttendance } from './service.ts';
 
 const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
 const workshopId = recordId();
 
-/** The workshop, if the caller may run workshops of its KUBE. */
+/** The workshop and the caller, if the caller may run workshops of its KUBE. */
 async function requireRunnable(id: string, actor: App.Locals['actor']) {
   const workshop = await getWorkshop(db, id);
   if (!workshop) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
-  if (!can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden();
-  return workshop;
+  if (!actor || !can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden();
+  return { workshop, actor };
 }
 
 export const workshop = {
@@ -49,6 +51,38 @@ export const workshop = {
     },
   }),
 
+  /**
+   * A workshop tablet, every few seconds: the attempts it holds and how many of their answers it could not
+   * send yet. Answers with the phase, so a tablet showing lessons can move on to the post-test.
+   */
+  report: defineAction({
+    accept: 'json',
+    input: z.strictObject({
+      held: z
+        .array(
+          z.strictObject({
+            attemptId: z.uuid({ error: 'errors.invalid' }),
+            unsent: z.int({ error: 'errors.invalid' }).min(0).max(500),
+            submitPending: z.boolean({ error: 'errors.invalid' }),
+          }),
+          { error: 'errors.invalid' },
+        )
+        .max(50, 'errors.invalid'),
+    }),
+    handler: async (input, context) => {
+      const { actor, workshopId } = context.locals;
+      if (!actor || !workshopId) throw forbidden();
+      const current = await getWorkshop(db, workshopId);
+      if (!current) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      await recordDeviceReports(
+        db,
+        current,
+        input.held.map(({ attemptId, unsent, submitPending }) => ({ attemptId, unsent, submitPending })),
+      );
+      return { phase: current.phase, target: phaseTarget(current) };
+    },
+  }),
+
   create: defineAction({
     accept: 'form',
     input: z.object({
@@ -71,14 +105,29 @@ export const workshop = {
     },
   }),
 
-  /** Moves the workshop to its next phase; `from` makes a double tap harmless. */
+  /**
+   * Moves the workshop to its next phase; `from` makes a double tap harmless. While tablets still hold
+   * unsent answers it refuses (409) until the facilitator confirms with `confirm=1`.
+   */
   advance: defineAction({
     accept: 'form',
-    input: z.object({ workshopId, from: z.enum(WORKSHOP_PHASES, { error: 'errors.invalid' }) }),
+    input: z.object({
+      workshopId,
+      from: z.enum(WORKSHOP_PHASES, { error: 'errors.invalid' }),
+      confirm: z.literal('1', { error: 'errors.invalid' }).nullish(),
+    }),
     handler: async (input, context) => {
-      await requireRunnable(input.workshopId, context.locals.actor);
-      const moved = await asAction(() => advanceWorkshop(db, input.workshopId, input.from));
-      return { phase: moved.phase };
+      const { actor } = await requireRunnable(input.workshopId, context.locals.actor);
+      const result = await asAction(() =>
+        advanceWorkshop(db, {
+          workshopId: input.workshopId,
+          from: input.from,
+          by: actor.id,
+          confirmed: input.confirm === '1',
+        }),
+      );
+      if (!result.moved) throw new ActionError({ code: 'CONFLICT', message: 'workshop.errors.unsent' });
+      return { phase: result.workshop.phase };
     },
   }),
 

@@ -74,8 +74,9 @@ export async function joinWorkshop(
 /** The thank-you screen a workshop tablet shows after a test, before the next person joins. */
 export const WORKSHOP_DONE = '/gabung/selesai';
 
-/** Where a joined member's tablet goes in each phase. */
+/** Where a joined member's tablet goes in each phase; once the workshop closes, the thank-you screen. */
 export function phaseTarget(workshop: Workshop): string {
+  if (workshop.phase === 'selesai') return WORKSHOP_DONE;
   const base = `/belajar/${workshop.moduleSlug}`;
   if (workshop.phase === 'pre_test') return `${base}/tes/pre`;
   if (workshop.phase === 'post_test') return `${base}/tes/post`;

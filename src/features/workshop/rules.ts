@@ -20,6 +20,15 @@ export function normalizeCode(input: string): string | null {
   return /^[A-HJ-NP-Z2-9]+$/.test(code) ? code : null;
 }
 
+/** How often a workshop tablet reports what it holds (the board refreshes every 3 s). */
+export const REPORT_INTERVAL_MS = 4_000;
+
+/** A tablet that has not reported for this long, with a test open, counts as out of touch. */
+export const SILENT_AFTER_MS = 20_000;
+
+/** An answer given this recently is on its way; a report counts it as unsent only after this long. */
+export const UNSENT_GRACE_MS = 5_000;
+
 export const PHASE_ORDER: readonly WorkshopPhase[] = ['pre_test', 'materi', 'post_test', 'selesai'];
 
 /** The phase after `phase`, or null at the end. Phases only move forward. */

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { memberships, people, workshopAttendance, workshops, type WorkshopPhase } from '../../../db/schema.ts';
+import { memberships, people, workshopAttendance, workshops } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/forms.ts';
 import { findPersonKubeId } from '../kube/queries.ts';
-import { generateCode, nextPhase } from './rules.ts';
+import { generateCode } from './rules.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 export type NewWorkshop = { kubeId: string; moduleSlug: string; date: string; place: string; notes: string | null };
@@ -54,24 +54,6 @@ export async function listWorkshops(db: Executor, kubeIds: readonly string[]) {
     .from(workshops)
     .where(inArray(workshops.kubeId, [...kubeIds]))
     .orderBy(desc(workshops.date), desc(workshops.createdAt));
-}
-
-/** Moves to the next phase; `from` guards against a double tap moving two phases at once. */
-export async function advanceWorkshop(db: Executor, id: string, from: WorkshopPhase): Promise<Workshop> {
-  return db.transaction(async (tx) => {
-    const workshop = await getWorkshop(tx, id);
-    if (!workshop) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
-    if (workshop.phase !== from) return workshop;
-    const to = nextPhase(from);
-    if (!to) throw new DomainError('workshop.errors.closed', null, 'CONFLICT');
-    const [moved] = await tx
-      .update(workshops)
-      .set({ phase: to, closedAt: to === 'selesai' ? new Date() : null })
-      .where(eq(workshops.id, id))
-      .returning();
-    if (!moved) throw new Error('workshop vanished');
-    return moved;
-  });
 }
 
 /** Records that a member came; the first record stays (joining twice changes nothing). */
