@@ -89,6 +89,8 @@ export const memberships = sqliteTable(
   },
   (t) => [
     index('memberships_kube_idx').on(t.kubeId),
+    // Reports find each person's KUBE on a given day.
+    index('memberships_person_idx').on(t.personId, t.joinedOn),
     // A person belongs to at most one KUBE at a time (DESIGN.md §1).
     uniqueIndex('memberships_one_current')
       .on(t.personId)
@@ -244,8 +246,38 @@ export const attempts = sqliteTable(
     byObjective: text('by_objective', { mode: 'json' }).$type<
       Record<string, import('../src/features/assessment/types.ts').ObjectiveScore>
     >(),
+    /** The set of questions shown, once submitted (see `itemSets`). */
+    itemSetId: integer('item_set_id').references(() => itemSets.id),
+    /** Once submitted: '1' or '0' per question of the set, in the set's order (unanswered is '0'). */
+    itemBits: text('item_bits'),
+    /**
+     * The first submitted attempt of its person, module and kind: the one that counts for gain (DESIGN.md §4).
+     * Set once at submission; retakes are submitted later and never count.
+     */
+    counted: integer('counted', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('attempts_person_module_idx').on(t.personId, t.moduleSlug, t.kind)],
+  (t) => [
+    index('attempts_person_module_idx').on(t.personId, t.moduleSlug, t.kind),
+    // Reports read counted attempts from this index alone: the pair join, the scores and the item results.
+    index('attempts_counted_idx')
+      .on(t.moduleSlug, t.kind, t.personId, t.score, t.form, t.submittedAt, t.itemSetId, t.itemBits)
+      .where(sql`${t.counted} = 1`),
+  ],
+);
+
+/**
+ * A set of questions as an attempt showed them, sorted by id: a form of a module's test. Attempts point to their
+ * set and keep one character per question, so a report over 100,000 attempts reads a few bytes per attempt.
+ */
+export const itemSets = sqliteTable(
+  'item_sets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    moduleSlug: text('module_slug').notNull(),
+    /** Question ids, sorted, joined by commas. */
+    questionIds: text('question_ids').notNull(),
+  },
+  (t) => [uniqueIndex('item_sets_module_questions').on(t.moduleSlug, t.questionIds)],
 );
 
 export const attemptAnswers = sqliteTable(

@@ -5,6 +5,7 @@ import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
 import enPlayer from './en/player.json';
+import enReport from './en/report.json';
 import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
@@ -13,6 +14,7 @@ import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
 import idPlayer from './id/player.json';
+import idReport from './id/report.json';
 import idWorkshop from './id/workshop.json';
 
 // One dictionary per language, kept as one JSON file per feature so each slice owns its words.
@@ -25,6 +27,7 @@ const id = {
   ...idLearning,
   ...idPeople,
   ...idPlayer,
+  ...idReport,
   ...idWorkshop,
 };
 const en = {
@@ -35,6 +38,7 @@ const en = {
   ...enLearning,
   ...enPeople,
   ...enPlayer,
+  ...enReport,
   ...enWorkshop,
 };
 

@@ -26,6 +26,8 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/admin(\/.*)?$/, allowed: ['admin'] },
   { route: /^\/kube$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   { route: /^\/kube\/\[id\](\/.*)?$/, allowed: ['admin', 'pendampingAssigned'] },
+  // Gain reports and their CSV: admins, and facilitators (who see only their own KUBEs' data).
+  { route: /^\/laporan(\/unduh)?$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   // The workshop page and its live-board fragment.
   { route: /^\/workshop\/\[id\](\/papan)?$/, allowed: ['admin', 'pendampingAssigned'] },
 ];

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
+import { seedAttempt } from '../helpers/attempts.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -18,7 +19,19 @@ beforeAll(async () => {
   const kubeId = await addKube(app.connection, 'kubeaxe1', 'Maju Bersama 1');
   await addPerson(app.connection, 'admin', 'axe.admin', 'Admin-Aksesibel-2024');
   await addPerson(app.connection, 'pendamping', 'axe.pendamping', 'Pendamping-Aksesibel-24', kubeId);
-  await addPerson(app.connection, 'anggota', 'axe.anggota', '2468', kubeId);
+  const member = await addPerson(app.connection, 'anggota', 'axe.anggota', '2468', kubeId);
+  // One pre/post pair, so the report page shows its charts and tables.
+  for (const [index, kind] of (['pre', 'post'] as const).entries()) {
+    await seedAttempt(app.connection.db, {
+      id: `00000000-0000-4000-8000-0000000axe0${index}`,
+      personId: member.id,
+      moduleSlug: 'usaha-produk',
+      kind,
+      results: { 'up-q01': 1, 'up-q02': kind === 'post' ? 1 : 0 },
+      submittedAt: new Date(kind === 'pre' ? '2026-03-01T02:00:00Z' : '2026-03-09T02:00:00Z'),
+      counted: true,
+    });
+  }
   if (!browserMissing) browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -62,6 +75,8 @@ describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
         '/belajar/keuangan-kube/01-buku-kas',
         '/kube/kubeaxe1/orang/taxeanggota',
         '/kube/kubeaxe1/workshop',
+        '/laporan',
+        '/laporan?modul=usaha-produk',
       ],
       800,
     ],

@@ -177,6 +177,14 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     await expect(board.getByText('Workshop ini sudah ditutup').isVisible()).resolves.toBe(true);
     await expect(board.getByText('3 dari 3 anggota hadir').isVisible()).resolves.toBe(true);
     expect(await count(`SELECT count(*) AS n FROM workshop_attendance WHERE method = 'pin'`)).toBe(3);
+    // The workshop's full report pairs the three members' pre-tests and post-tests.
+    await board.getByRole('link', { name: 'Lihat laporan lengkap workshop ini' }).click();
+    await board.waitForURL(/\/laporan\?workshop=/);
+    const people = board.getByRole('table', { name: 'Pre-test, post-test, kenaikan dan g setiap orang' });
+    await expect(people.getByRole('row').count()).resolves.toBe(4);
+    await expect(board.getByText('Hanya 3 orang yang punya nilai pre-test dan post-test').isVisible()).resolves.toBe(
+      true,
+    );
     await board.goto(`${app.url}/kube/${KUBE}/workshop`);
     await expect(board.getByRole('row', { name: /Rumah Bu Ketua/ }).textContent()).resolves.toContain('Selesai');
     await ani.goto(`${app.url}/gabung?kode=${code}`);

@@ -186,7 +186,12 @@ describe('gating', () => {
     });
     // The allowance is used up by the retake.
     await expect(start(randomUUID())).rejects.toThrow('assessment.gate.pre_done');
-    expect(await t.db.select().from(attempts)).toHaveLength(2);
+    const kept = await t.db.select().from(attempts);
+    expect(kept).toHaveLength(2);
+    // Only the first submission counts for gain; the retake is kept beside it.
+    expect(kept.find((a) => a.id === first.id)?.counted).toBe(true);
+    expect(kept.find((a) => a.id === retake.id)?.counted).toBe(false);
+    expect(kept.find((a) => a.id === first.id)?.itemBits).toMatch(/^[01]+$/);
   });
 
   it('opens the post-test after the pre-test and the lessons, or when a facilitator opens it', async () => {

@@ -162,6 +162,7 @@ describe('scoreAttempt()', () => {
       correct: 4,
       total: 4,
       byObjective: { 'obj-1': { correct: 2, total: 2, score: 100 }, 'obj-2': { correct: 2, total: 2, score: 100 } },
+      itemResults: { q1: 1, q2: 1, q3: 1, q4: 1 },
     });
   });
 
@@ -175,7 +176,12 @@ describe('scoreAttempt()', () => {
   });
 
   it('counts an unanswered question as wrong', () => {
-    expect(scoreAttempt(items, { q1: 'a', q2: 'b' }, key)).toMatchObject({ score: 50, correct: 2, total: 4 });
+    expect(scoreAttempt(items, { q1: 'a', q2: 'b' }, key)).toMatchObject({
+      score: 50,
+      correct: 2,
+      total: 4,
+      itemResults: { q1: 1, q2: 1, q3: 0, q4: 0 },
+    });
     expect(scoreAttempt(items, {}, key).score).toBe(0);
   });
 
@@ -186,7 +192,7 @@ describe('scoreAttempt()', () => {
   });
 
   it('scores an attempt with no questions as 0', () => {
-    expect(scoreAttempt([], {}, {})).toEqual({ score: 0, correct: 0, total: 0, byObjective: {} });
+    expect(scoreAttempt([], {}, {})).toEqual({ score: 0, correct: 0, total: 0, byObjective: {}, itemResults: {} });
   });
 });
 

@@ -28,6 +28,17 @@ describe('can()', () => {
     expect(can(pendamping, 'kube.view')).toBe(false);
   });
 
+  it('shows gain reports to admins and to facilitators for their own KUBEs only', () => {
+    expect(can(admin, 'report.view', { kubeId: 'any' })).toBe(true);
+    expect(can(pendamping, 'report.view')).toBe(true);
+    expect(can(pendamping, 'report.view', { kubeId: 'kube1' })).toBe(true);
+    expect(can(pendamping, 'report.view', { kubeId: 'kube2' })).toBe(false);
+    for (const actor of [pengurus, anggota]) {
+      expect(can(actor, 'report.view')).toBe(false);
+      expect(can(actor, 'report.view', { kubeId: 'kube1' })).toBe(false);
+    }
+  });
+
   it('keeps facilitators out of the admin screens', () => {
     expect(can(pendamping, 'admin.area')).toBe(false);
     expect(can(pendamping, 'kube.create')).toBe(false);

@@ -1,5 +1,6 @@
 import type { Question } from '../learning/content-schemas.ts';
 import type { AttemptItem, AttemptScore, FormName, ObjectiveScore, TestKind } from './types.ts';
+import { gainBand as statsGainBand } from '../../lib/stats/index.ts';
 
 // Pure rules of the assessment slice: which form and order an attempt shows, what it scores, what the gain
 // is, and when a test may start. No I/O, so it runs the same on the server, in the browser and in tests.
@@ -98,11 +99,13 @@ export function scoreAttempt(
   correctById: Readonly<Record<string, string>>,
 ): AttemptScore {
   let correct = 0;
+  const itemResults: Record<string, 0 | 1> = {};
   const tally = new Map<string, { correct: number; total: number }>();
   for (const item of items) {
     const answer = answers[item.questionId];
     const right = answer !== undefined && answer === correctById[item.questionId];
     if (right) correct++;
+    itemResults[item.questionId] = right ? 1 : 0;
     const entry = tally.get(item.objective) ?? { correct: 0, total: 0 };
     tally.set(item.objective, { correct: entry.correct + (right ? 1 : 0), total: entry.total + 1 });
   }
@@ -110,7 +113,16 @@ export function scoreAttempt(
   for (const [objective, t] of tally) {
     byObjective[objective] = { correct: t.correct, total: t.total, score: percent(t.correct, t.total) };
   }
-  return { score: percent(correct, items.length), correct, total: items.length, byObjective };
+  return { score: percent(correct, items.length), correct, total: items.length, byObjective, itemResults };
+}
+
+/**
+ * An attempt's item results in the form reports read: its question ids sorted and comma-joined (the item set),
+ * and '1' or '0' per question in that order.
+ */
+export function packItemResults(itemResults: Readonly<Record<string, 0 | 1>>): { questionIds: string; bits: string } {
+  const ids = Object.keys(itemResults).sort();
+  return { questionIds: ids.join(','), bits: ids.map((id) => (itemResults[id] === 1 ? '1' : '0')).join('') };
 }
 
 /** Gain of one person: post − pre, in percentage points (DESIGN.md §4). */
@@ -118,18 +130,14 @@ export function gain(pre: number, post: number): number {
   return post - pre;
 }
 
-/** Normalized gain g = (post − pre) / (100 − pre); undefined, so null, when pre = 100 (DESIGN.md §4). */
-export function normalizedGain(pre: number, post: number): number | null {
-  if (pre === 100) return null;
-  return (post - pre) / (100 - pre);
-}
+/** Normalized gain g = (post − pre) / (100 − pre); null when pre = 100 (DESIGN.md §4). */
+export { normalizedGain } from '../../lib/stats/index.ts';
 
-/** Band of a normalized gain: rendah below 0.3, sedang from 0.3 to below 0.7, tinggi from 0.7 (DESIGN.md §4). */
+const BAND_NAMES = { low: 'rendah', medium: 'sedang', high: 'tinggi' } as const;
+
+/** Band of a normalized gain in the words results use: rendah < 0.3 ≤ sedang < 0.7 ≤ tinggi (DESIGN.md §4). */
 export function gainBand(g: number | null): 'rendah' | 'sedang' | 'tinggi' | null {
-  if (g === null) return null;
-  if (g < 0.3) return 'rendah';
-  if (g < 0.7) return 'sedang';
-  return 'tinggi';
+  return g === null ? null : BAND_NAMES[statsGainBand(g)];
 }
 
 /** What the gating rules need to know about one person and one module. */

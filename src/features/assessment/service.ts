@@ -1,9 +1,9 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { attemptAnswers, attempts, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
+import { attemptAnswers, attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { Question } from '../learning/content-schemas.ts';
-import { assignForm, buildAttemptItems, canStartTest, scoreAttempt, type TestState } from './rules.ts';
+import { assignForm, buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
 // Every write here runs in one transaction and is idempotent: the same attempt id, answers and
@@ -194,14 +194,49 @@ export async function submitAttempt(
     const missing = attempt.items.filter((item) => !answers[item.questionId]).length;
     if (missing > 0) throw new DomainError(`assessment.errors.missing|count=${missing}`);
     const score = scoreAttempt(attempt.items, answers, attempt.answerKey);
+    // The first submission of this person, module and kind counts for gain; a retake never does.
+    const [earlier] = await tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(
+        and(
+          eq(attempts.personId, attempt.personId),
+          eq(attempts.moduleSlug, attempt.moduleSlug),
+          eq(attempts.kind, attempt.kind),
+          isNotNull(attempts.submittedAt),
+        ),
+      )
+      .limit(1);
+    const packed = packItemResults(score.itemResults);
+    const itemSetId = await itemSetIdFor(tx, attempt.moduleSlug, packed.questionIds);
     const [submitted] = await tx
       .update(attempts)
-      .set({ submittedAt: now, score: score.score, correct: score.correct, byObjective: score.byObjective })
+      .set({
+        itemSetId,
+        itemBits: packed.bits,
+        counted: earlier === undefined,
+        submittedAt: now,
+        score: score.score,
+        correct: score.correct,
+        byObjective: score.byObjective,
+      })
       .where(eq(attempts.id, attempt.id))
       .returning();
     if (!submitted) throw new Error('attempt vanished');
     return submitted;
   });
+}
+
+/** The id of a module's set of questions, made the first time an attempt shows that set. */
+async function itemSetIdFor(tx: Executor, moduleSlug: string, questionIds: string): Promise<number> {
+  await tx.insert(itemSets).values({ moduleSlug, questionIds }).onConflictDoNothing();
+  const [set] = await tx
+    .select({ id: itemSets.id })
+    .from(itemSets)
+    .where(and(eq(itemSets.moduleSlug, moduleSlug), eq(itemSets.questionIds, questionIds)))
+    .limit(1);
+  if (!set) throw new Error('item set vanished');
+  return set.id;
 }
 
 /** A person's submitted attempts of a module, oldest first. */

@@ -45,4 +45,6 @@ export type AttemptScore = {
   correct: number;
   total: number;
   byObjective: Record<string, ObjectiveScore>;
+  /** 1 when the item was answered right, else 0, per question id. */
+  itemResults: Record<string, 0 | 1>;
 };

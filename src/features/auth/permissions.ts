@@ -26,7 +26,8 @@ export type Permission =
   | 'learning.study' // read lessons and record one's own progress
   | 'test.grant' // waive a pre-test, open a post-test, allow a retake for a person of the KUBE
   | 'workshop.run' // create and run workshops for a KUBE
-  | 'person.resetPin'; // give a member of the KUBE a new PIN (they forgot it at a workshop)
+  | 'person.resetPin' // give a member of the KUBE a new PIN (they forgot it at a workshop)
+  | 'report.view'; // gain reports: of a KUBE (target.kubeId), or the report screens as a whole
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -68,6 +69,8 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
       return assigned(target.kubeId);
     case 'person.view':
       return target.personId === actor.id || assigned(target.kubeId);
+    case 'report.view':
+      return actor.role === 'pendamping' && (target.kubeId === undefined || assigned(target.kubeId));
     default:
       return false;
   }

@@ -1,0 +1,60 @@
+import type { PersonRow } from './compute.ts';
+
+// CSV for spreadsheets set to Indonesian: Excel in the id-ID locale reads ';' as the list separator and ','
+// as the decimal mark, so a file written that way opens straight into columns with numbers as numbers.
+// A byte-order mark tells Excel the file is UTF-8 (names with é or ñ stay right); lines end in CRLF.
+
+export const CSV_SEPARATOR = ';';
+const BOM = '\uFEFF';
+
+/** A number with a decimal comma and no thousands separator, or empty when there is none. */
+export function csvNumber(value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  const factor = 10 ** digits;
+  return String(Math.round(value * factor) / factor).replace('.', ',');
+}
+
+/**
+ * A text cell: quoted when it holds the separator, a quote or a line break; a leading = + - @ is prefixed
+ * with an apostrophe so a spreadsheet never runs a name as a formula.
+ */
+export function csvText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export type CsvLabels = {
+  name: string;
+  kube: string;
+  module: string;
+  date: string;
+  pre: string;
+  post: string;
+  gain: string;
+  g: string;
+};
+
+/** One row per person: name, KUBE, module, day of the post-test, pre, post, gain and g. */
+export function peopleCsv(
+  people: readonly PersonRow[],
+  labels: CsvLabels,
+  moduleTitle: (slug: string) => string,
+): string {
+  const header = [labels.name, labels.kube, labels.module, labels.date, labels.pre, labels.post, labels.gain, labels.g];
+  const lines = [
+    header.map(csvText).join(CSV_SEPARATOR),
+    ...people.map((p) =>
+      [
+        csvText(p.name),
+        csvText(p.kubeName),
+        csvText(moduleTitle(p.moduleSlug)),
+        p.postDate,
+        csvNumber(p.pre),
+        csvNumber(p.post),
+        csvNumber(p.gain),
+        csvNumber(p.g, 3),
+      ].join(CSV_SEPARATOR),
+    ),
+  ];
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { seedAttempt } from '../helpers/attempts.ts';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
+import { addKube, addPerson } from './helpers/people.ts';
+
+// A facilitator opens a gain report, sees its charts and tables, prints it, and downloads its CSV.
+
+let app: RunningApp;
+let browser: Browser;
+const KUBE = 'kubereport01';
+
+/** Pre and post scores for eight members of a 4-question test (scores in steps of 25). */
+const SCORES: [string, number, number][] = [
+  ['r.ani', 25, 75],
+  ['r.budi', 0, 50],
+  ['r.citra', 50, 100],
+  ['r.dedi', 50, 75],
+  ['r.eka', 75, 50],
+  ['r.fajar', 25, 75],
+  ['r.gita', 0, 75],
+  ['r.hadi', 25, 100],
+];
+
+async function seed(personId: string, kind: 'pre' | 'post', score: number, index: number) {
+  const right = score / 25;
+  await seedAttempt(app.connection.db, {
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    personId,
+    moduleSlug: 'usaha-produk',
+    kind,
+    results: Object.fromEntries(['q1', 'q2', 'q3', 'q4'].map((q, i) => [q, i < right ? 1 : 0])),
+    submittedAt: new Date(`2026-03-0${kind === 'pre' ? 1 : 9}T02:00:00Z`),
+    counted: true,
+  });
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  await addPerson(app.connection, 'admin', 'r.admin', 'Admin-Report-2024');
+  await addKube(app.connection, KUBE, 'Maju Bersama 1');
+  await addPerson(app.connection, 'pendamping', 'r.rina', 'Pendamping-Report-24', KUBE);
+  let index = 0;
+  for (const [username, pre, post] of SCORES) {
+    const person = await addPerson(app.connection, 'anggota', username, '2468', KUBE);
+    await seed(person.id, 'pre', pre, ++index);
+    await seed(person.id, 'post', post, ++index);
+  }
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+describe.skipIf(browserMissing)('a gain report', () => {
+  it('shows the verdict, the charts with their tables, and downloads a CSV that Excel opens in columns', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await signedInPage(context, app.url, 'r.rina', 'Pendamping-Report-24');
+    await page.getByRole('link', { name: 'Laporan' }).click();
+    await page.getByLabel('Modul').selectOption('usaha-produk');
+    await page.getByLabel('KUBE').selectOption(KUBE);
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/\/laporan\?modul=usaha-produk&kube=kubereport01/);
+
+    // Eight pairs, seven gains and one loss: the Wilcoxon test finds the rise convincing.
+    await expect(page.getByText('Nilai naik rata-rata 43,8 poin').isVisible()).resolves.toBe(true);
+    const summary = page.getByRole('table', { name: 'Angka utama laporan' });
+    await expect(summary.getByRole('row', { name: /Jumlah orang/ }).textContent()).resolves.toContain('8');
+    await expect(summary.getByRole('row', { name: /Rata-rata pre-test/ }).textContent()).resolves.toContain('31,3');
+
+    // Every chart is drawn, and each has its figures in a table beside it.
+    await page.locator('canvas[data-drawn="true"]').first().waitFor();
+    await expect(page.locator('canvas[data-drawn="true"]').count()).resolves.toBe(3);
+    const people = page.getByRole('table', { name: 'Pre-test, post-test, kenaikan dan g setiap orang' });
+    await expect(people.getByRole('row').count()).resolves.toBe(9);
+    await expect(people.getByRole('row', { name: /Uji r\.eka/ }).textContent()).resolves.toContain('-25');
+    await expect(page.getByRole('button', { name: 'Cetak' }).isVisible()).resolves.toBe(true);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^laporan-usaha-produk-\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
+    expect(lines).toHaveLength(9);
+    expect(lines).toContain('Uji r.dedi;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;50;75;25;0,5');
+    expect(lines).toContain('Uji r.eka;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;75;50;-25;-1');
+  });
+
+  it('names a bad filter and keeps another facilitator’s KUBE out', async () => {
+    const page = await signedInPage(await browser.newContext(), app.url, 'r.rina', 'Pendamping-Report-24');
+    const bad = await page.goto(`${app.url}/laporan?ketuntasan=120&dari=2026-05-01&sampai=2026-04-01`);
+    expect(bad?.status()).toBe(400);
+    await expect(page.getByText('Nilai tuntas harus angka 0 sampai 100.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Tanggal akhir harus sama atau sesudah tanggal awal.').isVisible()).resolves.toBe(true);
+    const foreign = await page.goto(`${app.url}/laporan?kube=kubelain999`);
+    expect(foreign?.status()).toBe(403);
+  });
+});
