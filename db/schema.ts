@@ -386,3 +386,182 @@ export const deviceReports = sqliteTable(
   },
   (t) => [index('device_reports_workshop_idx').on(t.workshopId)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Success indicator 3: a KUBE's capacity, scored with the rubric in content/rubrics, and dated facts about its
+// marketing, products, partnerships and turnover. Corrections keep history in `recordChanges`.
+
+/**
+ * One scoring of a KUBE with the capacity rubric, with its officers, on a day. The earliest is the baseline;
+ * later ones are follow-ups (tindak lanjut). Derived from the dates, so a corrected date never leaves two.
+ */
+export const capacityAssessments = sqliteTable(
+  'capacity_assessments',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    /** The rubric file (content/rubrics/<slug>.yaml) and the version it had. */
+    rubricSlug: text('rubric_slug').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    /** Day of the scoring, YYYY-MM-DD. */
+    assessedOn: text('assessed_on').notNull(),
+    notes: text('notes'),
+    assessedBy: text('assessed_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('capacity_assessments_kube_idx').on(t.kubeId, t.assessedOn)],
+);
+
+/** The score (1–4) of one rubric item in one assessment. */
+export const capacityScores = sqliteTable(
+  'capacity_scores',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => capacityAssessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    score: integer('score').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.itemId] })],
+);
+
+export const MARKETING_CHANNELS = [
+  'jual_langsung',
+  'titip_warung',
+  'pasar',
+  'pesanan',
+  'whatsapp',
+  'media_sosial',
+  'marketplace',
+  'pameran',
+  'lainnya',
+] as const;
+export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+
+/** A way the KUBE sells, from the day it began to the day it stopped. */
+export const kubeChannels = sqliteTable(
+  'kube_channels',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    channel: text('channel', { enum: MARKETING_CHANNELS }).notNull(),
+    /** E.g. the market's name or the marketplace shop. */
+    detail: text('detail'),
+    startedOn: text('started_on').notNull(),
+    endedOn: text('ended_on'),
+    createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kube_channels_kube_idx').on(t.kubeId)],
+);
+
+/** A product or service the KUBE offers, from when to when. */
+export const kubeProducts = sqliteTable(
+  'kube_products',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    note: text('note'),
+    startedOn: text('started_on').notNull(),
+    endedOn: text('ended_on'),
+    createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kube_products_kube_idx').on(t.kubeId)],
+);
+
+export const PARTNER_TYPES = [
+  'pemasok',
+  'pembeli',
+  'pemerintah_desa',
+  'bumdes',
+  'dinas',
+  'bank_koperasi',
+  'swasta',
+  'lainnya',
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export const PARTNERSHIP_STATUSES = ['dijajaki', 'aktif', 'berakhir'] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+/** A partnership (kemitraan): with whom, what kind, since when, and how it stands. */
+export const kubePartnerships = sqliteTable(
+  'kube_partnerships',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    partner: text('partner').notNull(),
+    type: text('type', { enum: PARTNER_TYPES }).notNull(),
+    since: text('since').notNull(),
+    status: text('status', { enum: PARTNERSHIP_STATUSES }).notNull(),
+    /** The last day of a partnership that ended. */
+    endedOn: text('ended_on'),
+    note: text('note'),
+    createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kube_partnerships_kube_idx').on(t.kubeId)],
+);
+
+/** A KUBE's turnover (omzet) in one month, in rupiah; optional. */
+export const kubeTurnover = sqliteTable(
+  'kube_turnover',
+  {
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'restrict' }),
+    /** YYYY-MM. */
+    month: text('month').notNull(),
+    amount: integer('amount').notNull(),
+    recordedBy: text('recorded_by').references(() => people.id, { onDelete: 'set null' }),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kubeId, t.month] })],
+);
+
+export const INDICATOR_TARGETS = ['i1_both_divisions', 'i2_class_gain', 'i2_mastery', 'i3_improved'] as const;
+export type IndicatorTargetKey = (typeof INDICATOR_TARGETS)[number];
+
+/** A target the admin set for one indicator in one year (defaults apply where none is set). */
+export const indicatorTargets = sqliteTable(
+  'indicator_targets',
+  {
+    year: integer('year').notNull(),
+    key: text('key', { enum: INDICATOR_TARGETS }).notNull(),
+    value: real('value').notNull(),
+    setBy: text('set_by').references(() => people.id, { onDelete: 'set null' }),
+    setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.key] })],
+);
+
+/**
+ * What a correction changed: a record's field, its old and new value (JSON), who and when. Corrections of
+ * positions, assessments, scores, facts and targets write here in the same transaction, so nothing is
+ * overwritten silently.
+ */
+export const recordChanges = sqliteTable(
+  'record_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The table's name, e.g. `kube_partnerships`. */
+    tableName: text('table_name').notNull(),
+    /** The record's key; for composite keys the parts joined by '/'. */
+    recordId: text('record_id').notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    changedBy: text('changed_by').references(() => people.id, { onDelete: 'set null' }),
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('record_changes_record_idx').on(t.tableName, t.recordId)],
+);

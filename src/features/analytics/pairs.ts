@@ -15,6 +15,8 @@ export type ReportScope = {
   workshopId?: string | undefined;
   /** Only people who held this jabatan on the day of their post-test. */
   jabatanCode?: string | undefined;
+  /** Only people who held any position (were officers) on the day of their post-test. */
+  officersOnly?: boolean | undefined;
   /** Post-tests handed in from this day (YYYY-MM-DD, Western Indonesia Time), inclusive. */
   from?: string | undefined;
   /** … up to this day, inclusive. */
@@ -84,6 +86,10 @@ export async function loadPairs(db: Executor, scope: ReportScope): Promise<Pair[
     where.push(sql`exists (select 1 from workshop_attendance wa join workshops w on w.id = wa.workshop_id
       where wa.workshop_id = ${scope.workshopId} and wa.person_id = pre.person_id
         and w.module_slug = pre.module_slug and w.kube_id = m.kube_id)`);
+  }
+  if (scope.officersOnly) {
+    where.push(sql`exists (select 1 from positions pos where pos.person_id = pre.person_id
+      and pos.start_date <= ${postDay} and (pos.end_date is null or pos.end_date >= ${postDay}))`);
   }
   if (scope.jabatanCode) {
     where.push(sql`exists (select 1 from positions pos where pos.person_id = pre.person_id

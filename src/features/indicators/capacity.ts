@@ -1,0 +1,257 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { newId } from '../../lib/forms.ts';
+import { logCorrection } from './history.ts';
+
+// Capacity assessments of a KUBE with the rubric (content/rubrics): a baseline, then follow-ups, each dated,
+// scored 1–4 per item. The earliest assessment is the baseline.
+
+/** What the services need of a rubric: its identity and which items belong to which dimension. */
+export type RubricShape = {
+  slug: string;
+  version: number;
+  dimensions: { id: string; kind: 'program' | 'regulasi'; itemIds: string[] }[];
+};
+
+export type AssessmentInput = {
+  kubeId: string;
+  assessedOn: string;
+  notes: string | null;
+  /** Score 1–4 per item id; every item of the rubric. */
+  scores: Readonly<Record<string, number>>;
+};
+
+function checkScores(rubric: RubricShape, scores: Readonly<Record<string, number>>): void {
+  const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
+  for (const [itemId, score] of Object.entries(scores)) {
+    if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);
+    if (!Number.isInteger(score) || score < 1 || score > 4) throw new DomainError('capacity.errors.score', itemId);
+  }
+  const missing = [...known].filter((itemId) => scores[itemId] === undefined);
+  if (missing.length > 0) throw new DomainError(`capacity.errors.missing|count=${missing.length}`, missing[0] ?? null);
+}
+
+/** Records an assessment with all its scores, in one transaction. */
+export async function recordAssessment(
+  db: Executor,
+  input: AssessmentInput,
+  rubric: RubricShape,
+  by: string,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ id: string }> {
+  if (input.assessedOn > today) throw new DomainError('capacity.errors.future', 'assessedOn');
+  checkScores(rubric, input.scores);
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(capacityAssessments).values({
+      id,
+      kubeId: input.kubeId,
+      rubricSlug: rubric.slug,
+      rubricVersion: rubric.version,
+      assessedOn: input.assessedOn,
+      notes: input.notes,
+      assessedBy: by,
+    });
+    await tx
+      .insert(capacityScores)
+      .values(Object.entries(input.scores).map(([itemId, score]) => ({ assessmentId: id, itemId, score })));
+  });
+  return { id };
+}
+
+/**
+ * Corrects an assessment: its day, its notes and any scores given. Every changed value is logged with its old
+ * value, who and when; nothing is overwritten silently.
+ */
+export async function correctAssessment(
+  db: Executor,
+  input: { id: string; assessedOn: string; notes: string | null; scores: Readonly<Record<string, number>> },
+  rubric: RubricShape,
+  by: string,
+  now = new Date(),
+): Promise<{ kubeId: string; changed: number }> {
+  if (input.assessedOn > now.toISOString().slice(0, 10)) throw new DomainError('capacity.errors.future', 'assessedOn');
+  const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
+  for (const [itemId, score] of Object.entries(input.scores)) {
+    if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);
+    if (!Number.isInteger(score) || score < 1 || score > 4) throw new DomainError('capacity.errors.score', itemId);
+  }
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(capacityAssessments).where(eq(capacityAssessments.id, input.id));
+    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    let changed = await logCorrection(
+      tx,
+      {
+        tableName: 'capacity_assessments',
+        recordId: current.id,
+        before: { assessedOn: current.assessedOn, notes: current.notes },
+        after: { assessedOn: input.assessedOn, notes: input.notes },
+        by,
+      },
+      now,
+    );
+    await tx
+      .update(capacityAssessments)
+      .set({ assessedOn: input.assessedOn, notes: input.notes })
+      .where(eq(capacityAssessments.id, current.id));
+    const old = new Map(
+      (await tx.select().from(capacityScores).where(eq(capacityScores.assessmentId, current.id))).map((s) => [
+        s.itemId,
+        s.score,
+      ]),
+    );
+    for (const [itemId, score] of Object.entries(input.scores)) {
+      if (old.get(itemId) === score) continue;
+      changed += await logCorrection(
+        tx,
+        {
+          tableName: 'capacity_scores',
+          recordId: `${current.id}/${itemId}`,
+          before: { score: old.get(itemId) ?? null },
+          after: { score },
+          by,
+        },
+        now,
+      );
+      await tx
+        .insert(capacityScores)
+        .values({ assessmentId: current.id, itemId, score })
+        .onConflictDoUpdate({ target: [capacityScores.assessmentId, capacityScores.itemId], set: { score } });
+    }
+    return { kubeId: current.kubeId, changed };
+  });
+}
+
+export type Assessment = {
+  id: string;
+  kubeId: string;
+  assessedOn: string;
+  notes: string | null;
+  assessedBy: string | null;
+  rubricVersion: number;
+  scores: Map<string, number>;
+};
+
+/** The assessments of some KUBEs (all when `kubeIds` is undefined), oldest first per KUBE. */
+export async function listAssessments(db: Executor, kubeIds?: readonly string[]): Promise<Assessment[]> {
+  if (kubeIds?.length === 0) return [];
+  const rows = await db
+    .select({
+      id: capacityAssessments.id,
+      kubeId: capacityAssessments.kubeId,
+      assessedOn: capacityAssessments.assessedOn,
+      notes: capacityAssessments.notes,
+      assessedBy: people.name,
+      rubricVersion: capacityAssessments.rubricVersion,
+    })
+    .from(capacityAssessments)
+    .leftJoin(people, eq(people.id, capacityAssessments.assessedBy))
+    .where(kubeIds ? inArray(capacityAssessments.kubeId, [...kubeIds]) : undefined)
+    .orderBy(asc(capacityAssessments.kubeId), asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
+  if (rows.length === 0) return [];
+  const scores = await db
+    .select()
+    .from(capacityScores)
+    .where(
+      inArray(
+        capacityScores.assessmentId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((row) => ({
+    ...row,
+    scores: new Map(scores.filter((s) => s.assessmentId === row.id).map((s) => [s.itemId, s.score])),
+  }));
+}
+
+/** One assessment of one KUBE, if it is that KUBE's. */
+export async function getAssessment(db: Executor, kubeId: string, id: string): Promise<Assessment | null> {
+  const found = (await listAssessments(db, [kubeId])).find((a) => a.id === id);
+  return found ?? null;
+}
+
+// Pure arithmetic ----------------------------------------------------------------------------------------------
+
+/** Mean item score (1–4) per dimension; null for a dimension with no scored item. */
+export function dimensionScores(
+  scores: ReadonlyMap<string, number>,
+  rubric: RubricShape,
+): Record<string, number | null> {
+  return Object.fromEntries(
+    rubric.dimensions.map((dimension) => {
+      const given = dimension.itemIds.flatMap((id) => {
+        const score = scores.get(id);
+        return score === undefined ? [] : [score];
+      });
+      return [dimension.id, given.length ? given.reduce((a, b) => a + b, 0) / given.length : null];
+    }),
+  );
+}
+
+export type DimensionChange = {
+  dimension: string;
+  baseline: number | null;
+  latest: number | null;
+  /** latest − baseline; null without a follow-up. */
+  change: number | null;
+  improved: boolean | null;
+};
+
+export type CapacityChange = {
+  baseline: Assessment | null;
+  /** The latest follow-up (null when the KUBE has only its baseline). */
+  latest: Assessment | null;
+  dimensions: DimensionChange[];
+  overall: { baseline: number | null; latest: number | null; change: number | null };
+};
+
+const meanOf = (values: (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+};
+
+/**
+ * A KUBE's change since its baseline: the earliest assessment (by day, then by entry) is the baseline, the latest
+ * one after it is compared with it, dimension by dimension and overall (mean of the dimensions).
+ * `until` (YYYY-MM-DD) ignores assessments after that day.
+ */
+export function capacityChange(
+  assessments: readonly Assessment[],
+  rubric: RubricShape,
+  until?: string,
+): CapacityChange {
+  const inTime = assessments.filter((a) => !until || a.assessedOn <= until);
+  const baseline = inTime[0] ?? null;
+  const latest = inTime.length > 1 ? (inTime.at(-1) ?? null) : null;
+  const before = baseline ? dimensionScores(baseline.scores, rubric) : {};
+  const after = latest ? dimensionScores(latest.scores, rubric) : {};
+  const dimensions = rubric.dimensions.map(({ id }): DimensionChange => {
+    const b = before[id] ?? null;
+    const l = latest ? (after[id] ?? null) : null;
+    const change = b !== null && l !== null ? l - b : null;
+    return { dimension: id, baseline: b, latest: l, change, improved: change === null ? null : change > 0 };
+  });
+  const overallBaseline = meanOf(dimensions.map((d) => d.baseline));
+  const overallLatest = latest ? meanOf(dimensions.map((d) => d.latest)) : null;
+  return {
+    baseline,
+    latest,
+    dimensions,
+    overall: {
+      baseline: overallBaseline,
+      latest: overallLatest,
+      change: overallBaseline !== null && overallLatest !== null ? overallLatest - overallBaseline : null,
+    },
+  };
+}
+
+/** Does the KUBE exist and do these scores match the rubric? Used by actions before writing. */
+export const assessmentKube = async (db: Executor, id: string) => {
+  const [row] = await db
+    .select({ kubeId: capacityAssessments.kubeId })
+    .from(capacityAssessments)
+    .where(and(eq(capacityAssessments.id, id)));
+  return row?.kubeId ?? null;
+};

@@ -1,0 +1,238 @@
+import type { Pair } from '../analytics/pairs.ts';
+import { classGain, mean, normalizedGain } from '../../lib/stats/index.ts';
+import { capacityChange, type Assessment, type RubricShape } from './capacity.ts';
+
+// The program's three success indicators (Indikator Keberhasilan), computed from records. Pure: the queries
+// in indicators/data.ts gather the records; everything here is arithmetic and can be checked by hand.
+
+export type IndicatorStatus = 'tercapai' | 'dalam_proses' | 'belum';
+
+export const DEFAULT_TARGETS = {
+  /** I1: share of KUBEs that have formed every division beyond the core (marketing and empowerment). */
+  i1_both_divisions: 0.8,
+  /** I2: officers' class gain ⟨g⟩. */
+  i2_class_gain: 0.3,
+  /** I2: share of officers at the mastery score after training. */
+  i2_mastery: 0.7,
+  /** I3: share of assessed KUBEs that improved on each program dimension since their baseline. */
+  i3_improved: 0.7,
+} as const;
+export type Targets = Record<keyof typeof DEFAULT_TARGETS, number>;
+
+/** Reached at or above the target; in progress when there is something; not yet when nothing. */
+export function statusOf(value: number | null, target: number): IndicatorStatus {
+  if (value === null) return 'belum';
+  if (value >= target) return 'tercapai';
+  return value > 0 ? 'dalam_proses' : 'belum';
+}
+
+// Indicator 1 -------------------------------------------------------------------------------------------------
+
+export type PositionRecord = {
+  kubeId: string;
+  personId: string;
+  jabatanCode: string;
+  division: string;
+  isCore: boolean;
+  startDate: string;
+  endDate: string | null;
+};
+
+export type KubeStructure = {
+  kubeId: string;
+  /** Beyond-core divisions with at least one holder on the day. */
+  divisions: string[];
+  /** Every beyond-core division is formed. */
+  allFormed: boolean;
+  /** People holding a beyond-core position on the day. */
+  beyondCoreOfficers: number;
+  /** People holding a core position on the day. */
+  coreOfficers: number;
+};
+
+const heldOn = (day: string, p: PositionRecord) => p.startDate <= day && (p.endDate === null || p.endDate >= day);
+
+/** Each KUBE's structure on a day, from its dated positions. `divisions` lists the beyond-core divisions. */
+export function structuresOn(
+  positions: readonly PositionRecord[],
+  kubeIds: readonly string[],
+  divisions: readonly string[],
+  day: string,
+): KubeStructure[] {
+  return kubeIds.map((kubeId) => {
+    const held = positions.filter((p) => p.kubeId === kubeId && heldOn(day, p));
+    const formed = divisions.filter((division) => held.some((p) => !p.isCore && p.division === division));
+    return {
+      kubeId,
+      divisions: formed,
+      allFormed: divisions.length > 0 && formed.length === divisions.length,
+      beyondCoreOfficers: new Set(held.filter((p) => !p.isCore).map((p) => p.personId)).size,
+      coreOfficers: new Set(held.filter((p) => p.isCore).map((p) => p.personId)).size,
+    };
+  });
+}
+
+export type Indicator1 = {
+  day: string;
+  kubes: number;
+  /** KUBEs that formed each beyond-core division. */
+  formed: Record<string, number>;
+  /** KUBEs that formed all of them. */
+  allFormed: number;
+  /** allFormed / kubes; null without KUBEs. */
+  value: number | null;
+  beyondCoreOfficers: number;
+  structures: KubeStructure[];
+};
+
+export function indicator1(
+  positions: readonly PositionRecord[],
+  kubeIds: readonly string[],
+  divisions: readonly string[],
+  day: string,
+): Indicator1 {
+  const structures = structuresOn(positions, kubeIds, divisions, day);
+  const allFormed = structures.filter((s) => s.allFormed).length;
+  return {
+    day,
+    kubes: kubeIds.length,
+    formed: Object.fromEntries(
+      divisions.map((division) => [division, structures.filter((s) => s.divisions.includes(division)).length]),
+    ),
+    allFormed,
+    value: kubeIds.length ? allFormed / kubeIds.length : null,
+    beyondCoreOfficers: structures.reduce((sum, s) => sum + s.beyondCoreOfficers, 0),
+    structures,
+  };
+}
+
+/** The last day of each month from `from` to `to` (YYYY-MM-DD), the last one cut at `to`. */
+export function monthEnds(from: string, to: string): string[] {
+  const days: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (;;) {
+    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    if (last >= to) {
+      days.push(to);
+      return days;
+    }
+    days.push(last);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+// Indicator 2 -------------------------------------------------------------------------------------------------
+
+export type GainGroup = {
+  key: string;
+  n: number;
+  classGain: number | null;
+  meanG: number | null;
+  /** Share of people with g ≥ 0.3 among those whose g is defined. */
+  shareG03: number | null;
+  /** Share at the mastery score after. */
+  masteryAfter: number | null;
+};
+
+function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGroup {
+  const pre = pairs.map((p) => p.pre.score);
+  const post = pairs.map((p) => p.post.score);
+  const gs = pairs.flatMap((p) => {
+    const g = normalizedGain(p.pre.score, p.post.score);
+    return g === null ? [] : [g];
+  });
+  return {
+    key,
+    n: pairs.length,
+    classGain: classGain(pre, post),
+    meanG: mean(gs),
+    shareG03: gs.length ? gs.filter((g) => g >= 0.3).length / gs.length : null,
+    masteryAfter: post.length ? post.filter((s) => s >= mastery).length / post.length : null,
+  };
+}
+
+export type Indicator2 = {
+  all: GainGroup;
+  /** By the position held on the day of the post-test (a person with two positions counts in both). */
+  byPosition: GainGroup[];
+  byModule: GainGroup[];
+};
+
+/** Officers' gains: `pairs` are officers' pre/post pairs; `positions` tells what each held on the post-test day. */
+export function indicator2(pairs: readonly Pair[], positions: readonly PositionRecord[], mastery: number): Indicator2 {
+  const byPosition = new Map<string, Pair[]>();
+  for (const pair of pairs) {
+    const held = new Set(
+      positions.filter((p) => p.personId === pair.personId && heldOn(pair.postDate, p)).map((p) => p.jabatanCode),
+    );
+    for (const code of held) byPosition.set(code, [...(byPosition.get(code) ?? []), pair]);
+  }
+  const byModule = new Map<string, Pair[]>();
+  for (const pair of pairs) byModule.set(pair.moduleSlug, [...(byModule.get(pair.moduleSlug) ?? []), pair]);
+  return {
+    all: gainGroup('all', pairs, mastery),
+    byPosition: [...byPosition].map(([code, group]) => gainGroup(code, group, mastery)),
+    byModule: [...byModule]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, group]) => gainGroup(slug, group, mastery)),
+  };
+}
+
+// Indicator 3 -------------------------------------------------------------------------------------------------
+
+export type DimensionTally = {
+  dimension: string;
+  kind: 'program' | 'regulasi';
+  /** KUBEs with a baseline and a follow-up. */
+  compared: number;
+  improved: number;
+  share: number | null;
+};
+
+export type Indicator3 = {
+  /** KUBEs with at least a baseline. */
+  assessed: number;
+  /** KUBEs with a baseline and a follow-up. */
+  compared: number;
+  dimensions: DimensionTally[];
+  /** The lowest share over the program dimensions: the indicator is reached when every one is. */
+  value: number | null;
+  perKube: { kubeId: string; change: ReturnType<typeof capacityChange> }[];
+};
+
+export function indicator3(
+  assessmentsByKube: ReadonlyMap<string, readonly Assessment[]>,
+  kubeIds: readonly string[],
+  rubric: RubricShape,
+  until?: string,
+): Indicator3 {
+  const perKube = kubeIds.map((kubeId) => ({
+    kubeId,
+    change: capacityChange(assessmentsByKube.get(kubeId) ?? [], rubric, until),
+  }));
+  const dimensions = rubric.dimensions.map(({ id, kind }): DimensionTally => {
+    const compared = perKube.filter((k) => k.change.dimensions.find((d) => d.dimension === id)?.improved !== null);
+    const improved = compared.filter((k) => k.change.dimensions.find((d) => d.dimension === id)?.improved === true);
+    return {
+      dimension: id,
+      kind,
+      compared: compared.length,
+      improved: improved.length,
+      share: compared.length ? improved.length / compared.length : null,
+    };
+  });
+  const program = dimensions.filter((d) => d.kind === 'program');
+  const shares = program.map((d) => d.share);
+  return {
+    assessed: perKube.filter((k) => k.change.baseline !== null).length,
+    compared: perKube.filter((k) => k.change.latest !== null).length,
+    dimensions,
+    value: shares.length && shares.every((s) => s !== null) ? Math.min(...shares) : null,
+    perKube,
+  };
+}

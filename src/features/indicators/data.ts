@@ -1,0 +1,179 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } from '../../../db/schema.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { DEFAULT_MASTERY } from '../analytics/compute.ts';
+import { loadPairs } from '../analytics/pairs.ts';
+import { listAssessments, type Assessment, type RubricShape } from './capacity.ts';
+import {
+  DEFAULT_TARGETS,
+  indicator1,
+  indicator2,
+  indicator3,
+  monthEnds,
+  statusOf,
+  type PositionRecord,
+  type Targets,
+} from './compute.ts';
+import { logCorrection } from './history.ts';
+
+// Gathers the records behind the three indicators for an area and a period, and computes them.
+
+export type IndicatorScope = {
+  /** The KUBEs the person may see (a facilitator's); undefined for every KUBE. */
+  allowedKubeIds?: readonly string[] | undefined;
+  kabupaten?: string | undefined;
+  kecamatan?: string | undefined;
+  desa?: string | undefined;
+  /** The period, YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+};
+
+export type ScopeKube = { id: string; name: string; desa: string; kecamatan: string; kabupaten: string };
+
+/** The KUBEs of the area the person may see, by name. */
+export async function listScopeKubes(db: Executor, scope: IndicatorScope): Promise<ScopeKube[]> {
+  if (scope.allowedKubeIds?.length === 0) return [];
+  return db
+    .select({
+      id: kubes.id,
+      name: kubes.name,
+      desa: kubes.desa,
+      kecamatan: kubes.kecamatan,
+      kabupaten: kubes.kabupaten,
+    })
+    .from(kubes)
+    .where(
+      and(
+        scope.allowedKubeIds ? inArray(kubes.id, [...scope.allowedKubeIds]) : undefined,
+        scope.kabupaten ? eq(kubes.kabupaten, scope.kabupaten) : undefined,
+        scope.kecamatan ? eq(kubes.kecamatan, scope.kecamatan) : undefined,
+        scope.desa ? eq(kubes.desa, scope.desa) : undefined,
+      ),
+    )
+    .orderBy(asc(kubes.name));
+}
+
+/** Every dated position of some KUBEs, with its division. */
+export async function loadPositions(db: Executor, kubeIds: readonly string[]): Promise<PositionRecord[]> {
+  if (kubeIds.length === 0) return [];
+  return db
+    .select({
+      kubeId: positions.kubeId,
+      personId: positions.personId,
+      jabatanCode: positions.jabatanCode,
+      division: jabatan.division,
+      isCore: jabatan.isCore,
+      startDate: positions.startDate,
+      endDate: positions.endDate,
+    })
+    .from(positions)
+    .innerJoin(jabatan, eq(jabatan.code, positions.jabatanCode))
+    .where(inArray(positions.kubeId, [...kubeIds]));
+}
+
+/** The beyond-core divisions, in jabatan-table order. */
+export async function beyondCoreDivisions(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ division: jabatan.division })
+    .from(jabatan)
+    .where(eq(jabatan.isCore, false))
+    .orderBy(asc(jabatan.sortOrder));
+  return [...new Set(rows.map((r) => r.division))];
+}
+
+/** The targets of a year: what the admin set, else the defaults. */
+export async function loadTargets(db: Executor, year: number): Promise<Targets> {
+  const rows = await db.select().from(indicatorTargets).where(eq(indicatorTargets.year, year));
+  const targets: Targets = { ...DEFAULT_TARGETS };
+  for (const row of rows) targets[row.key] = row.value;
+  return targets;
+}
+
+/** Sets one target for a year (a share 0–1); a change of an earlier value is logged. */
+export async function setTarget(
+  db: Executor,
+  input: { year: number; key: IndicatorTargetKey; value: number },
+  by: string,
+  now = new Date(),
+): Promise<void> {
+  if (!(input.value >= 0 && input.value <= 1)) throw new DomainError('indicators.errors.target', 'value');
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(indicatorTargets)
+      .where(and(eq(indicatorTargets.year, input.year), eq(indicatorTargets.key, input.key)));
+    await logCorrection(
+      tx,
+      {
+        tableName: 'indicator_targets',
+        recordId: `${input.year}/${input.key}`,
+        before: { value: current?.value ?? DEFAULT_TARGETS[input.key] },
+        after: { value: input.value },
+        by,
+      },
+      now,
+    );
+    await tx
+      .insert(indicatorTargets)
+      .values({ ...input, setBy: by, setAt: now })
+      .onConflictDoUpdate({
+        target: [indicatorTargets.year, indicatorTargets.key],
+        set: { value: input.value, setBy: by, setAt: now },
+      });
+  });
+}
+
+/** Everything the dashboard shows for an area and a period. */
+export async function loadIndicators(
+  db: Executor,
+  scope: IndicatorScope,
+  rubric: RubricShape,
+  mastery = DEFAULT_MASTERY,
+) {
+  const scopeKubes = await listScopeKubes(db, scope);
+  const kubeIds = scopeKubes.map((k) => k.id);
+  const [allPositions, divisions, targets, assessments] = [
+    await loadPositions(db, kubeIds),
+    await beyondCoreDivisions(db),
+    await loadTargets(db, Number(scope.to.slice(0, 4))),
+    await listAssessments(db, kubeIds),
+  ];
+  const pairs = await loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true });
+  const byKube = new Map<string, Assessment[]>();
+  for (const a of assessments) byKube.set(a.kubeId, [...(byKube.get(a.kubeId) ?? []), a]);
+
+  const i1 = indicator1(allPositions, kubeIds, divisions, scope.to);
+  const i1Series = monthEnds(scope.from, scope.to).map((day) => indicator1(allPositions, kubeIds, divisions, day));
+  const i2 = indicator2(pairs, allPositions, mastery);
+  const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
+  const i3Series = monthEnds(scope.from, scope.to).map((day) => ({
+    day,
+    value: indicator3(byKube, kubeIds, rubric, day).value,
+  }));
+  const i2Status =
+    statusOf(i2.all.classGain, targets.i2_class_gain) === 'tercapai' &&
+    statusOf(i2.all.masteryAfter, targets.i2_mastery) === 'tercapai'
+      ? 'tercapai'
+      : i2.all.n > 0
+        ? 'dalam_proses'
+        : 'belum';
+  return {
+    kubes: scopeKubes,
+    divisions,
+    targets,
+    pairs,
+    assessments: byKube,
+    i1,
+    i1Series,
+    i2,
+    i3,
+    i3Series,
+    status: {
+      i1: statusOf(i1.value, targets.i1_both_divisions),
+      i2: i2Status,
+      i3: statusOf(i3.value, targets.i3_improved),
+    } as const,
+  };
+}

@@ -1,0 +1,62 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { people, recordChanges } from '../../../db/schema.ts';
+
+// Corrections keep history: every changed field of a record is written to record_changes (old and new value,
+// who, when) in the transaction that changes it.
+
+/** Writes one history row per field whose value differs between `before` and `after`. */
+export async function logCorrection(
+  tx: Executor,
+  input: {
+    tableName: string;
+    recordId: string;
+    before: Readonly<Record<string, unknown>>;
+    after: Readonly<Record<string, unknown>>;
+    by: string;
+  },
+  now = new Date(),
+): Promise<number> {
+  const changed = Object.keys(input.after).filter(
+    (field) => JSON.stringify(input.before[field] ?? null) !== JSON.stringify(input.after[field] ?? null),
+  );
+  if (changed.length === 0) return 0;
+  await tx.insert(recordChanges).values(
+    changed.map((field) => ({
+      tableName: input.tableName,
+      recordId: input.recordId,
+      field,
+      oldValue: JSON.stringify(input.before[field] ?? null),
+      newValue: JSON.stringify(input.after[field] ?? null),
+      changedBy: input.by,
+      changedAt: now,
+    })),
+  );
+  return changed.length;
+}
+
+export type Change = {
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  changedBy: string | null;
+  changedAt: Date;
+};
+
+/** A record's corrections, newest first. */
+export async function listChanges(db: Executor, tableName: string, recordId: string): Promise<Change[]> {
+  const rows = await db
+    .select({
+      field: recordChanges.field,
+      oldValue: recordChanges.oldValue,
+      newValue: recordChanges.newValue,
+      changedBy: people.name,
+      changedAt: recordChanges.changedAt,
+    })
+    .from(recordChanges)
+    .leftJoin(people, eq(people.id, recordChanges.changedBy))
+    .where(and(eq(recordChanges.tableName, tableName), eq(recordChanges.recordId, recordId)))
+    .orderBy(desc(recordChanges.changedAt), desc(recordChanges.id));
+  const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
+  return rows.map((row) => ({ ...row, oldValue: parse(row.oldValue), newValue: parse(row.newValue) }));
+}
