@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { rubricSchema } from './features/indicators/rubric-schema.ts';
 import { lessonSchema, moduleSchema, questionBankSchema } from './features/learning/content-schemas.ts';
 
 // The curriculum lives outside src/, in content/ (see content/README.md). KUBE_CONTENT_DIR points the
@@ -26,4 +27,9 @@ const questions = defineCollection({
   schema: questionBankSchema,
 });
 
-export const collections = { modules, lessons, questions };
+const rubrics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${base}/rubrics`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: rubricSchema,
+});
+
+export const collections = { modules, lessons, questions, rubrics };

@@ -11,10 +11,12 @@ import {
   type QuestionBank,
 } from './content-schemas.ts';
 import { checkVersions, readLock } from './question-versions.ts';
+import { rubricSchema, type Rubric } from '../indicators/rubric-schema.ts';
 
 // Checks the whole curriculum the way the build does (same schemas), plus what one file cannot know
 // alone: that lessons and questions point at real modules and objectives, and that every objective is
-// taught and tested. Used by tests and by `npm run content:check`.
+// taught and tested. The capacity rubrics in content/rubrics are checked here too, so one command
+// covers everything in content/. Used by tests and by `npm run content:check`.
 
 type Loaded<T> = { file: string; data: T };
 
@@ -52,6 +54,7 @@ export type Curriculum = {
   modules: Loaded<Module>[];
   lessons: Loaded<Lesson & { body: string }>[];
   banks: Loaded<QuestionBank>[];
+  rubrics: Loaded<Rubric>[];
 };
 
 export function loadCurriculum(dir: string, problems: string[]): Curriculum {
@@ -68,13 +71,17 @@ export function loadCurriculum(dir: string, problems: string[]): Curriculum {
     const data = validate(questionBankSchema, readYaml(file), file, problems);
     return data ? [{ file, data }] : [];
   });
-  return { modules, lessons, banks };
+  const rubrics = listFiles(join(dir, 'rubrics'), '.yaml').flatMap((file) => {
+    const data = validate(rubricSchema, readYaml(file), file, problems);
+    return data ? [{ file, data }] : [];
+  });
+  return { modules, lessons, banks, rubrics };
 }
 
 /** Every problem in the curriculum under `dir`, as "file: field: message" lines; empty when all is well. */
 export function checkCurriculum(dir = 'content'): string[] {
   const problems: string[] = [];
-  const { modules, lessons, banks } = loadCurriculum(dir, problems);
+  const { modules, lessons, banks, rubrics } = loadCurriculum(dir, problems);
   const slugs = new Set<string>();
   for (const { file, data: module } of modules) {
     if (!file.endsWith(`${module.slug}.yaml`)) problems.push(`${file}: slug: must match the file name`);
@@ -124,6 +131,9 @@ export function checkCurriculum(dir = 'content'): string[] {
   }
   for (const { file, data } of [...lessons, ...banks]) {
     if (!slugs.has(data.module)) problems.push(`${file}: module: "${data.module}" is not a module`);
+  }
+  for (const { file, data: rubric } of rubrics) {
+    if (!file.endsWith(`${rubric.slug}.yaml`)) problems.push(`${file}: slug: must match the file name`);
   }
   problems.push(...checkVersions(banks, readLock(dir)));
   return problems;
