@@ -11,7 +11,8 @@ import { isSecureRequest } from './lib/request.ts';
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
 /** Actions a visitor may call. */
 const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut', 'workshop.join']);
-const SECRET_FIELDS = /password|secret|pin/i;
+// Whole field names only: `skor-us-kas-simpan-pinjam` is a score, not a PIN.
+const SECRET_FIELDS = /^(current|new)?(password|secret|pin)(confirm)?$/i;
 
 const SECURITY_HEADERS: Record<string, string> = {
   // Pages get Astro's CSP (security.csp in astro.config.mjs, with script and style hashes); this one covers

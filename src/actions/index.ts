@@ -1,5 +1,6 @@
 import { assessment } from '../features/assessment/actions.ts';
 import { auth } from '../features/auth/actions.ts';
+import { indicators } from '../features/indicators/actions.ts';
 import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
@@ -7,4 +8,4 @@ import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
 // and KUBE with `can()` and writes inside a transaction.
-export const server = { assessment, auth, kube, learning, people, workshop };
+export const server = { assessment, auth, indicators, kube, learning, people, workshop };

@@ -1,6 +1,9 @@
 import enAssessment from './en/assessment.json';
 import enAuth from './en/auth.json';
+import enCapacity from './en/capacity.json';
 import enCommon from './en/common.json';
+import enFacts from './en/facts.json';
+import enIndicators from './en/indicators.json';
 import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
@@ -9,7 +12,10 @@ import enReport from './en/report.json';
 import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
+import idCapacity from './id/capacity.json';
 import idCommon from './id/common.json';
+import idFacts from './id/facts.json';
+import idIndicators from './id/indicators.json';
 import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
@@ -23,6 +29,9 @@ const id = {
   ...idCommon,
   ...idAuth,
   ...idAssessment,
+  ...idCapacity,
+  ...idFacts,
+  ...idIndicators,
   ...idKube,
   ...idLearning,
   ...idPeople,
@@ -34,6 +43,9 @@ const en = {
   ...enCommon,
   ...enAuth,
   ...enAssessment,
+  ...enCapacity,
+  ...enFacts,
+  ...enIndicators,
   ...enKube,
   ...enLearning,
   ...enPeople,

@@ -52,10 +52,6 @@ export const pin = () => z.string({ error: 'errors.required' }).regex(/^\d{4,6}$
 /** An id made by the server (see `newId`); refuse anything else before it reaches a query. */
 export const recordId = () => z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9]{8,40}$/, 'errors.invalid');
 
-export function newId(): string {
-  return crypto.randomUUID().replaceAll('-', '');
-}
-
 /** Throws an action error tied to one field, e.g. a username that is already taken. */
 export function fieldError(field: string, key: string): never {
   throw new ActionError({ code: 'BAD_REQUEST', message: `${field}: ${key}` });
@@ -99,7 +95,7 @@ export function formErrors(error: unknown, t: Translate): FormErrors {
     return { form: t('common.formHasErrors'), fields };
   }
   if (isActionError(error)) {
-    const tied = /^(\w+): ([a-zA-Z][\w.]*(?:\|.*)?)$/s.exec(error.message);
+    const tied = /^([\w-]+): ([a-zA-Z][\w.]*(?:\|.*)?)$/s.exec(error.message);
     if (tied?.[1] && tied[2]) {
       fields[tied[1]] = translateMessage(tied[2], t);
       return { form: t('common.formHasErrors'), fields };

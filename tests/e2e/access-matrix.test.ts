@@ -28,6 +28,8 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/kube\/\[id\](\/.*)?$/, allowed: ['admin', 'pendampingAssigned'] },
   // Gain reports and their CSV: admins, and facilitators (who see only their own KUBEs' data).
   { route: /^\/laporan(\/unduh)?$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
+  // The indicator dashboard, its drill-downs, print report and CSV: admins and facilitators (own KUBEs).
+  { route: /^\/indikator(\/.*)?$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   // The workshop page and its live-board fragment.
   { route: /^\/workshop\/\[id\](\/papan)?$/, allowed: ['admin', 'pendampingAssigned'] },
 ];

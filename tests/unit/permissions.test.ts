@@ -39,6 +39,18 @@ describe('can()', () => {
     }
   });
 
+  it('lets facilitators record capacity and facts for their own KUBEs, and only admins set targets', () => {
+    expect(can(pendamping, 'capacity.record', { kubeId: 'kube1' })).toBe(true);
+    expect(can(pendamping, 'capacity.record', { kubeId: 'kube2' })).toBe(false);
+    expect(can(pendamping, 'indicators.view')).toBe(true);
+    expect(can(pendamping, 'indicators.setTarget')).toBe(false);
+    expect(can(admin, 'indicators.setTarget')).toBe(true);
+    for (const actor of [pengurus, anggota]) {
+      expect(can(actor, 'capacity.record', { kubeId: 'kube1' })).toBe(false);
+      expect(can(actor, 'indicators.view')).toBe(false);
+    }
+  });
+
   it('keeps facilitators out of the admin screens', () => {
     expect(can(pendamping, 'admin.area')).toBe(false);
     expect(can(pendamping, 'kube.create')).toBe(false);

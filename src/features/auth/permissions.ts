@@ -27,7 +27,10 @@ export type Permission =
   | 'test.grant' // waive a pre-test, open a post-test, allow a retake for a person of the KUBE
   | 'workshop.run' // create and run workshops for a KUBE
   | 'person.resetPin' // give a member of the KUBE a new PIN (they forgot it at a workshop)
-  | 'report.view'; // gain reports: of a KUBE (target.kubeId), or the report screens as a whole
+  | 'report.view' // gain reports: of a KUBE (target.kubeId), or the report screens as a whole
+  | 'indicators.view' // the success-indicator dashboard (facilitators see their KUBEs only)
+  | 'indicators.setTarget' // the yearly targets of the indicators
+  | 'capacity.record'; // capacity assessments and business facts (channels, products, partnerships) of a KUBE
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -38,6 +41,7 @@ const staffOnly = new Set<Permission>([
   'kube.assignFacilitator',
   'person.create',
   'person.edit',
+  'indicators.setTarget',
 ]);
 
 /**
@@ -69,6 +73,10 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
       return assigned(target.kubeId);
     case 'person.view':
       return target.personId === actor.id || assigned(target.kubeId);
+    case 'indicators.view':
+      return actor.role === 'pendamping';
+    case 'capacity.record':
+      return assigned(target.kubeId);
     case 'report.view':
       return actor.role === 'pendamping' && (target.kubeId === undefined || assigned(target.kubeId));
     default:

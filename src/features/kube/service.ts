@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { facilitatorAssignments, jabatan, kubes, memberships, people, positions } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { isFutureDate } from '../../lib/dates.ts';
 import type { EndPositionInput, FacilitatorInput, KubeInput, RecordPositionInput, UpdateKubeInput } from './schemas.ts';
 

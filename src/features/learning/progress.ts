@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { lessonCompletions, lessonVisits, moduleProgress } from '../../../db/schema.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { summarizeProgress, type ProgressSummary } from './rules.ts';
 
 export type LessonRef = { moduleSlug: string; lessonId: string; lessonIds: readonly string[] };

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { kubes, memberships, people, positions, type Role } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { hashSecret, passwordProblem } from '../auth/password.ts';
 import { invalidatePersonSessions } from '../auth/session.ts';
 import { todayIso } from '../../lib/dates.ts';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { memberships, people, workshopAttendance, workshops } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { findPersonKubeId } from '../kube/queries.ts';
 import { generateCode } from './rules.ts';
 
