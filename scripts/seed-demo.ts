@@ -8,6 +8,7 @@ import { readDatabaseConfig } from '../src/lib/config.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { facilitatorAssignments, kubes, memberships, people, positions, type Role } from '../db/schema.ts';
 import { hashSecret } from '../src/features/auth/password.ts';
+import { seedDemoIndicators } from './seed-demo-indicators.ts';
 
 type DemoPerson = { key: string; name: string; role: Role; secret: string; business?: string; jabatan?: string };
 
@@ -94,5 +95,20 @@ if (existing) {
   console.log('Demo loaded: KUBE "Maju Bersama 1", Desa Singkalanyar, Kec. Prambon, Kab. Nganjuk, Jawa Timur.\n');
   console.log('DEMO ACCOUNTS — for trying the platform only; change or remove them before real use.');
   console.table(DEMO.map((p) => ({ role: p.role, username: p.key, 'password / PIN': p.secret, name: p.name })));
+}
+// The success-indicator records (added to a demo loaded before they existed, too).
+const demoId = (key: string) => `demo${key.replace(/\W/g, '')}`;
+if (
+  await seedDemoIndicators(db, {
+    kubeId: KUBE_ID,
+    facilitator: demoId('pendamping.demo'),
+    ketua: demoId('ketua.demo'),
+    sekretaris: demoId('sekretaris.demo'),
+    bendahara: demoId('bendahara.demo'),
+    marketing: demoId('sumarni.demo'),
+    pemberdayaan: demoId('darto.demo'),
+  })
+) {
+  console.log('Indicator demo loaded: capacity baseline (Feb 2026) and follow-up (Oct 2026), divisions, tests, facts.');
 }
 client.close();

@@ -33,6 +33,15 @@ type SlopeSpec = {
   yLabel: string;
   max?: number;
 };
+type TrendSpec = {
+  type: 'trend';
+  labels: string[];
+  series: { label: string; data: (number | null)[] }[];
+  /** Drawn as a dashed line. */
+  target: { label: string; value: number } | null;
+  yLabel: string;
+  max?: number;
+};
 type BarsSpec = {
   type: 'bars';
   labels: string[];
@@ -44,8 +53,38 @@ type BarsSpec = {
 const BEFORE = '#8a5a00';
 const AFTER = '#1f5f99';
 
-function draw(canvas: HTMLCanvasElement, spec: SlopeSpec | BarsSpec): void {
+function draw(canvas: HTMLCanvasElement, spec: SlopeSpec | BarsSpec | TrendSpec): void {
   const y = { beginAtZero: true, max: spec.max, title: { display: true, text: spec.yLabel } };
+  if (spec.type === 'trend') {
+    const lines = spec.series.map((series, index) => ({
+      label: series.label,
+      data: series.data,
+      borderColor: index === 0 ? AFTER : BEFORE,
+      backgroundColor: 'transparent',
+      borderWidth: 2,
+      pointRadius: 3,
+      spanGaps: true,
+    }));
+    const target = spec.target
+      ? [
+          {
+            label: spec.target.label,
+            data: spec.labels.map(() => spec.target?.value ?? null),
+            borderColor: '#555',
+            borderDash: [6, 4],
+            backgroundColor: 'transparent',
+            borderWidth: 1.5,
+            pointRadius: 0,
+          },
+        ]
+      : [];
+    new Chart(canvas, {
+      type: 'line',
+      data: { labels: spec.labels, datasets: [...lines, ...target] },
+      options: { animation: false, scales: { y } },
+    });
+    return;
+  }
   if (spec.type === 'slope') {
     new Chart(canvas, {
       type: 'line',
@@ -80,7 +119,7 @@ function draw(canvas: HTMLCanvasElement, spec: SlopeSpec | BarsSpec): void {
 
 for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
   try {
-    draw(canvas, JSON.parse(canvas.dataset['chart'] ?? '') as SlopeSpec | BarsSpec);
+    draw(canvas, JSON.parse(canvas.dataset['chart'] ?? '') as SlopeSpec | BarsSpec | TrendSpec);
     canvas.dataset['drawn'] = 'true';
   } catch {
     canvas.hidden = true; // the table below still has every figure

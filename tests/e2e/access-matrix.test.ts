@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts } from '../../db/schema.ts';
+import { attempts, capacityAssessments } from '../../db/schema.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
@@ -59,6 +59,7 @@ function listActions(): string[] {
 }
 
 const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';
+const ASSESSMENT_ID = 'matrixassessment01';
 let app: RunningApp;
 const cookies = {} as Record<Who, string>;
 let ids: Record<string, string>;
@@ -89,6 +90,14 @@ beforeAll(async () => {
     total: 0,
     byObjective: {},
   });
+  // A capacity assessment of KUBE A, for its page.
+  await app.connection.db.insert(capacityAssessments).values({
+    id: ASSESSMENT_ID,
+    kubeId: kubeA,
+    rubricSlug: 'kapasitas-kube',
+    rubricVersion: 1,
+    assessedOn: '2026-01-15',
+  });
   // The officer's pre-test is waived, so the lesson page answers about access, not about the pre-test gate.
   await waivePreTest(app.connection, people.pengurus.id, 'hakikat-kube');
   const workshop = await createWorkshop(
@@ -108,7 +117,11 @@ afterAll(async () => {
 });
 
 function concrete(route: string): string {
+  // The CSV needs to be told which indicator's data it is for.
+  if (route === '/indikator/unduh') return '/indikator/unduh?bagian=1';
   return route
+    .replace('[nomor]', '1')
+    .replace('[assessmentId]', ASSESSMENT_ID)
     .replace('[modul]', 'hakikat-kube')
     .replace('[pelajaran]', '01-apa-itu-kube')
     .replace('[jenis]', 'pre')

@@ -61,17 +61,15 @@ beforeEach(async () => {
     },
   ]);
   const names = { a: 'k1', b: 'k1', c: 'k1', d: 'k1', e: 'k1', m: 'k1', f: 'k2', g: 'k2', h: 'k2' };
-  await t.db
-    .insert(people)
-    .values([
-      { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' },
-      ...Object.keys(names).map((id) => ({
-        id,
-        name: `Orang ${id.toUpperCase()}`,
-        username: `orang.${id}`,
-        role: 'pengurus' as const,
-      })),
-    ]);
+  await t.db.insert(people).values([
+    { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' },
+    ...Object.keys(names).map((id) => ({
+      id,
+      name: `Orang ${id.toUpperCase()}`,
+      username: `orang.${id}`,
+      role: 'pengurus' as const,
+    })),
+  ]);
   await t.db
     .insert(memberships)
     .values(

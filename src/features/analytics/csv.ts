@@ -34,6 +34,12 @@ export type CsvLabels = {
   g: string;
 };
 
+/** A whole file from a header and rows of cells already written with csvText / csvNumber. */
+export function csvFile(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header.map(csvText).join(CSV_SEPARATOR), ...rows.map((row) => row.join(CSV_SEPARATOR))];
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
 /** One row per person: name, KUBE, module, day of the post-test, pre, post, gain and g. */
 export function peopleCsv(
   people: readonly PersonRow[],
@@ -41,20 +47,17 @@ export function peopleCsv(
   moduleTitle: (slug: string) => string,
 ): string {
   const header = [labels.name, labels.kube, labels.module, labels.date, labels.pre, labels.post, labels.gain, labels.g];
-  const lines = [
-    header.map(csvText).join(CSV_SEPARATOR),
-    ...people.map((p) =>
-      [
-        csvText(p.name),
-        csvText(p.kubeName),
-        csvText(moduleTitle(p.moduleSlug)),
-        p.postDate,
-        csvNumber(p.pre),
-        csvNumber(p.post),
-        csvNumber(p.gain),
-        csvNumber(p.g, 3),
-      ].join(CSV_SEPARATOR),
-    ),
-  ];
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvFile(
+    header,
+    people.map((p) => [
+      csvText(p.name),
+      csvText(p.kubeName),
+      csvText(moduleTitle(p.moduleSlug)),
+      p.postDate,
+      csvNumber(p.pre),
+      csvNumber(p.post),
+      csvNumber(p.gain),
+      csvNumber(p.g, 3),
+    ]),
+  );
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
+import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { logCorrection } from './history.ts';
 
 // Capacity assessments of a KUBE with the rubric (content/rubrics): a baseline, then follow-ups, each dated,
@@ -39,7 +40,7 @@ export async function recordAssessment(
   input: AssessmentInput,
   rubric: RubricShape,
   by: string,
-  today = new Date().toISOString().slice(0, 10),
+  today = latestAllowedDate(),
 ): Promise<{ id: string }> {
   if (input.assessedOn > today) throw new DomainError('capacity.errors.future', 'assessedOn');
   checkScores(rubric, input.scores);
@@ -72,7 +73,7 @@ export async function correctAssessment(
   by: string,
   now = new Date(),
 ): Promise<{ kubeId: string; changed: number }> {
-  if (input.assessedOn > now.toISOString().slice(0, 10)) throw new DomainError('capacity.errors.future', 'assessedOn');
+  if (input.assessedOn > latestAllowedDate(now)) throw new DomainError('capacity.errors.future', 'assessedOn');
   const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
   for (const [itemId, score] of Object.entries(input.scores)) {
     if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);

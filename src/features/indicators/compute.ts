@@ -236,3 +236,15 @@ export function indicator3(
     perKube,
   };
 }
+
+/** Indicator 2 as it stood at each day: the officers' pairs whose post-test came by then. */
+export function indicator2Series(pairs: readonly Pair[], days: readonly string[], mastery: number) {
+  return days.map((day) => {
+    const group = gainGroup(
+      day,
+      pairs.filter((p) => p.postDate <= day),
+      mastery,
+    );
+    return { day, n: group.n, classGain: group.classGain, masteryAfter: group.masteryAfter };
+  });
+}

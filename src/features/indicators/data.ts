@@ -15,6 +15,7 @@ import {
   type PositionRecord,
   type Targets,
 } from './compute.ts';
+import { factsOn, listFacts } from './facts.ts';
 import { logCorrection } from './history.ts';
 
 // Gathers the records behind the three indicators for an area and a period, and computes them.
@@ -148,6 +149,18 @@ export async function loadIndicators(
   const i1Series = monthEnds(scope.from, scope.to).map((day) => indicator1(allPositions, kubeIds, divisions, day));
   const i2 = indicator2(pairs, allPositions, mastery);
   const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
+  const facts = await listFacts(db, kubeIds);
+  const DIGITAL = new Set(['whatsapp', 'media_sosial', 'marketplace']);
+  const business = kubeIds.map((kubeId) => {
+    const on = factsOn(facts, kubeId, scope.to);
+    return {
+      kubeId,
+      channels: on.channels.length,
+      digitalChannels: on.channels.filter((c) => DIGITAL.has(c.channel)).length,
+      products: on.products.length,
+      partnerships: on.partnerships.length,
+    };
+  });
   const i3Series = monthEnds(scope.from, scope.to).map((day) => ({
     day,
     value: indicator3(byKube, kubeIds, rubric, day).value,
@@ -170,6 +183,8 @@ export async function loadIndicators(
     i2,
     i3,
     i3Series,
+    /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */
+    business,
     status: {
       i1: statusOf(i1.value, targets.i1_both_divisions),
       i2: i2Status,

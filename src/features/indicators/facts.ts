@@ -9,8 +9,9 @@ import {
   type PartnershipStatus,
   type PartnerType,
 } from '../../../db/schema.ts';
+import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { newId } from '../../lib/forms.ts';
+import { newId } from '../../lib/ids.ts';
 import { logCorrection } from './history.ts';
 
 // Dated facts about a KUBE's business (success indicator 3): how it sells, what it sells, with whom it works,
@@ -53,7 +54,8 @@ function checkPartnership(input: Omit<PartnershipInput, 'kubeId'>, today: string
     throw new DomainError('facts.errors.endedOnOnlyEnded', 'endedOn');
 }
 
-const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+/** The latest day that is not in the future anywhere in Indonesia. */
+const todayOf = (now: Date) => latestAllowedDate(now);
 
 export async function addChannel(db: Executor, input: ChannelInput, by: string, now = new Date()) {
   checkPeriod(input.startedOn, input.endedOn, todayOf(now), 'startedOn');

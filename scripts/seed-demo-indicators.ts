@@ -1,0 +1,303 @@
+// The demo's success-indicator records for KUBE "Maju Bersama 1" (used by seed-demo.ts): a capacity baseline
+// that reflects the program paper's findings — strong social life (monthly meetings, a WhatsApp group,
+// musyawarah), a legal SK, a simple structure of three core officers, training only once at founding, little
+// digital marketing and few partnerships — and a follow-up after the program; the marketing and empowerment
+// divisions formed in between; the core officers' pre-tests and post-tests; sales channels, products and
+// partnerships with their dates. Every date is in 2026.
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { parse } from 'yaml';
+import type { Executor } from '../db/client.ts';
+import {
+  attemptAnswers,
+  attempts,
+  capacityAssessments,
+  capacityScores,
+  itemSets,
+  kubeChannels,
+  kubePartnerships,
+  kubeProducts,
+  positions,
+} from '../db/schema.ts';
+import { packItemResults, scoreAttempt } from '../src/features/assessment/rules.ts';
+import type { AttemptItem } from '../src/features/assessment/types.ts';
+
+const BASELINE: Record<string, number> = {
+  'sp-saluran-penjualan': 2,
+  'sp-penjualan-digital': 1,
+  'sp-harga': 2,
+  'sp-promosi': 1,
+  'sp-kemudahan-transaksi': 2,
+  'pu-mutu-produk': 3,
+  'pu-inovasi': 1,
+  'pu-varian-produk': 2,
+  'pu-rencana-produksi': 1,
+  'pu-keterampilan': 1,
+  'km-pemasok': 2,
+  'km-pembeli-tetap': 2,
+  'km-desa': 2,
+  'km-dinas-lembaga': 2,
+  'km-kesepakatan-tertulis': 1,
+  'so-pertemuan-rutin': 4,
+  'so-grup-whatsapp': 4,
+  'so-musyawarah': 4,
+  'so-kesetiakawanan': 3,
+  'kl-legalitas': 4,
+  'kl-visi-misi': 3,
+  'kl-pembagian-tugas': 1,
+  'kl-pencatatan': 3,
+  'kl-laporan': 3,
+  'us-usaha-anggota': 3,
+  'us-catatan-usaha': 2,
+  'us-kas-simpan-pinjam': 3,
+  'us-hasil-usaha': 2,
+};
+/** After the program: divisions formed, digital sales begun, new variants, the village as a partner. */
+const FOLLOW_UP: Record<string, number> = {
+  ...BASELINE,
+  'sp-saluran-penjualan': 3,
+  'sp-penjualan-digital': 2,
+  'sp-promosi': 2,
+  'pu-inovasi': 2,
+  'pu-varian-produk': 3,
+  'pu-rencana-produksi': 2,
+  'pu-keterampilan': 3,
+  'km-desa': 3,
+  'km-kesepakatan-tertulis': 2,
+  'kl-pembagian-tugas': 3,
+  'us-catatan-usaha': 3,
+};
+
+type Bank = {
+  questions: { id: string; version: number; objective: string; correct: string; options: { id: string }[] }[];
+};
+
+/** A submitted pre-test or post-test with `right` answers correct, stored as submitAttempt stores it. */
+async function seedTest(
+  tx: Executor,
+  input: { id: string; personId: string; moduleSlug: string; kind: 'pre' | 'post'; right: number; day: string },
+) {
+  const bank = parse(readFileSync(`content/questions/${input.moduleSlug}.yaml`, 'utf8')) as Bank;
+  const items: AttemptItem[] = bank.questions.map((q) => ({
+    questionId: q.id,
+    version: q.version,
+    objective: q.objective,
+    optionOrder: q.options.map((o) => o.id),
+  }));
+  const key = Object.fromEntries(bank.questions.map((q) => [q.id, q.correct]));
+  const chosen = Object.fromEntries(
+    bank.questions.map((q, i) => [
+      q.id,
+      i < input.right ? q.correct : (q.options.find((o) => o.id !== q.correct)?.id ?? q.correct),
+    ]),
+  );
+  const score = scoreAttempt(items, chosen, key);
+  const packed = packItemResults(score.itemResults);
+  await tx
+    .insert(itemSets)
+    .values({ moduleSlug: input.moduleSlug, questionIds: packed.questionIds })
+    .onConflictDoNothing();
+  const [set] = await tx
+    .select({ id: itemSets.id })
+    .from(itemSets)
+    .where(and(eq(itemSets.moduleSlug, input.moduleSlug), eq(itemSets.questionIds, packed.questionIds)));
+  const at = new Date(`${input.day}T03:00:00Z`);
+  await tx.insert(attempts).values({
+    id: input.id,
+    personId: input.personId,
+    moduleSlug: input.moduleSlug,
+    kind: input.kind,
+    items,
+    answerKey: key,
+    startedAt: new Date(at.getTime() - 20 * 60_000),
+    submittedAt: at,
+    score: score.score,
+    correct: score.correct,
+    total: score.total,
+    byObjective: score.byObjective,
+    itemSetId: set?.id ?? null,
+    itemBits: packed.bits,
+    counted: true,
+  });
+  await tx.insert(attemptAnswers).values(
+    Object.entries(chosen).map(([questionId, optionId]) => ({
+      attemptId: input.id,
+      questionId,
+      optionId,
+      answeredAt: at,
+      receivedAt: at,
+    })),
+  );
+}
+
+export async function seedDemoIndicators(
+  db: Executor,
+  ids: {
+    kubeId: string;
+    facilitator: string;
+    ketua: string;
+    sekretaris: string;
+    bendahara: string;
+    marketing: string;
+    pemberdayaan: string;
+  },
+): Promise<boolean> {
+  const [already] = await db
+    .select({ id: capacityAssessments.id })
+    .from(capacityAssessments)
+    .where(eq(capacityAssessments.kubeId, ids.kubeId))
+    .limit(1);
+  if (already) return false;
+  await db.transaction(async (tx) => {
+    const assessments = [
+      {
+        id: 'demokapasitas1',
+        assessedOn: '2026-02-16',
+        scores: BASELINE,
+        notes:
+          'Penilaian awal bersama ketua, sekretaris dan bendahara (demo). Pertemuan rutin dan grup WhatsApp berjalan baik; pengurus baru tiga orang; pelatihan hanya sekali saat pendirian.',
+      },
+      {
+        id: 'demokapasitas2',
+        assessedOn: '2026-10-19',
+        scores: FOLLOW_UP,
+        notes:
+          'Penilaian ulang sesudah program (demo): divisi marketing dan pemberdayaan sudah terbentuk, mulai jual lewat WhatsApp dan titip warung.',
+      },
+    ];
+    for (const a of assessments) {
+      await tx.insert(capacityAssessments).values({
+        id: a.id,
+        kubeId: ids.kubeId,
+        rubricSlug: 'kapasitas-kube',
+        rubricVersion: 1,
+        assessedOn: a.assessedOn,
+        notes: a.notes,
+        assessedBy: ids.facilitator,
+      });
+      await tx
+        .insert(capacityScores)
+        .values(Object.entries(a.scores).map(([itemId, score]) => ({ assessmentId: a.id, itemId, score })));
+    }
+    await tx.insert(positions).values([
+      {
+        id: 'demoposmarketing',
+        kubeId: ids.kubeId,
+        personId: ids.marketing,
+        jabatanCode: 'koordinator_marketing',
+        startDate: '2026-05-04',
+      },
+      {
+        id: 'demopospemberdayaan',
+        kubeId: ids.kubeId,
+        personId: ids.pemberdayaan,
+        jabatanCode: 'koordinator_pemberdayaan',
+        startDate: '2026-06-08',
+      },
+    ]);
+    const tests: [string, string, number, number][] = [
+      [ids.ketua, 'manajemen-kube', 6, 12],
+      [ids.sekretaris, 'manajemen-kube', 7, 13],
+      [ids.bendahara, 'manajemen-kube', 5, 11],
+      [ids.bendahara, 'keuangan-kube', 4, 12],
+      [ids.ketua, 'keuangan-kube', 6, 10],
+    ];
+    for (const [index, [personId, moduleSlug, pre, post]] of tests.entries()) {
+      await seedTest(tx, {
+        id: `00000000-0000-4000-8000-d3m0000000${index}1`,
+        personId,
+        moduleSlug,
+        kind: 'pre',
+        right: pre,
+        day: '2026-04-13',
+      });
+      await seedTest(tx, {
+        id: `00000000-0000-4000-8000-d3m0000000${index}2`,
+        personId,
+        moduleSlug,
+        kind: 'post',
+        right: post,
+        day: '2026-05-25',
+      });
+    }
+    const by = ids.facilitator;
+    await tx.insert(kubeChannels).values([
+      {
+        id: 'demosaluran1',
+        kubeId: ids.kubeId,
+        channel: 'jual_langsung',
+        detail: 'Warung sate dan lapak di rumah',
+        startedOn: '2019-03-01',
+        createdBy: by,
+      },
+      {
+        id: 'demosaluran2',
+        kubeId: ids.kubeId,
+        channel: 'pesanan',
+        detail: 'Pesanan hajatan tetangga',
+        startedOn: '2020-01-06',
+        createdBy: by,
+      },
+      {
+        id: 'demosaluran3',
+        kubeId: ids.kubeId,
+        channel: 'whatsapp',
+        detail: 'Katalog di status WhatsApp',
+        startedOn: '2026-07-06',
+        createdBy: by,
+      },
+      {
+        id: 'demosaluran4',
+        kubeId: ids.kubeId,
+        channel: 'titip_warung',
+        detail: 'Kue basah dititip di 3 warung desa',
+        startedOn: '2026-08-03',
+        createdBy: by,
+      },
+    ]);
+    await tx.insert(kubeProducts).values([
+      { id: 'demoproduk1', kubeId: ids.kubeId, name: 'Sate kambing', startedOn: '2019-03-01', createdBy: by },
+      { id: 'demoproduk2', kubeId: ids.kubeId, name: 'Bakso', startedOn: '2019-03-01', createdBy: by },
+      { id: 'demoproduk3', kubeId: ids.kubeId, name: 'Kue basah', startedOn: '2019-03-01', createdBy: by },
+      {
+        id: 'demoproduk4',
+        kubeId: ids.kubeId,
+        name: 'Paket sate hemat untuk hajatan',
+        note: 'Varian baru (demo)',
+        startedOn: '2026-08-17',
+        createdBy: by,
+      },
+    ]);
+    await tx.insert(kubePartnerships).values([
+      {
+        id: 'demomitra1',
+        kubeId: ids.kubeId,
+        partner: 'Peternak kambing Desa Singkalanyar (demo)',
+        type: 'pemasok',
+        since: '2019-03-01',
+        status: 'aktif',
+        createdBy: by,
+      },
+      {
+        id: 'demomitra2',
+        kubeId: ids.kubeId,
+        partner: 'Dinas Sosial Kabupaten Nganjuk',
+        type: 'dinas',
+        since: '2019-03-01',
+        status: 'aktif',
+        createdBy: by,
+      },
+      {
+        id: 'demomitra3',
+        kubeId: ids.kubeId,
+        partner: 'BUMDes Singkalanyar (demo)',
+        type: 'bumdes',
+        since: '2026-09-14',
+        status: 'aktif',
+        note: 'Titip jual di kios BUMDes',
+        createdBy: by,
+      },
+    ]);
+  });
+  return true;
+}

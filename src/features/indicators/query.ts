@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+import { todayIso } from '../../lib/dates.ts';
+import { optionalIsoDate } from '../../lib/forms.ts';
+import type { Actor } from '../auth/permissions.ts';
+import type { IndicatorScope } from './data.ts';
+
+// The dashboard's filters as they arrive in the address: an area (kabupaten, kecamatan, desa) and a period,
+// checked, and narrowed to the KUBEs the person may see.
+
+const optionalPlace = z
+  .string()
+  .trim()
+  .max(80, 'errors.tooLong|max=80')
+  .nullish()
+  .transform((value) => (value ? value : undefined));
+
+const indicatorQuery = z
+  .object({
+    kabupaten: optionalPlace,
+    kecamatan: optionalPlace,
+    desa: optionalPlace,
+    dari: optionalIsoDate(),
+    sampai: optionalIsoDate(),
+  })
+  .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] });
+
+export type IndicatorRequest =
+  { ok: true; scope: IndicatorScope; params: URLSearchParams } | { ok: false; errors: Record<string, string> };
+
+/** The filters, with the period defaulting to this year up to today. */
+export function readIndicatorRequest(actor: Actor, params: URLSearchParams, today = todayIso()): IndicatorRequest {
+  const parsed = indicatorQuery.safeParse(
+    Object.fromEntries(['kabupaten', 'kecamatan', 'desa', 'dari', 'sampai'].map((key) => [key, params.get(key)])),
+  );
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const q = parsed.data;
+  const to = q.sampai ?? today;
+  const from = q.dari ?? `${to.slice(0, 4)}-01-01`;
+  // The same filters again, cleaned, for links to drill-downs, print and CSV.
+  const clean = new URLSearchParams();
+  for (const [key, value] of Object.entries({ kabupaten: q.kabupaten, kecamatan: q.kecamatan, desa: q.desa })) {
+    if (value) clean.set(key, value);
+  }
+  clean.set('dari', from);
+  clean.set('sampai', to);
+  return {
+    ok: true,
+    params: clean,
+    scope: {
+      allowedKubeIds: actor.role === 'admin' ? undefined : actor.assignedKubeIds,
+      kabupaten: q.kabupaten,
+      kecamatan: q.kecamatan,
+      desa: q.desa,
+      from: from <= to ? from : to,
+      to,
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedAttempt } from '../helpers/attempts.ts';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
+import { addKube, addPerson } from './helpers/people.ts';
+
+// The success indicators, moved by what a facilitator records: a new division, a capacity baseline and
+// follow-up, a partnership, and officers' tests; each indicator and its drill-down follow.
+
+let app: RunningApp;
+let browser: Browser;
+const KUBE = 'kubeindikator1';
+const THIS_YEAR = new Date().getUTCFullYear();
+
+beforeAll(async () => {
+  app = await startApp();
+  await addPerson(app.connection, 'admin', 'ind.admin', 'Admin-Indikator-2024');
+  await addKube(app.connection, KUBE, 'Maju Bersama Indikator');
+  await addPerson(app.connection, 'pendamping', 'ind.rina', 'Pendamping-Indikator-24', KUBE);
+  await addPerson(app.connection, 'anggota', 'ind.sumarni', '2468', KUBE);
+  await addPerson(app.connection, 'anggota', 'ind.darto', '3579', KUBE);
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+const indicator = (page: Page, n: 1 | 2 | 3) => page.locator(`section[aria-labelledby="i${n}"]`);
+
+async function recordPosition(page: Page, member: string, jabatan: string) {
+  await page.goto(`${app.url}/kube/${KUBE}`);
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Catat jabatan' }) });
+  await form.getByLabel('Anggota', { exact: true }).selectOption({ label: member });
+  await form.getByLabel('Jabatan', { exact: true }).selectOption({ label: jabatan });
+  await form.getByRole('button', { name: 'Catat jabatan' }).click();
+  await page.waitForLoadState();
+}
+
+async function scoreAll(page: Page, date: string | null, score: number) {
+  await page.goto(`${app.url}/kube/${KUBE}/kapasitas/baru`);
+  if (date) await page.getByLabel('Tanggal penilaian').fill(date);
+  for (const radio of await page.locator(`input[type="radio"][value="${score}"]`).all()) await radio.check();
+  await page.getByRole('button', { name: 'Simpan penilaian' }).click();
+  await page.getByText('Penilaian tersimpan.').waitFor();
+}
+
+describe.skipIf(browserMissing)('success indicators', () => {
+  it('follow a new division, a capacity assessment, a partnership and officers’ tests, with their drill-downs', async () => {
+    const page = await signedInPage(
+      await browser.newContext({ acceptDownloads: true }),
+      app.url,
+      'ind.rina',
+      'Pendamping-Indikator-24',
+    );
+    await page.getByRole('link', { name: 'Indikator', exact: true }).click();
+    await expect(indicator(page, 1).locator('.indicator__value').textContent()).resolves.toMatch(/0%.*Belum/s);
+    await expect(indicator(page, 2).getByText('Belum ada pengurus yang mengerjakan').isVisible()).resolves.toBe(true);
+    await expect(indicator(page, 3).getByText('Belum ada KUBE yang dinilai kapasitasnya.').isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('canvas[data-drawn="true"]').count()).resolves.toBe(3);
+
+    // Indicator 1: the KUBE forms its marketing and empowerment divisions.
+    await recordPosition(page, 'Uji ind.sumarni', 'Koordinator Divisi Marketing');
+    await page.goto(`${app.url}/indikator`);
+    await expect(indicator(page, 1).locator('.indicator__value').textContent()).resolves.toMatch(/0%.*Belum/s);
+    await recordPosition(page, 'Uji ind.darto', 'Koordinator Divisi Pemberdayaan');
+    await page.goto(`${app.url}/indikator`);
+    await expect(indicator(page, 1).locator('.indicator__value').textContent()).resolves.toMatch(/100%.*Tercapai/s);
+    await indicator(page, 1).getByRole('link', { name: 'Lihat rincian dan data' }).click();
+    const structure = await page
+      .getByRole('row', { name: /Maju Bersama Indikator/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(structure.slice(-3)).toEqual(['Ada', 'Ada', '2']);
+
+    // Indicator 3: a baseline in January, a better follow-up today.
+    await scoreAll(page, `${THIS_YEAR}-01-15`, 2);
+    await page.goto(`${app.url}/indikator`);
+    await expect(
+      indicator(page, 3).getByText('0 dari 1 KUBE yang sudah punya penilaian awal').isVisible(),
+    ).resolves.toBe(true);
+    await scoreAll(page, null, 3);
+    await page.goto(`${app.url}/indikator`);
+    await expect(indicator(page, 3).locator('.indicator__value').textContent()).resolves.toMatch(/100%.*Tercapai/s);
+    await expect(indicator(page, 3).getByText('1 dari 1 KUBE membaik').count()).resolves.toBe(3);
+
+    // A partnership recorded on the KUBE's business page shows beside indicator 3.
+    await page.goto(`${app.url}/kube/${KUBE}/usaha`);
+    const newPartnership = page
+      .getByRole('region', { name: 'Kemitraan', exact: true })
+      .getByRole('form', { name: 'Catat kemitraan baru' });
+    await newPartnership.getByLabel('Nama mitra', { exact: true }).fill('BUMDes Sejahtera');
+    await newPartnership.getByLabel('Jenis mitra', { exact: true }).selectOption('bumdes');
+    await newPartnership.getByLabel('Status', { exact: true }).selectOption('aktif');
+    await newPartnership.getByRole('button', { name: 'Catat kemitraan' }).click();
+    await page.getByText('Kemitraan dengan BUMDes Sejahtera dicatat.').waitFor();
+    await page.goto(`${app.url}/indikator`);
+    await expect(
+      indicator(page, 3)
+        .getByText(/1 kemitraan aktif/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    await indicator(page, 3).getByRole('link', { name: 'Lihat rincian dan data' }).click();
+    const capacity = await page
+      .getByRole('row', { name: /Maju Bersama Indikator/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(capacity.slice(2, 5)).toEqual(['2 → 3 ↑', '2 → 3 ↑', '2 → 3 ↑']);
+    expect(capacity[6]).toBe('1');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh data (CSV)' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain('Maju Bersama Indikator;Strategi pemasaran;');
+    expect(csv.split('\r\n').filter((line) => line.endsWith(';Ya'))).toHaveLength(6);
+
+    // Indicator 2: the marketing coordinator took a module's pre-test and post-test after taking office.
+    const sumarni = 'tindsumarni';
+    for (const [index, kind] of (['pre', 'post'] as const).entries()) {
+      await seedAttempt(app.connection.db, {
+        id: `00000000-0000-4000-8000-00000000ind${index}`,
+        personId: sumarni,
+        moduleSlug: 'divisi-kube',
+        kind,
+        results: { q1: 1, q2: kind === 'post' ? 1 : 0, q3: kind === 'post' ? 1 : 0, q4: 0 },
+        submittedAt: new Date(),
+        counted: true,
+      });
+    }
+    await page.goto(`${app.url}/indikator`);
+    await expect(
+      indicator(page, 2).getByText('1 pengurus mengerjakan pre-test dan post-test').isVisible(),
+    ).resolves.toBe(true);
+    // ⟨g⟩ = (75 − 25) / (100 − 25) = 0.67; 75 is at mastery.
+    await expect(indicator(page, 2).locator('.indicator__value').textContent()).resolves.toMatch(/0,67.*Tercapai/s);
+    await indicator(page, 2).getByRole('link', { name: 'Lihat rincian dan data' }).click();
+    await expect(
+      page
+        .getByRole('table', { name: 'Kemajuan pengurus menurut jabatan' })
+        .getByRole('row', { name: /Koordinator Divisi Marketing/ })
+        .textContent(),
+    ).resolves.toContain('0,67');
+  });
+
+  it('lets the admin set a target, refusing a bad one, and keeps the old value', async () => {
+    const page = await signedInPage(await browser.newContext(), app.url, 'ind.admin', 'Admin-Indikator-2024');
+    await page.goto(`${app.url}/admin/target`);
+    const i3 = page.locator('section[aria-labelledby="target-i3_improved"]');
+    await i3.getByLabel('Target baru').fill('banyak');
+    await i3.getByRole('button', { name: 'Simpan target' }).click();
+    await expect(i3.getByText('Target harus angka').isVisible()).resolves.toBe(true);
+    await i3.getByLabel('Target baru').fill('85');
+    await i3.getByRole('button', { name: 'Simpan target' }).click();
+    await page.getByText('Target disimpan.').waitFor();
+    await expect(i3.textContent()).resolves.toMatch(/70%\s*→\s*85%/);
+    await page.goto(`${app.url}/indikator`);
+    await expect(indicator(page, 3).textContent()).resolves.toContain('Target 85%');
+  });
+});
