@@ -61,6 +61,8 @@ describe.skipIf(browserMissing)('success indicators', () => {
     await expect(indicator(page, 3).getByText('Belum ada KUBE yang dinilai kapasitasnya.').isVisible()).resolves.toBe(
       true,
     );
+    // The charts are drawn by a module script after the page loads: wait for it, then count.
+    await page.locator('canvas[data-drawn="true"]').first().waitFor();
     await expect(page.locator('canvas[data-drawn="true"]').count()).resolves.toBe(3);
 
     // Indicator 1: the KUBE forms its marketing and empowerment divisions.
@@ -118,6 +120,17 @@ describe.skipIf(browserMissing)('success indicators', () => {
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Maju Bersama Indikator;Strategi pemasaran;');
     expect(csv.split('\r\n').filter((line) => line.endsWith(';Ya'))).toHaveLength(6);
+
+    // A position recorded with the wrong first day is corrected; the old day stays in the history.
+    await page.goto(`${app.url}/kube/${KUBE}`);
+    await page.getByText('Koreksi: Koordinator Divisi Marketing, Uji ind.sumarni').click();
+    const correction = page.getByRole('form', { name: 'Koreksi: Koordinator Divisi Marketing, Uji ind.sumarni' });
+    await correction.getByLabel('Mulai').fill(`${THIS_YEAR}-01-02`);
+    await correction.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await page.getByText('Koreksi jabatan disimpan.').waitFor();
+    await expect(
+      page.getByRole('list', { name: 'Koreksi jabatan Uji ind.sumarni' }).getByRole('listitem').textContent(),
+    ).resolves.toMatch(new RegExp(`Uji ind\\.rina: Mulai .+ → 2 Januari ${THIS_YEAR}`));
 
     // Indicator 2: the marketing coordinator took a module's pre-test and post-test after taking office.
     const sumarni = 'tindsumarni';

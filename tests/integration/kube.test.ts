@@ -120,6 +120,48 @@ describe('positions', () => {
     expect(await t.db.select().from(positions)).toHaveLength(1);
   });
 
+  it('corrects a position’s days, keeps the old values in the history, and refuses an overlap with another holder', async () => {
+    const { correctPosition } = await import('../../src/features/kube/service.ts');
+    const { listChanges } = await import('../../src/features/indicators/history.ts');
+    const first = await recordPosition(t.db, position('siti', 'ketua', '2024-01-10'));
+    await endPosition(t.db, { positionId: first.id, endDate: '2024-06-30' });
+    await recordPosition(t.db, position('budi', 'ketua', '2024-06-30'));
+    const at = new Date('2024-08-01T02:00:00Z');
+    // Siti actually began on 2 January.
+    const result = await correctPosition(
+      t.db,
+      { positionId: first.id, startDate: '2024-01-02', endDate: '2024-06-30', note: 'Menurut SK' },
+      'rina',
+      at,
+    );
+    expect(result).toEqual({ kubeId, changed: 2 });
+    const changes = await listChanges(t.db, 'positions', first.id);
+    expect(changes.map((c) => [c.field, c.oldValue, c.newValue, c.changedBy]).sort()).toEqual([
+      ['note', null, 'Menurut SK', 'Rina'],
+      ['startDate', '2024-01-10', '2024-01-02', 'Rina'],
+    ]);
+    // Ending her later than Budi's first day would make two chairs at once: refused, nothing written.
+    await expect(
+      correctPosition(
+        t.db,
+        { positionId: first.id, startDate: '2024-01-02', endDate: '2024-07-15', note: null },
+        'rina',
+        at,
+      ),
+    ).rejects.toMatchObject({ key: 'kube.errors.positionTaken|jabatan=Ketua|name=Budi Santoso' });
+    await expect(
+      correctPosition(
+        t.db,
+        { positionId: first.id, startDate: '2024-07-01', endDate: '2024-06-30', note: null },
+        'rina',
+        at,
+      ),
+    ).rejects.toMatchObject({ key: 'kube.errors.endBeforeStart' });
+    const [kept] = await t.db.select().from(positions).where(eq(positions.id, first.id));
+    expect(kept).toMatchObject({ startDate: '2024-01-02', endDate: '2024-06-30', note: 'Menurut SK' });
+    expect(await listChanges(t.db, 'positions', first.id)).toHaveLength(2);
+  });
+
   it('allows several members in a division but not the same person twice', async () => {
     await recordPosition(t.db, position('budi', 'anggota_marketing'));
     await recordPosition(t.db, position('wati', 'anggota_marketing'));

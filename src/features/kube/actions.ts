@@ -5,6 +5,7 @@ import { asAction } from '../../lib/forms.ts';
 import { findPositionKubeId } from './queries.ts';
 import {
   createKubeInput,
+  correctPositionInput,
   endPositionInput,
   facilitatorInput,
   recordPositionInput,
@@ -51,6 +52,18 @@ export const kube = {
       const kubeId = await findPositionKubeId(db, input.positionId);
       if (!can(context.locals.actor, 'kube.recordPosition', { kubeId })) throw forbidden();
       return asAction(() => service.endPosition(db, input));
+    },
+  }),
+
+  /** Corrects a position's days or note; the old values are kept in the history. */
+  correctPosition: defineAction({
+    accept: 'form',
+    input: correctPositionInput,
+    handler: async (input, context) => {
+      const kubeId = await findPositionKubeId(db, input.positionId);
+      const actor = context.locals.actor;
+      if (!actor || !can(actor, 'kube.recordPosition', { kubeId })) throw forbidden();
+      return asAction(() => service.correctPosition(db, input, actor.id));
     },
   }),
 

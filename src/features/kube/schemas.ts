@@ -64,6 +64,14 @@ export const recordPositionInput = z.object({
 
 export const endPositionInput = z.object({ positionId: recordId(), endDate: pastOrToday() });
 
+/** A correction of a position record: its first day, its last day (or still held) and its note. */
+export const correctPositionInput = z.object({
+  positionId: recordId(),
+  startDate: pastOrToday(),
+  endDate: optionalIsoDate().refine((value) => value === null || !isFutureDate(value), 'kube.errors.dateInFuture'),
+  note: optionalText(200),
+});
+
 export const facilitatorInput = z.object({ kubeId: recordId(), personId: chosenId() });
 
 export type KubeInput = z.output<typeof createKubeInput>;
@@ -71,3 +79,4 @@ export type UpdateKubeInput = z.output<typeof updateKubeInput>;
 export type RecordPositionInput = z.output<typeof recordPositionInput>;
 export type EndPositionInput = z.output<typeof endPositionInput>;
 export type FacilitatorInput = z.output<typeof facilitatorInput>;
+export type CorrectPositionInput = z.output<typeof correctPositionInput>;

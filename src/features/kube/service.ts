@@ -4,7 +4,15 @@ import { facilitatorAssignments, jabatan, kubes, memberships, people, positions 
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isFutureDate } from '../../lib/dates.ts';
-import type { EndPositionInput, FacilitatorInput, KubeInput, RecordPositionInput, UpdateKubeInput } from './schemas.ts';
+import { logCorrection } from '../indicators/history.ts';
+import type {
+  CorrectPositionInput,
+  EndPositionInput,
+  FacilitatorInput,
+  KubeInput,
+  RecordPositionInput,
+  UpdateKubeInput,
+} from './schemas.ts';
 
 // Writes to a KUBE's records. Each runs in one transaction, so a refusal leaves nothing half-written;
 // the checks a form can show (membership, holders, roles) are DomainErrors tied to the form field.
@@ -105,6 +113,60 @@ export async function endPosition(db: Executor, input: EndPositionInput): Promis
     if (input.endDate < position.startDate) throw new DomainError('kube.errors.endBeforeStart', 'endDate');
     await tx.update(positions).set({ endDate: input.endDate }).where(eq(positions.id, position.id));
     return { kubeId: position.kubeId };
+  });
+}
+
+/**
+ * Corrects a position record (a wrong first or last day, a note): the old values go to the history. The
+ * corrected period may not overlap another holder's period of a single-holder jabatan, nor the same
+ * person's other period of the same jabatan (a hand-over on one day is allowed).
+ */
+export async function correctPosition(
+  db: Executor,
+  input: CorrectPositionInput,
+  by: string,
+  now = new Date(),
+): Promise<{ kubeId: string; changed: number }> {
+  if (input.endDate !== null && input.endDate < input.startDate) {
+    throw new DomainError('kube.errors.endBeforeStart', 'endDate');
+  }
+  return db.transaction(async (tx) => {
+    const [position] = await tx.select().from(positions).where(eq(positions.id, input.positionId)).limit(1);
+    if (!position) throw notFound();
+    const [kind] = await tx.select().from(jabatan).where(eq(jabatan.code, position.jabatanCode)).limit(1);
+    const others = await tx
+      .select({
+        id: positions.id,
+        personId: positions.personId,
+        name: people.name,
+        startDate: positions.startDate,
+        endDate: positions.endDate,
+      })
+      .from(positions)
+      .innerJoin(people, eq(people.id, positions.personId))
+      .where(and(eq(positions.kubeId, position.kubeId), eq(positions.jabatanCode, position.jabatanCode)));
+    const end = input.endDate ?? '9999-12-31';
+    const clash = others.find(
+      (other) =>
+        other.id !== position.id &&
+        (kind?.singleHolder || other.personId === position.personId) &&
+        other.startDate < end &&
+        (other.endDate ?? '9999-12-31') > input.startDate,
+    );
+    if (clash) {
+      throw new DomainError(
+        `kube.errors.positionTaken|jabatan=${param(kind?.name ?? position.jabatanCode)}|name=${param(clash.name)}`,
+        'startDate',
+      );
+    }
+    const after = { startDate: input.startDate, endDate: input.endDate, note: input.note };
+    const changed = await logCorrection(
+      tx,
+      { tableName: 'positions', recordId: position.id, before: position, after, by },
+      now,
+    );
+    await tx.update(positions).set(after).where(eq(positions.id, position.id));
+    return { kubeId: position.kubeId, changed };
   });
 }
 

@@ -1,4 +1,4 @@
-// The demo's success-indicator records for KUBE "Maju Bersama 1" (used by seed-demo.ts): a capacity baseline
+// The demo's success-indicator records for KUBE "Maju Bersama 1" (see seed.ts): a capacity baseline
 // that reflects the program paper's findings — strong social life (monthly meetings, a WhatsApp group,
 // musyawarah), a legal SK, a simple structure of three core officers, training only once at founding, little
 // digital marketing and few partnerships — and a follow-up after the program; the marketing and empowerment
@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
-import type { Executor } from '../db/client.ts';
+import type { Executor } from '../../../db/client.ts';
 import {
   attemptAnswers,
   attempts,
@@ -18,9 +18,9 @@ import {
   kubePartnerships,
   kubeProducts,
   positions,
-} from '../db/schema.ts';
-import { packItemResults, scoreAttempt } from '../src/features/assessment/rules.ts';
-import type { AttemptItem } from '../src/features/assessment/types.ts';
+} from '../../../db/schema.ts';
+import { packItemResults, scoreAttempt } from '../assessment/rules.ts';
+import type { AttemptItem } from '../assessment/types.ts';
 
 const BASELINE: Record<string, number> = {
   'sp-saluran-penjualan': 2,

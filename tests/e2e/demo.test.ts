@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+
+// An empty installation offers the demo on its first-run page: a new user sees meaningful indicators at once.
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  if (!browserMissing) browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (!browserMissing) await browser.close();
+  await app.stop();
+});
+
+describe.skipIf(browserMissing)('the demo on first start', () => {
+  it('loads KUBE Maju Bersama 1 with its indicator records and signs in as the demo admin', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(app.url);
+    expect(new URL(page.url()).pathname).toBe('/mulai');
+    await page.getByRole('button', { name: 'Muat data contoh' }).click();
+    await page.getByRole('heading', { name: 'Data contoh sudah dimuat' }).waitFor();
+    const accounts = page.getByRole('table', { name: 'Akun contoh' });
+    await expect(accounts.getByRole('row', { name: /Admin Dinas Sosial \(demo\)/ }).textContent()).resolves.toContain(
+      'admin.demo',
+    );
+
+    await page.getByRole('link', { name: 'Lihat indikator keberhasilan' }).click();
+    const indicator = (n: number) => page.locator(`section[aria-labelledby="i${n}"] .indicator__value`);
+    await expect(indicator(1).textContent()).resolves.toMatch(/100%.*Tercapai/s);
+    await expect(indicator(3).textContent()).resolves.toMatch(/100%.*Tercapai/s);
+    await page.goto(`${app.url}/kube/demomajubersama1/kapasitas`);
+    await expect(page.getByText('Tindak lanjut').first().isVisible()).resolves.toBe(true);
+
+    // The first-run page is gone once there is an admin; the demo cannot be loaded twice.
+    const again = await app.connection.client.execute('SELECT count(*) AS n FROM capacity_assessments');
+    expect(Number(again.rows[0]?.['n'])).toBe(2);
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${app.url}/mulai`);
+    expect(new URL(other.url()).pathname).toBe('/masuk');
+  });
+});
