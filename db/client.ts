@@ -31,6 +31,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Connection> 
     ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
     timeout: BUSY_TIMEOUT_MS,
   });
-  if (isFile) await client.execute('PRAGMA journal_mode = WAL');
+  if (isFile) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    // Durable commits: FULL syncs the WAL on every commit, so an answer the server acknowledged survives a
+    // power cut. (It is also libSQL's default, which the transactions' own connections use; a test checks both.)
+    await client.execute('PRAGMA synchronous = FULL');
+  }
   return { client, db: drizzle(client, { schema }) };
 }

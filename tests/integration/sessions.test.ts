@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { people, sessions } from '../../db/schema.ts';
 import {
@@ -79,6 +80,15 @@ describe('database', () => {
     expect(mode.rows[0]?.['journal_mode']).toBe('wal');
     const timeout = await t.client.execute('PRAGMA busy_timeout');
     expect(Number(Object.values(timeout.rows[0] ?? {})[0])).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('commits durably: synchronous = FULL, on the client and inside the transactions that store answers', async () => {
+    // 2 = FULL: in WAL mode every commit is synced to disk before it returns, so an acknowledged answer
+    // survives a power cut, not only a crash of the process (NORMAL, 1, would survive the crash only).
+    const outside = await t.client.execute('PRAGMA synchronous');
+    expect(Number(Object.values(outside.rows[0] ?? {})[0])).toBe(2);
+    const inside = await t.db.transaction(async (tx) => tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`));
+    expect(Number(inside[0]?.synchronous)).toBe(2);
   });
 
   it('has the core and beyond-core positions as data', async () => {
