@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { mean } from '../../lib/stats/index.ts';
 import { logCorrection } from './history.ts';
 
 // Capacity assessments of a KUBE with the rubric (content/rubrics): a baseline, then follow-ups, each dated,
@@ -24,12 +25,14 @@ export type AssessmentInput = {
   scores: Readonly<Record<string, number>>;
 };
 
-function checkScores(rubric: RubricShape, scores: Readonly<Record<string, number>>): void {
+/** Each given score is for an item of the rubric and is 1–4; `complete` also wants every item scored. */
+function checkScores(rubric: RubricShape, scores: Readonly<Record<string, number>>, complete: boolean): void {
   const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
   for (const [itemId, score] of Object.entries(scores)) {
     if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);
     if (!Number.isInteger(score) || score < 1 || score > 4) throw new DomainError('capacity.errors.score', itemId);
   }
+  if (!complete) return;
   const missing = [...known].filter((itemId) => scores[itemId] === undefined);
   if (missing.length > 0) throw new DomainError(`capacity.errors.missing|count=${missing.length}`, missing[0] ?? null);
 }
@@ -43,7 +46,7 @@ export async function recordAssessment(
   today = latestAllowedDate(),
 ): Promise<{ id: string }> {
   if (input.assessedOn > today) throw new DomainError('capacity.errors.future', 'assessedOn');
-  checkScores(rubric, input.scores);
+  checkScores(rubric, input.scores, true);
   const id = newId();
   await db.transaction(async (tx) => {
     await tx.insert(capacityAssessments).values({
@@ -74,11 +77,7 @@ export async function correctAssessment(
   now = new Date(),
 ): Promise<{ kubeId: string; changed: number }> {
   if (input.assessedOn > latestAllowedDate(now)) throw new DomainError('capacity.errors.future', 'assessedOn');
-  const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
-  for (const [itemId, score] of Object.entries(input.scores)) {
-    if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);
-    if (!Number.isInteger(score) || score < 1 || score > 4) throw new DomainError('capacity.errors.score', itemId);
-  }
+  checkScores(rubric, input.scores, false);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(capacityAssessments).where(eq(capacityAssessments.id, input.id));
     if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
@@ -186,7 +185,7 @@ export function dimensionScores(
         const score = scores.get(id);
         return score === undefined ? [] : [score];
       });
-      return [dimension.id, given.length ? given.reduce((a, b) => a + b, 0) / given.length : null];
+      return [dimension.id, mean(given)];
     }),
   );
 }
@@ -208,10 +207,8 @@ export type CapacityChange = {
   overall: { baseline: number | null; latest: number | null; change: number | null };
 };
 
-const meanOf = (values: (number | null)[]) => {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
-};
+/** The mean of the known values; null when none is known. */
+const meanOf = (values: (number | null)[]) => mean(values.filter((v): v is number => v !== null));
 
 /**
  * A KUBE's change since its baseline: the earliest assessment (by day, then by entry) is the baseline, the latest
@@ -248,11 +245,11 @@ export function capacityChange(
   };
 }
 
-/** Does the KUBE exist and do these scores match the rubric? Used by actions before writing. */
+/** The KUBE an assessment belongs to, or null: actions check it before correcting. */
 export const assessmentKube = async (db: Executor, id: string) => {
   const [row] = await db
     .select({ kubeId: capacityAssessments.kubeId })
     .from(capacityAssessments)
-    .where(and(eq(capacityAssessments.id, id)));
+    .where(eq(capacityAssessments.id, id));
   return row?.kubeId ?? null;
 };

@@ -38,6 +38,13 @@ export type PositionRecord = {
   endDate: string | null;
 };
 
+/** Positions grouped by person, to look up what someone held on a day without scanning them all. */
+export function positionsByPerson(positions: readonly PositionRecord[]): Map<string, PositionRecord[]> {
+  const byPerson = new Map<string, PositionRecord[]>();
+  for (const position of positions) groupInto(byPerson, position.personId, position);
+  return byPerson;
+}
+
 export type KubeStructure = {
   kubeId: string;
   /** Beyond-core divisions with at least one holder on the day. */
@@ -50,7 +57,16 @@ export type KubeStructure = {
   coreOfficers: number;
 };
 
-const heldOn = (day: string, p: PositionRecord) => p.startDate <= day && (p.endDate === null || p.endDate >= day);
+/** Was the position held on the day (its first and last days included)? */
+export const heldOn = (day: string, p: PositionRecord) =>
+  p.startDate <= day && (p.endDate === null || p.endDate >= day);
+
+/** Adds a value to the list under a key (in place: a big report groups tens of thousands of pairs). */
+export function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
 
 /** Each KUBE's structure on a day, from its dated positions. `divisions` lists the beyond-core divisions. */
 export function structuresOn(
@@ -165,15 +181,16 @@ export type Indicator2 = {
 
 /** Officers' gains: `pairs` are officers' pre/post pairs; `positions` tells what each held on the post-test day. */
 export function indicator2(pairs: readonly Pair[], positions: readonly PositionRecord[], mastery: number): Indicator2 {
+  const byPerson = positionsByPerson(positions);
   const byPosition = new Map<string, Pair[]>();
   for (const pair of pairs) {
     const held = new Set(
-      positions.filter((p) => p.personId === pair.personId && heldOn(pair.postDate, p)).map((p) => p.jabatanCode),
+      (byPerson.get(pair.personId) ?? []).filter((p) => heldOn(pair.postDate, p)).map((p) => p.jabatanCode),
     );
-    for (const code of held) byPosition.set(code, [...(byPosition.get(code) ?? []), pair]);
+    for (const code of held) groupInto(byPosition, code, pair);
   }
   const byModule = new Map<string, Pair[]>();
-  for (const pair of pairs) byModule.set(pair.moduleSlug, [...(byModule.get(pair.moduleSlug) ?? []), pair]);
+  for (const pair of pairs) groupInto(byModule, pair.moduleSlug, pair);
   return {
     all: gainGroup('all', pairs, mastery),
     byPosition: [...byPosition].map(([code, group]) => gainGroup(code, group, mastery)),

@@ -7,6 +7,7 @@ import { loadPairs } from '../analytics/pairs.ts';
 import { listAssessments, type Assessment, type RubricShape } from './capacity.ts';
 import {
   DEFAULT_TARGETS,
+  groupInto,
   indicator1,
   indicator2,
   indicator3,
@@ -135,15 +136,13 @@ export async function loadIndicators(
 ) {
   const scopeKubes = await listScopeKubes(db, scope);
   const kubeIds = scopeKubes.map((k) => k.id);
-  const [allPositions, divisions, targets, assessments] = [
-    await loadPositions(db, kubeIds),
-    await beyondCoreDivisions(db),
-    await loadTargets(db, Number(scope.to.slice(0, 4))),
-    await listAssessments(db, kubeIds),
-  ];
+  const allPositions = await loadPositions(db, kubeIds);
+  const divisions = await beyondCoreDivisions(db);
+  const targets = await loadTargets(db, Number(scope.to.slice(0, 4)));
+  const assessments = await listAssessments(db, kubeIds);
   const pairs = await loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true });
   const byKube = new Map<string, Assessment[]>();
-  for (const a of assessments) byKube.set(a.kubeId, [...(byKube.get(a.kubeId) ?? []), a]);
+  for (const a of assessments) groupInto(byKube, a.kubeId, a);
 
   const i1 = indicator1(allPositions, kubeIds, divisions, scope.to);
   const i1Series = monthEnds(scope.from, scope.to).map((day) => indicator1(allPositions, kubeIds, divisions, day));
@@ -177,6 +176,8 @@ export async function loadIndicators(
     divisions,
     targets,
     pairs,
+    /** Every dated position of the KUBEs in scope. */
+    positions: allPositions,
     assessments: byKube,
     i1,
     i1Series,

@@ -84,6 +84,28 @@ export async function addPartnership(db: Executor, input: PartnershipInput, by: 
   return { id };
 }
 
+/**
+ * Loads the KUBE's record, logs every field that changes (old value, who, when) and writes the new values, in
+ * one transaction. `load` finds the record only within its KUBE, so another KUBE's record is "not found".
+ */
+async function correctRecord(
+  db: Executor,
+  tableName: string,
+  load: (tx: Executor) => Promise<{ id: string } | undefined>,
+  after: Record<string, unknown>,
+  save: (tx: Executor, id: string) => Promise<unknown>,
+  by: string,
+  now: Date,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const current = await load(tx);
+    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    const changed = await logCorrection(tx, { tableName, recordId: current.id, before: current, after, by }, now);
+    await save(tx, current.id);
+    return changed;
+  });
+}
+
 /** Corrects a channel of the KUBE; the old values go to the history. */
 export async function correctChannel(
   db: Executor,
@@ -92,21 +114,17 @@ export async function correctChannel(
   now = new Date(),
 ): Promise<number> {
   checkPeriod(input.startedOn, input.endedOn, todayOf(now), 'startedOn');
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(kubeChannels)
-      .where(and(eq(kubeChannels.id, input.id), eq(kubeChannels.kubeId, input.kubeId)));
-    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
-    const after = { channel: input.channel, detail: input.detail, startedOn: input.startedOn, endedOn: input.endedOn };
-    const changed = await logCorrection(
-      tx,
-      { tableName: 'kube_channels', recordId: current.id, before: current, after, by },
-      now,
-    );
-    await tx.update(kubeChannels).set(after).where(eq(kubeChannels.id, current.id));
-    return changed;
-  });
+  const after = { channel: input.channel, detail: input.detail, startedOn: input.startedOn, endedOn: input.endedOn };
+  const own = and(eq(kubeChannels.id, input.id), eq(kubeChannels.kubeId, input.kubeId));
+  return correctRecord(
+    db,
+    'kube_channels',
+    async (tx) => (await tx.select().from(kubeChannels).where(own))[0],
+    after,
+    (tx, id) => tx.update(kubeChannels).set(after).where(eq(kubeChannels.id, id)),
+    by,
+    now,
+  );
 }
 
 /** Corrects a product of the KUBE; the old values go to the history. */
@@ -117,21 +135,17 @@ export async function correctProduct(
   now = new Date(),
 ): Promise<number> {
   checkPeriod(input.startedOn, input.endedOn, todayOf(now), 'startedOn');
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(kubeProducts)
-      .where(and(eq(kubeProducts.id, input.id), eq(kubeProducts.kubeId, input.kubeId)));
-    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
-    const after = { name: input.name, note: input.note, startedOn: input.startedOn, endedOn: input.endedOn };
-    const changed = await logCorrection(
-      tx,
-      { tableName: 'kube_products', recordId: current.id, before: current, after, by },
-      now,
-    );
-    await tx.update(kubeProducts).set(after).where(eq(kubeProducts.id, current.id));
-    return changed;
-  });
+  const after = { name: input.name, note: input.note, startedOn: input.startedOn, endedOn: input.endedOn };
+  const own = and(eq(kubeProducts.id, input.id), eq(kubeProducts.kubeId, input.kubeId));
+  return correctRecord(
+    db,
+    'kube_products',
+    async (tx) => (await tx.select().from(kubeProducts).where(own))[0],
+    after,
+    (tx, id) => tx.update(kubeProducts).set(after).where(eq(kubeProducts.id, id)),
+    by,
+    now,
+  );
 }
 
 /** Updates or corrects a partnership (e.g. it became active, or ended); the old values go to the history. */
@@ -142,28 +156,24 @@ export async function correctPartnership(
   now = new Date(),
 ): Promise<number> {
   checkPartnership(input, todayOf(now));
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(kubePartnerships)
-      .where(and(eq(kubePartnerships.id, input.id), eq(kubePartnerships.kubeId, input.kubeId)));
-    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
-    const after = {
-      partner: input.partner,
-      type: input.type,
-      since: input.since,
-      status: input.status,
-      endedOn: input.endedOn,
-      note: input.note,
-    };
-    const changed = await logCorrection(
-      tx,
-      { tableName: 'kube_partnerships', recordId: current.id, before: current, after, by },
-      now,
-    );
-    await tx.update(kubePartnerships).set(after).where(eq(kubePartnerships.id, current.id));
-    return changed;
-  });
+  const after = {
+    partner: input.partner,
+    type: input.type,
+    since: input.since,
+    status: input.status,
+    endedOn: input.endedOn,
+    note: input.note,
+  };
+  const own = and(eq(kubePartnerships.id, input.id), eq(kubePartnerships.kubeId, input.kubeId));
+  return correctRecord(
+    db,
+    'kube_partnerships',
+    async (tx) => (await tx.select().from(kubePartnerships).where(own))[0],
+    after,
+    (tx, id) => tx.update(kubePartnerships).set(after).where(eq(kubePartnerships.id, id)),
+    by,
+    now,
+  );
 }
 
 /** Records a month's turnover; a different amount for a month already recorded is a logged correction. */

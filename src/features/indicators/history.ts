@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { people, recordChanges } from '../../../db/schema.ts';
 
@@ -43,10 +43,17 @@ export type Change = {
   changedAt: Date;
 };
 
-/** A record's corrections, newest first. */
-export async function listChanges(db: Executor, tableName: string, recordId: string): Promise<Change[]> {
+/** Corrections of many records of one table in one query: record id → its corrections, newest first. */
+export async function listChangesOf(
+  db: Executor,
+  tableName: string,
+  recordIds: readonly string[],
+): Promise<Map<string, Change[]>> {
+  const byRecord = new Map<string, Change[]>(recordIds.map((id) => [id, []]));
+  if (recordIds.length === 0) return byRecord;
   const rows = await db
     .select({
+      recordId: recordChanges.recordId,
       field: recordChanges.field,
       oldValue: recordChanges.oldValue,
       newValue: recordChanges.newValue,
@@ -55,8 +62,16 @@ export async function listChanges(db: Executor, tableName: string, recordId: str
     })
     .from(recordChanges)
     .leftJoin(people, eq(people.id, recordChanges.changedBy))
-    .where(and(eq(recordChanges.tableName, tableName), eq(recordChanges.recordId, recordId)))
+    .where(and(eq(recordChanges.tableName, tableName), inArray(recordChanges.recordId, [...recordIds])))
     .orderBy(desc(recordChanges.changedAt), desc(recordChanges.id));
   const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
-  return rows.map((row) => ({ ...row, oldValue: parse(row.oldValue), newValue: parse(row.newValue) }));
+  for (const { recordId, ...row } of rows) {
+    byRecord.get(recordId)?.push({ ...row, oldValue: parse(row.oldValue), newValue: parse(row.newValue) });
+  }
+  return byRecord;
+}
+
+/** A record's corrections, newest first. */
+export async function listChanges(db: Executor, tableName: string, recordId: string): Promise<Change[]> {
+  return (await listChangesOf(db, tableName, [recordId])).get(recordId) ?? [];
 }

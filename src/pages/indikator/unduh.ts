@@ -4,7 +4,8 @@ import { can } from '../../features/auth/permissions.ts';
 import { divisionLabel } from '../../features/kube/labels.ts';
 import { listJabatan } from '../../features/kube/queries.ts';
 import { listModules } from '../../features/learning/curriculum.ts';
-import { loadIndicators, loadPositions } from '../../features/indicators/data.ts';
+import { heldOn, positionsByPerson } from '../../features/indicators/compute.ts';
+import { loadIndicators } from '../../features/indicators/data.ts';
 import { readIndicatorRequest } from '../../features/indicators/query.ts';
 import { loadRubric, rubricShape } from '../../features/indicators/rubric.ts';
 import { db } from '../../lib/db.ts';
@@ -61,10 +62,7 @@ export const GET: APIRoute = async (context) => {
   } else if (part === '2') {
     const jabatan = new Map((await listJabatan(db)).map((j) => [j.code, j.name]));
     const modules = new Map((await listModules()).map((m) => [m.id, m.data.title]));
-    const positions = await loadPositions(
-      db,
-      data.kubes.map((k) => k.id),
-    );
+    const byPerson = positionsByPerson(data.positions);
     csv = csvFile(
       [
         t('report.col.name'),
@@ -78,13 +76,8 @@ export const GET: APIRoute = async (context) => {
         t('indicators.csv.positions'),
       ],
       data.pairs.map((p) => {
-        const held = positions
-          .filter(
-            (pos) =>
-              pos.personId === p.personId &&
-              pos.startDate <= p.postDate &&
-              (pos.endDate === null || pos.endDate >= p.postDate),
-          )
+        const held = (byPerson.get(p.personId) ?? [])
+          .filter((pos) => heldOn(p.postDate, pos))
           .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode);
         return [
           csvText(p.name),
