@@ -3,7 +3,19 @@
 // budget tests, so both quote the same numbers.
 import http from 'node:http';
 
-export type Weight = { html: number; css: number; js: number; other: number; total: number; requests: number };
+export type Weight = {
+  html: number;
+  css: number;
+  /** Script files, compressed. */
+  js: number;
+  other: number;
+  total: number;
+  requests: number;
+  /** The script files fetched, as paths. */
+  scriptFiles: string[];
+  /** The scripts written into the HTML itself (their bytes are part of `html`), as text. */
+  inlineScripts: string[];
+};
 
 type Raw = { status: number; bytes: number; body: string; headers: http.IncomingHttpHeaders };
 
@@ -41,10 +53,26 @@ const assetsIn = (html: string) =>
 const importsIn = (js: string) =>
   [...js.matchAll(/(?:import|from)\s*\(?\s*["'](\.{0,2}\/[^"']+\.js)["']/g)].map((m) => m[1] ?? '');
 
-export async function measurePage(base: string, path: string, cookie: string): Promise<Weight> {
+// Scripts in the page itself, not data blocks such as JSON.
+const inlineScriptsIn = (html: string) =>
+  [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((text) => text.trim() !== '');
+
+/** A first visit to `path`: the page and every asset it pulls in. `status` is the answer the page must give. */
+export async function measurePage(base: string, path: string, cookie: string, status = 200): Promise<Weight> {
   const page = await fetchRaw(`${base}${path}`, { cookie });
-  if (page.status !== 200) throw new Error(`${path} answered ${page.status}`);
-  const weight: Weight = { html: page.bytes, css: 0, js: 0, other: 0, total: page.bytes, requests: 1 };
+  if (page.status !== status) throw new Error(`${path} answered ${page.status}, expected ${status}`);
+  const weight: Weight = {
+    html: page.bytes,
+    css: 0,
+    js: 0,
+    other: 0,
+    total: page.bytes,
+    requests: 1,
+    scriptFiles: [],
+    inlineScripts: inlineScriptsIn(page.body),
+  };
   const seen = new Set<string>();
   const queue = assetsIn(page.body);
   while (queue.length > 0) {
@@ -57,6 +85,7 @@ export async function measurePage(base: string, path: string, cookie: string): P
     if (asset.endsWith('.css')) weight.css += response.bytes;
     else if (asset.endsWith('.js')) {
       weight.js += response.bytes;
+      weight.scriptFiles.push(asset);
       for (const imported of importsIn(response.body)) queue.push(new URL(imported, `${base}${asset}`).pathname);
     } else weight.other += response.bytes;
   }
