@@ -11,6 +11,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { attempts, kubes, memberships, people, workshops } from '../db/schema.ts';
 import { hashSecret } from '../src/features/auth/password.ts';
 import { generateCode } from '../src/features/workshop/rules.ts';
+import { SERVER_ENV, SERVER_NODE_ARGS } from './server-process.ts';
 
 const TABLETS = 60;
 const dir = mkdtempSync(join(tmpdir(), 'kube-load-'));
@@ -51,8 +52,8 @@ await db.insert(workshops).values({
   phase: 'pre_test',
 });
 
-const server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
-  env: { ...process.env, DATABASE_URL: url, PORT: '4391', HOST: '127.0.0.1' },
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
+  env: { ...process.env, ...SERVER_ENV, DATABASE_URL: url, PORT: '4391', HOST: '127.0.0.1' },
   stdio: 'ignore',
 });
 const timings: Record<string, number[]> = { join: [], start: [], submit: [] };

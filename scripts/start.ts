@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client.ts';
-import { databaseConfig, readServerConfig, type ServerConfig } from '../src/lib/config.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { readServerConfig, type ServerConfig } from '../src/lib/config.ts';
+import { runWithServerSettings } from './server-process.ts';
 import { startServer } from './server.ts';
+
+await runWithServerSettings();
 
 const SOURCES = ['src', 'content', 'public', 'db/schema.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 const STAMP = 'dist/.build-stamp';
@@ -51,9 +52,11 @@ if (!process.argv.includes('--no-build')) {
   fail('No build found in dist/. Run `npm start` (without --no-build) or `npm run build` first.');
 }
 
-const { client, db } = await openDatabase(databaseConfig(config));
-await migrateDatabase(db);
-client.close();
+// Migrations run in a short-lived process of their own: loading drizzle from node_modules on Node 24 leaves
+// over 100 MB of heap behind (it re-reads drizzle's large package.json for each of its modules), which the
+// server, with drizzle bundled into its build, never needs to carry.
+const migrated = spawnSync(process.execPath, ['scripts/migrate.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (migrated.status !== 0) fail('The database could not be migrated; see the message above.');
 
 try {
   await startServer({ port: config.PORT, host: config.HOST });
