@@ -5,7 +5,6 @@ import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.t
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { lessonCompletions } from '../../db/schema.ts';
-import { measurePage } from '../../scripts/page-weight.ts';
 import { loadCurriculum } from '../../src/features/learning/content-check.ts';
 import { startAttempt, submitAttempt } from '../../src/features/assessment/service.ts';
 import { addKube, addPerson, cookieFor } from './helpers/people.ts';
@@ -270,12 +269,5 @@ describe('the test over HTTP', () => {
     for (const body of [{}, { attemptId: 'bukan-uuid', answers: [] }, { attemptId: randomUUID(), answers: 'x' }]) {
       expect((await post('saveAnswers', cookie, body)).status).toBe(400);
     }
-  });
-
-  it('ships at most 80 KB of compressed JavaScript on the test page, React included', async () => {
-    const cookie = await cookieFor(app.connection, 'ttesqomar');
-    const weight = await measurePage(app.url, '/belajar/hakikat-kube/tes/pre', cookie);
-    expect(weight.js).toBeGreaterThan(0);
-    expect(weight.js).toBeLessThanOrEqual(80 * 1024);
   });
 });

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
-import { measurePage } from '../../scripts/page-weight.ts';
-import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
-import { readdirSync } from 'node:fs';
+import { addKube, addPerson, waivePreTest } from './helpers/people.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -120,22 +118,5 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
     expect(spoken.map((part) => part.text).join(' ')).toContain('gotong royong');
     await expect(page.getByRole('button', { name: 'Berhenti' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await context.close();
-  });
-});
-
-describe('lesson page weight', () => {
-  it('keeps every lesson page under 30 KB compressed on first load (HTML + CSS + JS)', async () => {
-    // An admin may open every module, so every lesson is measured.
-    const cookie = await cookieFor(app.connection, 'tbelajaradmin');
-    const over: string[] = [];
-    for (const module of readdirSync('content/lessons')) {
-      for (const file of readdirSync(`content/lessons/${module}`)) {
-        const path = `/belajar/${module}/${file.replace(/\.md$/, '')}`;
-        const weight = await measurePage(app.url, path, cookie);
-        if (weight.total > 30 * 1024 || weight.requests > 10)
-          over.push(`${path}: ${weight.total} B in ${weight.requests} requests`);
-      }
-    }
-    expect(over).toEqual([]);
   });
 });
