@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts, capacityAssessments } from '../../db/schema.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
+import { listActions, listRoutes } from './helpers/routes.ts';
 
-// Every page and every action is found by reading the code, so a new route is covered (or this test fails
-// asking for its rule) without anyone remembering to add it.
+// Every page and every action is found by reading the code (helpers/routes.ts), so a new route is covered (or
+// this test fails asking for its rule) without anyone remembering to add it.
 
 type Who = 'admin' | 'pendampingAssigned' | 'pendampingOther' | 'pengurus' | 'anggota';
 const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'pengurus', 'anggota'];
@@ -33,30 +32,6 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   // The workshop page and its live-board fragment.
   { route: /^\/workshop\/\[id\](\/papan)?$/, allowed: ['admin', 'pendampingAssigned'] },
 ];
-
-function listRoutes(dir = 'src/pages'): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listRoutes(path);
-    if (!/\.(astro|ts)$/.test(entry.name)) return [];
-    const route = `/${relative('src/pages', path)}`.replace(/\.(astro|ts)$/, '').replace(/\/?index$/, '');
-    return [route === '' ? '/' : route];
-  });
-}
-
-/** Actions as `namespace.name`, read from the feature slices' action files. */
-function listActions(): string[] {
-  return readdirSync('src/features').flatMap((slice) => {
-    let source: string;
-    try {
-      source = readFileSync(join('src/features', slice, 'actions.ts'), 'utf8');
-    } catch {
-      return [];
-    }
-    const namespace = /export const (\w+) = \{/.exec(source)?.[1];
-    return [...source.matchAll(/^ {2}(\w+): defineAction\(/gm)].map((m) => `${namespace ?? slice}.${m[1] ?? ''}`);
-  });
-}
 
 const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';
 const ASSESSMENT_ID = 'matrixassessment01';

@@ -58,15 +58,13 @@ function checkPin(value: string | null | undefined, ctx: Issues) {
   if (problem) ctx.addIssue({ code: 'custom', path: ['pin'], message: value ? problem : 'errors.required' });
 }
 
-function checkPassword(
-  value: { password?: string | null | undefined; passwordConfirm?: string | null | undefined },
-  ctx: Issues,
-  forUsername?: string,
-) {
+function checkPassword(value: { password?: unknown; passwordConfirm?: unknown }, ctx: Issues, forUsername?: string) {
   if (!value.password) {
     ctx.addIssue({ code: 'custom', path: ['password'], message: 'errors.required' });
     return;
   }
+  // Run by `withValidRole` even when the field failed its own check, e.g. a file posted instead of text.
+  if (typeof value.password !== 'string') return;
   const problem = passwordProblem(value.password, forUsername);
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
   if (value.password !== value.passwordConfirm) {
