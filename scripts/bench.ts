@@ -25,9 +25,10 @@ const dir = mkdtempSync(join(tmpdir(), 'kube-bench-'));
 const url = `file:${join(dir, 'bench.db')}`;
 const lesson = `/belajar/${LESSON_MODULE}/${readdirSync(`content/lessons/${LESSON_MODULE}`).sort()[0]?.replace(/\.md$/, '') ?? ''}`;
 
-console.log('Preparing: demo data, 200 members, a workshop…');
+console.log('Preparing: demo data, 200 members, a workshop; building first if the sources changed…');
 const { cookies, workshopId } = await seedBench(url);
-const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
+// Without --no-build: `npm start` builds when there is no build or the sources changed since the last one.
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts'], {
   env: { ...process.env, ...SERVER_ENV, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1' },
   stdio: ['ignore', 'ignore', 'pipe'],
 });
@@ -39,11 +40,12 @@ server.once('exit', (code, signal) => {
 let stopping = false;
 
 async function waitForServer() {
-  for (let i = 0; ; i++) {
+  const deadline = Date.now() + 10 * 60_000; // a first build takes a minute or two
+  for (;;) {
     try {
       if ((await fetchRaw(`${base}/masuk`)).status === 200) return;
     } catch {
-      if (i > 150) throw new Error('the server did not start (is there a build? run `npm run build`)');
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error('the server did not start');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
