@@ -6,7 +6,6 @@
 //      connections, with the server's peak resident memory;
 //   3. the time to build a module report over 100,000 attempts.
 // `--quick` runs each load for 3 s instead of 10 and skips Lighthouse, for trying the script itself.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,8 @@ import { audit, type Scores } from './bench/lighthouse.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
 import { benchReport, median } from './bench/report.ts';
 import { LEARNERS, LESSON_MODULE, TEST_MODULE, seedBench, startAttempts } from './bench/setup.ts';
-import { fetchRaw, measurePage, type Weight } from './page-weight.ts';
-import { SERVER_ENV, SERVER_NODE_ARGS } from './server-process.ts';
+import { measurePage, type Weight } from './page-weight.ts';
+import { startServerProcess } from './server-process.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
@@ -27,32 +26,9 @@ const lesson = `/belajar/${LESSON_MODULE}/${readdirSync(`content/lessons/${LESSO
 
 console.log('Preparing: demo data, 200 members, a workshop; building first if the sources changed…');
 const { cookies, workshopId } = await seedBench(url);
-// Without --no-build: `npm start` builds when there is no build or the sources changed since the last one.
-const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts'], {
-  env: { ...process.env, ...SERVER_ENV, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let serverErrors = '';
-server.stderr.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
-server.once('exit', (code, signal) => {
-  if (!stopping) console.error(`✖ The server exited (${String(code ?? signal)}) during the bench:\n${serverErrors}`);
-});
-let stopping = false;
-
-async function waitForServer() {
-  const deadline = Date.now() + 10 * 60_000; // a first build takes a minute or two
-  for (;;) {
-    try {
-      if ((await fetchRaw(`${base}/masuk`)).status === 200) return;
-    } catch {
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+const { server, stop } = await startServerProcess({ DATABASE_URL: url, PORT: String(PORT) });
 
 try {
-  await waitForServer();
   const learners = await startAttempts(url, base, cookies);
   const member = cookies['uji.0'] ?? '';
   const pages: { name: string; path: string; cookie: string; who: string }[] = [
@@ -128,8 +104,7 @@ try {
       }),
     });
   }
-  stopping = true;
-  server.kill('SIGTERM');
+  stop();
 
   console.log('Building a module report over 100,000 attempts…');
   const report = await benchReport();
@@ -190,7 +165,6 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  stopping = true;
-  server.kill('SIGTERM');
+  stop();
   rmSync(dir, { recursive: true, force: true });
 }

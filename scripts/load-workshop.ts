@@ -1,7 +1,6 @@
 // `npm run bench:workshop`: 60 tablets join one workshop with their PINs and hand in a 15-question pre-test
 // at the same moment, against the built server on loopback. Prints p50/p95 latency per step, the errors
 // (must be 0) and the answers stored against the answers sent (must be equal).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { attempts, kubes, memberships, people, workshops } from '../db/schema.ts';
 import { hashSecret } from '../src/features/auth/password.ts';
 import { generateCode } from '../src/features/workshop/rules.ts';
-import { SERVER_ENV, SERVER_NODE_ARGS } from './server-process.ts';
+import { startServerProcess } from './server-process.ts';
 
 const TABLETS = 60;
 const dir = mkdtempSync(join(tmpdir(), 'kube-load-'));
@@ -52,10 +51,7 @@ await db.insert(workshops).values({
   phase: 'pre_test',
 });
 
-const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
-  env: { ...process.env, ...SERVER_ENV, DATABASE_URL: url, PORT: '4391', HOST: '127.0.0.1' },
-  stdio: 'ignore',
-});
+const { stop } = await startServerProcess({ DATABASE_URL: url, PORT: '4391' }, { build: false });
 const timings: Record<string, number[]> = { join: [], start: [], submit: [] };
 let errors = 0;
 let sent = 0;
@@ -106,14 +102,6 @@ async function tablet(i: number) {
 }
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/masuk`)).status < 500) break;
-    } catch {
-      if (i > 150) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
   const started = performance.now();
   await Promise.all(Array.from({ length: TABLETS }, (_, i) => tablet(i)));
   const seconds = (performance.now() - started) / 1000;
@@ -139,7 +127,7 @@ try {
   );
   if (errors > 0 || stored !== sent) process.exitCode = 1;
 } finally {
-  server.kill('SIGTERM');
+  stop();
   client.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -16,8 +16,8 @@ process.on('unhandledRejection', (reason) => {
 
 /**
  * Requests rendered at the same time. More would not finish sooner on a small machine's one JavaScript
- * thread, but each holds a page render and a compression stream in memory: 200 tablets at once would cost
- * about 100 MB more. The rest wait their turn, first come first served, as sockets (see `npm run bench`).
+ * thread, but each holds a page render and a compression stream in memory: 200 at once cost about 60 MB
+ * more, measured. The rest wait their turn, first come first served, as sockets (see `npm run bench`).
  */
 const MAX_IN_FLIGHT = 8;
 
