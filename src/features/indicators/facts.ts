@@ -261,3 +261,13 @@ export function factsOn(facts: KubeFacts, kubeId: string, day: string) {
     ),
   };
 }
+
+/** A list of facts as the KUBE page shows it: current ones first, then ended ones; newest start first in each. */
+export function currentFirst<Row>(rows: readonly Row[], ended: (row: Row) => boolean, startedOn: (row: Row) => string) {
+  return [...rows].sort((a, b) => Number(ended(a)) - Number(ended(b)) || startedOn(b).localeCompare(startedOn(a)));
+}
+
+/** The errors of a refused correction whose record is no longer listed (e.g. a stale page): still to be seen. */
+export function orphanedRefusal<Errors>(fix: { id: string; errors: Errors } | null, rows: readonly { id: string }[]) {
+  return fix && !rows.some((row) => row.id === fix.id) ? fix.errors : null;
+}
