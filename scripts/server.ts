@@ -1,11 +1,19 @@
 // The production server: Astro's standalone handler (static files with immutable caching for hashed
 // assets, then the app) behind brotli/gzip compression, because tablets in a village are served straight
-// from `npm start` with no proxy in front.
+// from `npm start` with no proxy in front. It holds against hostile clients on the same Wi-Fi: short read
+// timeouts, bounded bodies read before a render slot is taken, a fair share of the slots per address, and
+// a clear 503 instead of an endless wait.
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import compression from 'compression';
+import { forwardedClient } from '../src/lib/forwarded.ts';
+import { admission } from './server/admission.ts';
+import { hasBody, readBody } from './server/body.ts';
+
+export { admission } from './server/admission.ts';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
@@ -14,76 +22,147 @@ process.on('unhandledRejection', (reason) => {
   console.error('Unhandled rejection (server kept running):', reason);
 });
 
-/**
- * Requests rendered at the same time. More would not finish sooner on a small machine's one JavaScript
- * thread, but each holds a page render and a compression stream in memory: 200 at once cost about 60 MB
- * more, measured. The rest wait their turn, first come first served, as sockets (see `npm run bench`).
- */
-const MAX_IN_FLIGHT = 8;
+export const LIMITS = {
+  /**
+   * Requests rendered at the same time. More would not finish sooner on a small machine's one JavaScript
+   * thread, but each holds a page render and a compression stream in memory: 200 at once cost about 60 MB
+   * more, measured (see `npm run bench`).
+   */
+  renders: 8,
+  /** Renders one client address may hold, so the others always find a slot. */
+  rendersPerClient: 4,
+  /** Requests one address may have waiting; a 60-tablet load from one test machine stays well under it. */
+  waitingPerClient: 256,
+  /** A request that found no slot in this time gets 503 with Retry-After. */
+  maxWaitMs: 10_000,
+  /** Every body, on every route: the largest form or answer batch is a few KB. */
+  bodyBytes: 1024 * 1024,
+  /** A body must arrive within this; a phone on a weak signal sends a few KB in well under a second. */
+  bodyTimeoutMs: 10_000,
+  /** Bytes of bodies being read at once from one address. */
+  bufferedPerClient: 8 * 1024 * 1024,
+  /** Request headers must arrive within this (Node's default is 60 s). */
+  headersTimeoutMs: 10_000,
+  /** Open connections from one address (without a trusted proxy, which carries everyone's). */
+  connectionsPerClient: 256,
+} as const;
+
+export const RETRY_AFTER_S = 5;
 
 /** Brotli for pages of a few KB: quality 4 (fast) and a 256 KB window instead of 4 MB. */
 const BROTLI_PARAMS = { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 };
 
-/**
- * Runs at most `limit` requests at once, the others in arrival order. A request leaves when its response is
- * handed to the network (a page of a few KB fits the socket's buffer, so a slow tablet does not hold a place
- * while it downloads) or its client goes; one whose client left while it waited never runs.
- */
-export function admission(limit: number) {
-  let inFlight = 0;
-  const waiting: (() => void)[] = [];
-  const next = () => {
-    while (inFlight < limit) {
-      const start = waiting.shift();
-      if (!start) return;
-      start();
-    }
-  };
-  return (res: { once: (event: 'finish' | 'close', listener: () => void) => unknown }, run: () => void) => {
-    let state: 'waiting' | 'running' | 'done' = 'waiting';
-    const start = () => {
-      state = 'running';
-      inFlight += 1;
-      run();
-    };
-    const leave = () => {
-      if (state === 'done') return;
-      if (state === 'running') inFlight -= 1;
-      else waiting.splice(waiting.indexOf(start) >>> 0, 1);
-      state = 'done';
-      next();
-    };
-    res.once('finish', leave);
-    res.once('close', leave);
-    waiting.push(start);
-    next();
-  };
+const REFUSALS = {
+  408: 'Kiriman terlalu lama sampai. Coba kirim lagi. (Request timed out.)',
+  413: 'Kiriman terlalu besar. (Request body too large.)',
+  503: 'Server sedang sibuk. Coba lagi sebentar lagi. (Server busy, try again shortly.)',
+} as const;
+
+/** Answers a request the server will not handle, and closes the connection: its body may still be arriving. */
+function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
+  if (res.headersSent || res.writableEnded) return;
+  const headers: http.OutgoingHttpHeaders = { 'content-type': 'text/plain; charset=utf-8', connection: 'close' };
+  if (status === 503) headers['retry-after'] = String(RETRY_AFTER_S);
+  res.writeHead(status, headers);
+  res.end(REFUSALS[status]);
 }
 
-export async function startServer(options: { port: number; host: string }): Promise<http.Server> {
+export type ServerOptions = {
+  port: number;
+  host: string;
+  /** Trusted reverse proxies in front (0: none): decides whose address a request is counted under. */
+  proxyHops?: number;
+};
+
+export async function startServer(options: ServerOptions): Promise<http.Server> {
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = pathToFileURL(resolve('dist/server/entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: Handler };
   const compress = compression({ threshold: 1024, brotli: { params: BROTLI_PARAMS } });
-  const admit = admission(MAX_IN_FLIGHT);
-  const server = http.createServer((req, res) => {
-    const serve = () => {
-      compress(req as never, res as never, () => {
-        // A failed request (a client gone mid-response, a bug) answers 500 and is logged; the server stays up.
-        Promise.resolve(handler(req, res)).catch((error: unknown) => {
-          console.error(`Request failed: ${req.method ?? ''} ${req.url ?? ''}`, error);
-          if (!res.headersSent) res.statusCode = 500;
-          res.end();
-        });
-      });
-    };
-    // Hashed assets are files read from disk: they skip the queue, which is for rendering pages.
-    if (req.url?.startsWith('/_astro/')) serve();
-    else admit(res, serve);
+  const admit = admission({
+    limit: LIMITS.renders,
+    perClientLimit: LIMITS.rendersPerClient,
+    maxWaitingPerClient: LIMITS.waitingPerClient,
+    maxWaitMs: LIMITS.maxWaitMs,
   });
+  const hops = options.proxyHops ?? 0;
+  const buffered = new Map<string, number>();
+
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    compress(req as never, res as never, () => {
+      // A failed request (a client gone mid-response, a bug) answers 500 and is logged; the server stays up.
+      Promise.resolve(handler(req, res)).catch((error: unknown) => {
+        console.error(`Request failed: ${req.method ?? ''} ${req.url ?? ''}`, error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    });
+  };
+
+  const server = http.createServer(
+    // Node checks the header and request timeouts on this interval (30 s by default, too coarse for 10 s).
+    { headersTimeout: LIMITS.headersTimeoutMs, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      const client = forwardedClient(req.socket.remoteAddress ?? 'unknown', header(req, 'x-forwarded-for'), hops);
+      const queue = () => {
+        // Hashed assets are files read from disk: they skip the queue, which is for rendering pages.
+        if (req.url?.startsWith('/_astro/')) serve(req, res);
+        else
+          admit(
+            client,
+            res,
+            () => { serve(req, res); },
+            () => { refuse(res, 503); },
+          );
+      };
+      if (!hasBody(req)) { queue(); return; }
+      // What this body may take in memory: its announced length, or the whole limit for a chunked one.
+      const announced = Number(req.headers['content-length']);
+      const reserved =
+        Number.isFinite(announced) && announced > 0 ? Math.min(announced, LIMITS.bodyBytes) : LIMITS.bodyBytes;
+      const reading = (buffered.get(client) ?? 0) + reserved;
+      if (reading > LIMITS.bufferedPerClient) { refuse(res, 503); return; }
+      buffered.set(client, reading);
+      void readBody(req, { maxBytes: LIMITS.bodyBytes, timeoutMs: LIMITS.bodyTimeoutMs }).then((result) => {
+        const left = (buffered.get(client) ?? 0) - reserved;
+        if (left > 0) buffered.set(client, left);
+        else buffered.delete(client);
+        if ('refused' in result) { refuse(res, result.refused); return; }
+        if ('gone' in result) return;
+        // Astro's node adapter takes a body already read from `req.body` instead of the stream.
+        Object.assign(req, { body: result.body });
+        queue();
+      });
+    },
+  );
+  if (hops === 0) limitConnections(server, LIMITS.connectionsPerClient);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host, done);
   });
   return server;
+}
+
+const header = (req: http.IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+
+/** Closes new connections from an address that already holds `max` of them. */
+function limitConnections(server: http.Server, max: number) {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }

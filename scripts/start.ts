@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readServerConfig, type ServerConfig } from '../src/lib/config.ts';
-import { runWithServerSettings } from './server-process.ts';
+import type { Server } from 'node:http';
+import { reportReady, runWithServerSettings, stopOnSignal } from './server-process.ts';
 import { startServer } from './server.ts';
 
 await runWithServerSettings();
@@ -58,10 +59,17 @@ if (!process.argv.includes('--no-build')) {
 const migrated = spawnSync(process.execPath, ['scripts/migrate.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (migrated.status !== 0) fail('The database could not be migrated; see the message above.');
 
+let server: Server;
 try {
-  await startServer({ port: config.PORT, host: config.HOST });
+  server = await startServer({
+    port: config.PORT,
+    host: config.HOST,
+    proxyHops: config.TRUST_PROXY === 'true' ? 1 : 0,
+  });
 } catch (error) {
   fail(`Could not start: ${(error as Error).message}`);
 }
+stopOnSignal(server);
+reportReady();
 const where = config.DATABASE_URL.startsWith('file:') ? config.DATABASE_URL : 'libSQL server';
 console.log(`KUBE Berdaya is running at http://localhost:${config.PORT} (database: ${where})`);

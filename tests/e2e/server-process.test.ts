@@ -27,19 +27,27 @@ function childrenOf(pid: number): { pid: number; args: string[] }[] {
     });
 }
 
-async function startAsNpmDoes(port: number) {
-  const launcher = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, `${port}.db`)}`, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: 'ignore',
-  });
+async function answers(port: number, tries = 150) {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/masuk`, { redirect: 'manual' })).status < 500) break;
+      if ((await fetch(`http://127.0.0.1:${port}/masuk`, { redirect: 'manual' })).status < 500) return;
     } catch {
-      if (i > 150) throw new Error('the server did not start');
+      if (i > tries) throw new Error('the server did not answer');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+const envFor = (port: number) => ({
+  ...process.env,
+  DATABASE_URL: `file:${join(dir, `${port}.db`)}`,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+});
+
+async function startAsNpmDoes(port: number) {
+  const launcher = spawn(process.execPath, ['scripts/start.ts', '--no-build'], { env: envFor(port), stdio: 'ignore' });
+  await answers(port);
   return launcher;
 }
 
@@ -74,5 +82,44 @@ describe('the server process behind npm start', () => {
     launcher.kill('SIGKILL');
     await expect(waitUntilGone(server?.pid ?? 0)).resolves.toBe(true);
     await expect(fetch('http://127.0.0.1:4396/masuk')).rejects.toThrow();
+  });
+
+  it('stops cleanly, exit code 0, when a service manager sends SIGTERM', async () => {
+    const launcher = await startAsNpmDoes(4397);
+    const exited = new Promise((resolve) => launcher.once('exit', (code) => { resolve(code); }));
+    launcher.kill('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+    await expect(fetch('http://127.0.0.1:4397/masuk')).rejects.toThrow();
+  });
+
+  it('stops with npm: SIGTERM to the npm process frees the port', async () => {
+    // npm runs `sh -c "node scripts/start.ts"` and passes SIGTERM to the shell only.
+    const npm = spawn('npm', ['run', '--silent', 'preview'], { env: envFor(4398), stdio: 'ignore' });
+    await answers(4398);
+    npm.kill('SIGTERM');
+    let freed = false;
+    for (let i = 0; i < 50 && !freed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      freed = await fetch('http://127.0.0.1:4398/masuk').then(
+        () => false,
+        () => true,
+      );
+    }
+    expect(freed).toBe(true);
+  });
+
+  it('starts the server again when it crashes', async () => {
+    const launcher = await startAsNpmDoes(4399);
+    try {
+      const [first] = childrenOf(launcher.pid ?? 0);
+      process.kill(first?.pid ?? 0, 'SIGKILL');
+      await waitUntilGone(first?.pid ?? 0);
+      await answers(4399);
+      const [second] = childrenOf(launcher.pid ?? 0);
+      expect(second?.pid).toBeDefined();
+      expect(second?.pid).not.toBe(first?.pid);
+    } finally {
+      launcher.kill('SIGTERM');
+    }
   });
 });

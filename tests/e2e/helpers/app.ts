@@ -20,6 +20,8 @@ export type RunningApp = {
   /** Starts the server again (after `kill`) on the same port and database file, and waits until it answers. */
   restart: () => Promise<void>;
   logs: () => string;
+  /** The server process's id (the start script itself, which serves when started with the settings). */
+  pid: () => number;
 };
 
 async function freePort(): Promise<number> {
@@ -105,6 +107,7 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
     origin: url,
     connection,
     logs: () => output,
+    pid: () => child.pid ?? 0,
     kill: (signal) => end(child, signal, options.ownProcessGroup),
     restart: async () => {
       if (child.exitCode === null && child.signalCode === null)
