@@ -12,7 +12,9 @@ export default defineConfig({
   session: false,
   server: { port: 4321, host: true },
   security: {
-    checkOrigin: true,
+    // Our own middleware checks the origin instead (src/lib/origin.ts): Astro's compares with the URL the
+    // server sees, which is http:// behind an HTTPS proxy, and so refused every form there.
+    checkOrigin: false,
     csp: {
       directives: [
         "default-src 'self'",
@@ -53,6 +55,10 @@ export default defineConfig({
         lt: 366,
       }),
       TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
+      // Where tablets join a workshop (src/features/workshop/join-address.ts).
+      PUBLIC_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      HOST: envField.string({ context: 'server', access: 'secret', optional: true, default: '0.0.0.0' }),
+      PORT: envField.number({ context: 'server', access: 'secret', optional: true, default: 4321, int: true }),
     },
   },
 });

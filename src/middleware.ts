@@ -6,7 +6,8 @@ import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './feature
 import { validateSessionToken } from './features/auth/session.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, useTranslations } from './i18n/index.ts';
 import { db } from './lib/db.ts';
-import { isSecureRequest } from './lib/request.ts';
+import { isCrossSitePost } from './lib/origin.ts';
+import { isSecureRequest, publicOrigin } from './lib/request.ts';
 
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
@@ -26,6 +27,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** HTTPS only, for a year, once a browser has reached us over HTTPS (RFC 6797); never sent over plain HTTP. */
+const HSTS = 'max-age=31536000';
+
 const isAsset = (path: string) => path.startsWith('/_astro/') || /\.\w{2,5}$/.test(path);
 
 const locale = defineMiddleware((context, next) => {
@@ -40,8 +44,26 @@ const locale = defineMiddleware((context, next) => {
   return next();
 });
 
-const securityHeaders = defineMiddleware(async (_context, next) => {
+/**
+ * Refuses form posts from other sites (CSRF). Astro's own check (`security.checkOrigin`, off in
+ * astro.config.mjs) compares with the URL the server sees, which is `http://` behind an HTTPS proxy.
+ */
+const originCheck = defineMiddleware((context, next) => {
+  if (
+    context.isPrerendered ||
+    !isCrossSitePost(context.request.method, context.request.headers, publicOrigin(context))
+  ) {
+    return next();
+  }
+  return new Response(context.locals.t('errors.crossSite'), {
+    status: 403,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+});
+
+const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
+  if (isSecureRequest(context)) response.headers.set('Strict-Transport-Security', HSTS);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     const existing = response.headers.get(name);
     if (existing === null) response.headers.set(name, value);
@@ -192,4 +214,4 @@ async function readUpTo(request: Request, limit: number): Promise<{ text: string
   return { text: text + decoder.decode(), bytes };
 }
 
-export const onRequest = sequence(locale, securityHeaders, session, guard, actionRequest);
+export const onRequest = sequence(locale, securityHeaders, originCheck, session, guard, actionRequest);

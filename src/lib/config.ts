@@ -37,6 +37,10 @@ const serverConfigSchema = z.object({
     .default(4321),
   /** Address to listen on; 0.0.0.0 lets tablets on the same Wi-Fi reach the server. */
   HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** The address people open (behind a proxy, or a fixed name); shown to tablets on the workshop page. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, e.g. https://kube.example.go.id' })
+    .optional(),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;

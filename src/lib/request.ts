@@ -1,21 +1,32 @@
 import type { APIContext } from 'astro';
 import { TRUST_PROXY } from 'astro:env/server';
+import { forwardedClient } from './forwarded.ts';
+
+/** The scheme the browser used, as the trusted proxy says (`X-Forwarded-Proto`); null when none says it. */
+function forwardedProto(context: Pick<APIContext, 'request'>): 'http:' | 'https:' | null {
+  if (!TRUST_PROXY) return null;
+  // The proxy in front of us sets it; a list means proxies appended, and the first is the browser's side.
+  const first = context.request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https' ? 'https:' : first === 'http' ? 'http:' : null;
+}
 
 /** True when the browser reached us over HTTPS, directly or (with TRUST_PROXY) through a proxy. */
 export function isSecureRequest(context: Pick<APIContext, 'url' | 'request'>): boolean {
-  if (context.url.protocol === 'https:') return true;
-  return TRUST_PROXY && context.request.headers.get('x-forwarded-proto') === 'https';
+  return (forwardedProto(context) ?? context.url.protocol) === 'https:';
 }
 
-/** The caller's address, for rate limits. Behind a proxy, its first X-Forwarded-For entry. */
+/** This site's origin as the browser sees it: `https://host` behind an HTTPS proxy, else the request's own. */
+export function publicOrigin(context: Pick<APIContext, 'url' | 'request'>): string {
+  return `${forwardedProto(context) ?? context.url.protocol}//${context.url.host}`;
+}
+
+/** The caller's address, for rate limits. Behind a proxy, the address the trusted proxy received from. */
 export function clientAddress(context: Pick<APIContext, 'clientAddress' | 'request'>): string {
-  if (TRUST_PROXY) {
-    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  let socket = 'unknown';
   try {
-    return context.clientAddress;
+    socket = context.clientAddress;
   } catch {
-    return 'unknown';
+    // no address known (a test request)
   }
+  return forwardedClient(socket, context.request.headers.get('x-forwarded-for'), TRUST_PROXY ? 1 : 0);
 }

@@ -26,7 +26,15 @@ describe('readServerConfig()', () => {
     ['SESSION_DAYS', '0'],
     ['PORT', '70000'],
     ['TRUST_PROXY', 'yes'],
+    ['PUBLIC_URL', 'kube.example.go.id'],
+    ['PUBLIC_URL', 'ftp://kube.example.go.id'],
   ])('names %s when its value %j is wrong', (name, value) => {
     expect(() => readServerConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('takes the public address tablets open', () => {
+    expect(readServerConfig({ PUBLIC_URL: 'https://kube.example.go.id' }).PUBLIC_URL).toBe(
+      'https://kube.example.go.id',
+    );
   });
 });
