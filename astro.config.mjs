@@ -6,7 +6,9 @@ import { defineConfig, envField } from 'astro/config';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // scripts/server.ts reads every body within 1 MiB before Astro sees it; this is the same limit for any
+  // other way of serving the build.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
   integrations: [react()],
   // Sessions are our own (src/features/auth/session.ts); Astro's would bake a file-session path into dist/.
   session: false,
