@@ -53,6 +53,15 @@ export default defineConfig({
         lt: 366,
       }),
       TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
+      TRUST_PROXY_HOPS: envField.number({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: 1,
+        int: true,
+        gt: 0,
+        lt: 100,
+      }),
     },
   },
 });

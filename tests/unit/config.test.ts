@@ -20,12 +20,20 @@ describe('readServerConfig()', () => {
     expect(config.PORT).toBe(4321);
   });
 
+  it('trusts one proxy hop unless told otherwise', () => {
+    expect(readServerConfig({}).TRUST_PROXY_HOPS).toBe(1);
+    expect(readServerConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }).TRUST_PROXY_HOPS).toBe(2);
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://localhost/kube'],
     ['SESSION_DAYS', 'lama'],
     ['SESSION_DAYS', '0'],
     ['PORT', '70000'],
     ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY_HOPS', '0'],
+    ['TRUST_PROXY_HOPS', '1.5'],
+    ['TRUST_PROXY_HOPS', 'dua'],
   ])('names %s when its value %j is wrong', (name, value) => {
     expect(() => readServerConfig({ [name]: value })).toThrow(name);
   });
