@@ -57,6 +57,15 @@ export default defineConfig({
         lt: 366,
       }),
       TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
+      TRUST_PROXY_HOPS: envField.number({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: 1,
+        int: true,
+        gt: 0,
+        lt: 100,
+      }),
       // Where tablets join a workshop (src/features/workshop/join-address.ts).
       PUBLIC_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       HOST: envField.string({ context: 'server', access: 'secret', optional: true, default: '0.0.0.0' }),

@@ -103,7 +103,8 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
     // Node checks the header and request timeouts on this interval (30 s by default, too coarse for 10 s).
     { headersTimeout: LIMITS.headersTimeoutMs, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
     (req, res) => {
-      const client = forwardedClient(req.socket.remoteAddress ?? 'unknown', header(req, 'x-forwarded-for'), hops);
+      const socket = req.socket.remoteAddress ?? 'unknown';
+      const client = hops > 0 ? (forwardedClient(header(req, 'x-forwarded-for'), hops) ?? socket) : socket;
       const queue = () => {
         // Hashed assets are files read from disk: they skip the queue, which is for rendering pages.
         if (req.url?.startsWith('/_astro/')) serve(req, res);
@@ -111,23 +112,36 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
           admit(
             client,
             res,
-            () => { serve(req, res); },
-            () => { refuse(res, 503); },
+            () => {
+              serve(req, res);
+            },
+            () => {
+              refuse(res, 503);
+            },
           );
       };
-      if (!hasBody(req)) { queue(); return; }
+      if (!hasBody(req)) {
+        queue();
+        return;
+      }
       // What this body may take in memory: its announced length, or the whole limit for a chunked one.
       const announced = Number(req.headers['content-length']);
       const reserved =
         Number.isFinite(announced) && announced > 0 ? Math.min(announced, LIMITS.bodyBytes) : LIMITS.bodyBytes;
       const reading = (buffered.get(client) ?? 0) + reserved;
-      if (reading > LIMITS.bufferedPerClient) { refuse(res, 503); return; }
+      if (reading > LIMITS.bufferedPerClient) {
+        refuse(res, 503);
+        return;
+      }
       buffered.set(client, reading);
       void readBody(req, { maxBytes: LIMITS.bodyBytes, timeoutMs: LIMITS.bodyTimeoutMs }).then((result) => {
         const left = (buffered.get(client) ?? 0) - reserved;
         if (left > 0) buffered.set(client, left);
         else buffered.delete(client);
-        if ('refused' in result) { refuse(res, result.refused); return; }
+        if ('refused' in result) {
+          refuse(res, result.refused);
+          return;
+        }
         if ('gone' in result) return;
         // Astro's node adapter takes a body already read from `req.body` instead of the stream.
         Object.assign(req, { body: result.body });

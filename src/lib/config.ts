@@ -29,6 +29,13 @@ const serverConfigSchema = z.object({
     .default(14),
   /** `true` behind a reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  /** How many trusted proxies append to X-Forwarded-For; the client is that many entries from the right. */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'must be a whole number of proxies' })
+    .int({ error: 'must be a whole number of proxies' })
+    .min(1, { error: 'must be between 1 and 99' })
+    .max(99, { error: 'must be between 1 and 99' })
+    .default(1),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int({ error: 'must be a port number' })

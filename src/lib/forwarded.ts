@@ -1,15 +1,14 @@
-// Behind a reverse proxy the socket's address is the proxy's; the client's is in X-Forwarded-For. Each proxy
-// appends the address it received from, so only the entries added by our own proxies can be believed: the
-// client writes whatever it likes to the left of them. With `hops` trusted proxies in front of the server,
-// the client is the `hops`-th entry from the right.
-
-/** The client's address: the socket's, or with trusted proxies the one the nearest trusted proxy saw. */
-export function forwardedClient(socketAddress: string, forwardedFor: string | null | undefined, hops: number): string {
-  if (hops < 1 || !forwardedFor) return socketAddress;
-  const entries = forwardedFor
+/**
+ * The client address a chain of trusted proxies reports in `X-Forwarded-For`. Each proxy appends the
+ * address it was reached from, so the client can write anything to the left but not what our own proxies
+ * added: with `hops` trusted proxies, the client is the `hops`-th entry from the right. A shorter header
+ * holds only entries our proxies added, so its leftmost is the best we know. Null when there is none.
+ */
+export function forwardedClient(header: string | null | undefined, hops: number): string | null {
+  const entries = (header ?? '')
     .split(',')
     .map((entry) => entry.trim())
-    .filter(Boolean);
-  // Fewer entries than proxies: the request did not come through all of them; the leftmost is the best known.
-  return entries[Math.max(0, entries.length - hops)] ?? socketAddress;
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) return null;
+  return entries[Math.max(0, entries.length - hops)] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { TRUST_PROXY } from 'astro:env/server';
+import { TRUST_PROXY, TRUST_PROXY_HOPS } from 'astro:env/server';
 import { forwardedClient } from './forwarded.ts';
 
 /** The scheme the browser used, as the trusted proxy says (`X-Forwarded-Proto`); null when none says it. */
@@ -20,13 +20,18 @@ export function publicOrigin(context: Pick<APIContext, 'url' | 'request'>): stri
   return `${forwardedProto(context) ?? context.url.protocol}//${context.url.host}`;
 }
 
-/** The caller's address, for rate limits. Behind a proxy, the address the trusted proxy received from. */
+/**
+ * The caller's address, for rate limits. Behind a proxy, the entry the trusted proxy added to
+ * X-Forwarded-For (TRUST_PROXY_HOPS from the right), never the leftmost one, which the client writes.
+ */
 export function clientAddress(context: Pick<APIContext, 'clientAddress' | 'request'>): string {
-  let socket = 'unknown';
-  try {
-    socket = context.clientAddress;
-  } catch {
-    // no address known (a test request)
+  if (TRUST_PROXY) {
+    const forwarded = forwardedClient(context.request.headers.get('x-forwarded-for'), TRUST_PROXY_HOPS);
+    if (forwarded) return forwarded;
   }
-  return forwardedClient(socket, context.request.headers.get('x-forwarded-for'), TRUST_PROXY ? 1 : 0);
+  try {
+    return context.clientAddress;
+  } catch {
+    return 'unknown';
+  }
 }

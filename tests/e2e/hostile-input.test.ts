@@ -181,6 +181,7 @@ const ACTIONS: Record<string, ActionSpec> = {
   },
   'workshop.advance': { fields: { workshopId: 'id', from: WORKSHOP_PHASES, confirm: 'loose' }, page: '/workshop/[id]' },
   'workshop.markAttendance': { fields: { workshopId: 'id', personId: 'rowId' }, page: '/workshop/[id]' },
+  'workshop.clearPinBlocks': { fields: { workshopId: 'id' }, page: '/workshop/[id]' },
 };
 
 const requiredFields = (spec: ActionSpec) => Object.keys(spec.fields).filter((name) => spec.fields[name] !== 'loose');

@@ -304,6 +304,16 @@ describe('people form schemas', () => {
     expect(updatePersonInput.parse({ ...base, active: 'on' }).active).toBe(true);
   });
 
+  it('refuses a PIN a guesser would try first when an admin sets it, with its own message', () => {
+    const member = { name: 'Bakri', username: 'bakri', role: 'anggota', kubeId: 'kubemaju1' };
+    for (const pin of ['1234', '0000', '5555', '4321', '123456', '1987']) {
+      expect(issueKeys(createPersonInput.safeParse({ ...member, pin }))).toEqual({ pin: 'errors.pinWeak' });
+      expect(issueKeys(resetSecretInput.safeParse({ kind: 'pin', id: 'abc12345', pin }))).toEqual({
+        pin: 'errors.pinWeak',
+      });
+    }
+  });
+
   it('refuses a new PIN that is not 4 to 6 digits', () => {
     expect(issueKeys(resetSecretInput.safeParse({ kind: 'pin', id: 'abc12345', pin: '1234567' }))).toEqual({
       pin: 'errors.pin',

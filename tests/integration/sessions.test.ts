@@ -119,13 +119,13 @@ describe('housekeeping', () => {
   });
 
   it('forgets old sign-in counters but keeps recent and blocking ones', async () => {
-    const { ACCOUNT_POLICY, deleteStaleLimits, readLimit, registerFailure } =
+    const { PAIR_POLICY, deleteStaleLimits, readLimit, countAttempt } =
       await import('../../src/features/auth/rate-limit.ts');
     const hour = 3_600_000;
     const now = 10 * hour;
-    await registerFailure(t.db, 'account:old', ACCOUNT_POLICY, now - 2 * hour);
-    await registerFailure(t.db, 'account:recent', ACCOUNT_POLICY, now - 60_000);
-    await deleteStaleLimits(t.db, ACCOUNT_POLICY, now);
+    await countAttempt(t.db, 'account:old', PAIR_POLICY, now - 2 * hour);
+    await countAttempt(t.db, 'account:recent', PAIR_POLICY, now - 60_000);
+    await deleteStaleLimits(t.db, PAIR_POLICY, now);
     expect(await readLimit(t.db, 'account:old')).toBeUndefined();
     expect((await readLimit(t.db, 'account:recent'))?.failures).toBe(1);
   });

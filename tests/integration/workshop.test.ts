@@ -118,6 +118,9 @@ describe('workshops', () => {
   });
 });
 
+/** One tablet in the room, as the join action would see it. */
+const TABLET = { address: '192.168.1.21', device: null };
+
 describe('joining on a shared tablet', () => {
   it('refuses a wrong PIN, slows a guesser down, and records attendance with the right PIN', async () => {
     const { hashSecret } = await import('../../src/features/auth/password.ts');
@@ -130,14 +133,17 @@ describe('joining on a shared tablet', () => {
     const workshop = await newWorkshop();
     const code = workshop.code.toLowerCase();
 
-    await expect(joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' })).rejects.toThrow('workshop.errors.wrongPin');
+    await expect(joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' }, TABLET)).rejects.toThrow(
+      'workshop.errors.wrongPin',
+    );
     expect(await t.db.select().from(workshopAttendance)).toHaveLength(0);
-    for (let i = 0; i < 4; i++) await joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' }).catch(() => undefined);
-    const blocked = await joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' }).catch(() => null);
+    for (let i = 0; i < 4; i++)
+      await joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' }, TABLET).catch(() => undefined);
+    const blocked = await joinWorkshop(t.db, { code, personId: 'm1', pin: '1111' }, TABLET).catch(() => null);
     expect(blocked && 'waitMs' in blocked ? blocked.waitMs : 0).toBeGreaterThan(0);
 
     const later = Date.now() + 60 * 60_000;
-    const joined = await joinWorkshop(t.db, { code, personId: 'm1', pin: '2468' }, later);
+    const joined = await joinWorkshop(t.db, { code, personId: 'm1', pin: '2468' }, TABLET, later);
     expect('workshop' in joined && joined.workshop.id).toBe(workshop.id);
     expect(await t.db.select().from(workshopAttendance)).toHaveLength(1);
   });
@@ -145,11 +151,11 @@ describe('joining on a shared tablet', () => {
   it('does not let a closed workshop’s code in, nor a member of another KUBE', async () => {
     const { joinWorkshop } = await import('../../src/features/workshop/join.ts');
     const workshop = await newWorkshop();
-    await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm3', pin: '1234' })).rejects.toThrow(
+    await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm3', pin: '1234' }, TABLET)).rejects.toThrow(
       'workshop.errors.notMember',
     );
     for (const from of ['pre_test', 'materi', 'post_test'] as const) await advance(workshop.id, from);
-    await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm1', pin: '2468' })).rejects.toThrow(
+    await expect(joinWorkshop(t.db, { code: workshop.code, personId: 'm1', pin: '2468' }, TABLET)).rejects.toThrow(
       'workshop.errors.badCode',
     );
   });

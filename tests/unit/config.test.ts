@@ -20,6 +20,11 @@ describe('readServerConfig()', () => {
     expect(config.PORT).toBe(4321);
   });
 
+  it('trusts one proxy hop unless told otherwise', () => {
+    expect(readServerConfig({}).TRUST_PROXY_HOPS).toBe(1);
+    expect(readServerConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }).TRUST_PROXY_HOPS).toBe(2);
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://localhost/kube'],
     ['SESSION_DAYS', 'lama'],
@@ -28,6 +33,9 @@ describe('readServerConfig()', () => {
     ['TRUST_PROXY', 'yes'],
     ['PUBLIC_URL', 'kube.example.go.id'],
     ['PUBLIC_URL', 'ftp://kube.example.go.id'],
+    ['TRUST_PROXY_HOPS', '0'],
+    ['TRUST_PROXY_HOPS', '1.5'],
+    ['TRUST_PROXY_HOPS', 'dua'],
   ])('names %s when its value %j is wrong', (name, value) => {
     expect(() => readServerConfig({ [name]: value })).toThrow(name);
   });

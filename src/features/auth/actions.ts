@@ -7,19 +7,12 @@ import { db } from '../../lib/db.ts';
 import { fieldError, requiredText, username } from '../../lib/forms.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_ID, loadDemo } from '../demo/seed.ts';
-import { clientAddress, isSecureRequest } from '../../lib/request.ts';
+import { isSecureRequest } from '../../lib/request.ts';
 import { adminExists } from './actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
 import { hashSecret, passwordProblem, verifyAgainstDummy, verifySecret } from './password.ts';
-import {
-  ACCOUNT_POLICY,
-  ADDRESS_POLICY,
-  clearLimit,
-  deleteStaleLimits,
-  readLimit,
-  registerFailure,
-  waitLeft,
-} from './rate-limit.ts';
+import { checkSecretLimited, personAccount, unknownAccount, type Outcome } from './attempts.ts';
+import { requestSource } from './source.ts';
 import { createSession, deleteExpiredSessions, invalidatePersonSessions, invalidateSession } from './session.ts';
 import type { ActionAPIContext } from 'astro:actions';
 
@@ -60,6 +53,13 @@ export function slowDown(waitMs: number): never {
     code: 'TOO_MANY_REQUESTS',
     message: `signIn.slowDown|minutes=${Math.ceil(waitMs / 60_000)}`,
   });
+}
+
+/** A refused or wrong attempt as the person sees it: wait (429), or the field's own message. */
+export function refuse(outcome: Extract<Outcome, { ok: false }>, wrong: () => never): never {
+  // The failure that starts a wait says so at once, rather than on the next try.
+  if (outcome.waitMs > 0) slowDown(outcome.waitMs);
+  return wrong();
 }
 
 function requirePerson(context: ActionAPIContext) {
@@ -114,29 +114,19 @@ export const auth = {
       next: nextPath,
     }),
     handler: async (input, context) => {
-      const now = Date.now();
-      const accountKey = `account:${input.username}`;
-      const addressKey = `address:${clientAddress(context)}`;
-      const wait = Math.max(
-        waitLeft(await readLimit(db, accountKey), now),
-        waitLeft(await readLimit(db, addressKey), now),
-      );
-      if (wait > 0) slowDown(wait);
       const [person] = await db.select().from(people).where(eq(people.username, input.username)).limit(1);
       const hashed = person?.active ? (person.passwordHash ?? person.pinHash) : null;
-      const valid = hashed ? await verifySecret(hashed, input.secret) : await verifyAgainstDummy(input.secret);
-      if (!person || !valid) {
-        const blockedFor = await db.transaction(async (tx) => {
-          const account = await registerFailure(tx, accountKey, ACCOUNT_POLICY, now);
-          const address = await registerFailure(tx, addressKey, ADDRESS_POLICY, now);
-          await deleteStaleLimits(tx, ACCOUNT_POLICY, now);
-          return Math.max(waitLeft(account, now), waitLeft(address, now));
-        });
-        // The failure that starts a wait says so at once, rather than on the next try.
-        if (blockedFor > 0) slowDown(blockedFor);
+      const outcome = await checkSecretLimited(db, {
+        account: person ? personAccount(person.id) : unknownAccount(input.username),
+        source: requestSource(context),
+        verify: () => (hashed ? verifySecret(hashed, input.secret) : verifyAgainstDummy(input.secret)),
+      });
+      const failed: () => never = () => {
         throw new ActionError({ code: 'UNAUTHORIZED', message: 'signIn.failed' });
-      }
-      await clearLimit(db, accountKey);
+      };
+      if (!outcome.ok) refuse(outcome, failed);
+      // Only a real hash verifies, so this is for the type checker.
+      if (!person) failed();
       await startSession(context, person.id);
       return { next: input.next };
     },
@@ -168,10 +158,15 @@ export const auth = {
     handler: async (input, context) => {
       const person = requirePerson(context);
       const [row] = await db.select().from(people).where(eq(people.id, person.id)).limit(1);
-      if (!row?.passwordHash) throw new ActionError({ code: 'BAD_REQUEST', message: 'account.pinNote' });
-      if (!(await verifySecret(row.passwordHash, input.currentPassword))) {
-        fieldError('currentPassword', 'errors.passwordWrong');
-      }
+      const currentHash = row?.passwordHash;
+      if (!currentHash) throw new ActionError({ code: 'BAD_REQUEST', message: 'account.pinNote' });
+      // Limited like sign-in: someone at an unlocked, signed-in browser must not guess the password fast.
+      const outcome = await checkSecretLimited(db, {
+        account: personAccount(person.id),
+        source: requestSource(context),
+        verify: () => verifySecret(currentHash, input.currentPassword),
+      });
+      if (!outcome.ok) refuse(outcome, () => fieldError('currentPassword', 'errors.passwordWrong'));
       checkNewPassword(input, row.username);
       const passwordHash = await hashSecret(input.password);
       // Every other session ends with the old password; this device gets a fresh one.

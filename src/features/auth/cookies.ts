@@ -16,3 +16,29 @@ export function setSessionCookie(cookies: AstroCookies, token: string, maxAgeMs:
 export function deleteSessionCookie(cookies: AstroCookies, secure: boolean): void {
   cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
 }
+
+/** A tablet's own random id: its wrong PINs slow that tablet down, not the whole room behind one router. */
+export const DEVICE_COOKIE = 'kube_device';
+const DEVICE_ID = /^[a-f0-9]{32}$/;
+const DEVICE_DAYS = 400;
+
+/** The device id the browser sent, if it is one we could have made; anything else counts as none. */
+export function readDeviceId(cookies: AstroCookies): string | null {
+  const value = cookies.get(DEVICE_COOKIE)?.value;
+  return value && DEVICE_ID.test(value) ? value : null;
+}
+
+/** Gives the browser a device id once; a browser that drops it is counted by its address alone. */
+export function ensureDeviceId(cookies: AstroCookies, secure: boolean): string {
+  const existing = readDeviceId(cookies);
+  if (existing) return existing;
+  const id = crypto.randomUUID().replaceAll('-', '');
+  cookies.set(DEVICE_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: DEVICE_DAYS * 24 * 60 * 60,
+  });
+  return id;
+}

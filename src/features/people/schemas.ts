@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { ROLES, type Role } from '../../../db/schema.ts';
-import { optionalIsoDate, optionalText, pin, requiredText, username } from '../../lib/forms.ts';
+import { optionalIsoDate, optionalText, requiredText, username } from '../../lib/forms.ts';
 import { passwordProblem } from '../auth/password.ts';
+import { newPin } from '../auth/pin.ts';
 
 /** Members sign in with a short PIN on a shared tablet; everyone else with a password (DESIGN.md §1). */
 export const usesPin = (role: Role) => role === 'anggota';
@@ -53,8 +54,9 @@ const withValidRole = {
 
 type Issues = { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void };
 
+/** A PIN being set: 4–6 digits and not one a guesser tries first. */
 function checkPin(value: string | null | undefined, ctx: Issues) {
-  const problem = pin().safeParse(value ?? undefined).error?.issues[0]?.message;
+  const problem = newPin().safeParse(value ?? undefined).error?.issues[0]?.message;
   if (problem) ctx.addIssue({ code: 'custom', path: ['pin'], message: value ? problem : 'errors.required' });
 }
 

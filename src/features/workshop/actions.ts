@@ -7,10 +7,12 @@ import { asAction, isoDate, optionalText, recordId, requiredText } from '../../l
 import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
 import { startSession, slowDown } from '../auth/actions.ts';
+import { requestSource } from '../auth/source.ts';
 import { grantTestPermission } from '../assessment/service.ts';
 import { recordDeviceReports } from './devices.ts';
 import { joinWorkshop, phaseTarget } from './join.ts';
 import { advanceWorkshop } from './phases.ts';
+import { clearPinBlocks } from './pin-blocks.ts';
 import { createWorkshop, getWorkshop, recordAttendance } from './service.ts';
 
 const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
@@ -34,7 +36,7 @@ export const workshop = {
       pin: z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin'),
     }),
     handler: async (input, context) => {
-      const joined = await asAction(() => joinWorkshop(db, input));
+      const joined = await asAction(() => joinWorkshop(db, input, requestSource(context)));
       if ('waitMs' in joined) slowDown(joined.waitMs);
       // The tablet now belongs to this member; whoever used it before is signed out of it.
       await startSession(context, joined.personId, joined.workshop.id);
@@ -128,6 +130,16 @@ export const workshop = {
       );
       if (!result.moved) throw new ActionError({ code: 'CONFLICT', message: 'workshop.errors.unsent' });
       return { phase: result.workshop.phase };
+    },
+  }),
+
+  /** "Hapus blokir PIN": the facilitator lets members in again after wrong PINs (theirs or a guesser's). */
+  clearPinBlocks: defineAction({
+    accept: 'form',
+    input: z.object({ workshopId }),
+    handler: async (input, context) => {
+      const { workshop } = await requireRunnable(input.workshopId, context.locals.actor);
+      return { cleared: await clearPinBlocks(db, workshop) };
     },
   }),
 

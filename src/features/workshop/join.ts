@@ -2,20 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { memberships, people } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { checkSecretLimited, personAccount, type Source } from '../auth/attempts.ts';
 import { verifySecret } from '../auth/password.ts';
-import {
-  ACCOUNT_POLICY,
-  clearLimit,
-  readLimit,
-  registerFailure,
-  waitLeft,
-  type LimitPolicy,
-} from '../auth/rate-limit.ts';
 import { normalizeCode } from './rules.ts';
 import { findOpenWorkshop, recordAttendance, type Workshop } from './service.ts';
-
-/** A whole room of tablets shares one workshop: many more tries before the workshop itself slows down. */
-const WORKSHOP_POLICY: LimitPolicy = { ...ACCOUNT_POLICY, freeFailures: 40 };
 
 export type JoinResult = { workshop: Workshop; personId: string } | { waitMs: number };
 
@@ -28,20 +18,18 @@ export async function openWorkshopByCode(db: Executor, typed: string): Promise<W
 }
 
 /**
- * A member joins on a shared tablet with their PIN. Wrong PINs are counted per person and per workshop;
- * a right one records attendance (presensi) with the time.
+ * A member joins on a shared tablet with their PIN. Wrong PINs slow down the tablet and the pair of member
+ * and tablet, counted together with the member's sign-ins at /masuk (one PIN, one counter), never the
+ * workshop: a guesser cannot keep the rest of the room out. A right PIN records attendance (presensi).
  */
 export async function joinWorkshop(
   db: Executor,
   input: { code: string; personId: string; pin: string },
+  source: Source,
   now = Date.now(),
+  verify = verifySecret,
 ): Promise<JoinResult> {
   const workshop = await openWorkshopByCode(db, input.code);
-  const personKey = `pin:${workshop.id}:${input.personId}`;
-  const workshopKey = `workshop:${workshop.id}`;
-  const wait = Math.max(waitLeft(await readLimit(db, personKey), now), waitLeft(await readLimit(db, workshopKey), now));
-  if (wait > 0) return { waitMs: wait };
-
   const [member] = await db
     .select({ pinHash: people.pinHash })
     .from(memberships)
@@ -56,17 +44,17 @@ export async function joinWorkshop(
     )
     .limit(1);
   if (!member) throw new DomainError('workshop.errors.notMember', 'personId');
-  if (!member.pinHash) throw new DomainError('workshop.errors.noPin', 'pin');
-  if (!(await verifySecret(member.pinHash, input.pin))) {
-    const blockedFor = await db.transaction(async (tx) => {
-      const person = await registerFailure(tx, personKey, ACCOUNT_POLICY, now);
-      const room = await registerFailure(tx, workshopKey, WORKSHOP_POLICY, now);
-      return Math.max(waitLeft(person, now), waitLeft(room, now));
-    });
-    if (blockedFor > 0) return { waitMs: blockedFor };
+  const pinHash = member.pinHash;
+  if (!pinHash) throw new DomainError('workshop.errors.noPin', 'pin');
+  const outcome = await checkSecretLimited(
+    db,
+    { account: personAccount(input.personId), source, verify: () => verify(pinHash, input.pin) },
+    now,
+  );
+  if (!outcome.ok) {
+    if (outcome.waitMs > 0) return { waitMs: outcome.waitMs };
     throw new DomainError('workshop.errors.wrongPin', 'pin');
   }
-  await clearLimit(db, personKey);
   await recordAttendance(db, { workshopId: workshop.id, personId: input.personId, method: 'pin' }, new Date(now));
   return { workshop, personId: input.personId };
 }
