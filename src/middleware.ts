@@ -7,6 +7,7 @@ import { validateSessionToken } from './features/auth/session.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, useTranslations } from './i18n/index.ts';
 import { db } from './lib/db.ts';
 import { isSecureRequest } from './lib/request.ts';
+import { isStaticAssetRequest } from './lib/static-paths.ts';
 
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
@@ -25,8 +26,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), geolocation=(), microphone=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
-
-const isAsset = (path: string) => path.startsWith('/_astro/') || /\.\w{2,5}$/.test(path);
 
 const locale = defineMiddleware((context, next) => {
   const chosen = context.cookies.get(LOCALE_COOKIE)?.value;
@@ -73,7 +72,7 @@ const session = defineMiddleware(async (context, next) => {
 
 const guard = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.replace(/\/$/, '') || '/';
-  if (isAsset(path)) return next();
+  if (isStaticAssetRequest(context.request.method, path)) return next();
   const actionName = path.startsWith('/_actions/')
     ? path.slice('/_actions/'.length)
     : context.url.searchParams.get('_action');
