@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ActionError, isActionError, isInputError } from 'astro:actions';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.ts';
+import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './dates.ts';
 import { DomainError } from './errors.ts';
 
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
@@ -21,15 +22,18 @@ const isRealDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
+const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
+/** Shown when a real date lies outside the years the platform accepts (see src/lib/dates.ts). */
+export const YEARS_MESSAGE = `errors.dateYears|from=${EARLIEST_YEAR}|to=${LATEST_YEAR}`;
 
-/** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`. */
+/** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`, within sensible years. */
 export const isoDate = () =>
   z
     .string({ error: 'errors.required' })
     .trim()
     .min(1, 'errors.required')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-    .refine(isRealDate, 'errors.date');
+    .refine(isIsoDay, 'errors.date')
+    .refine((value) => !isIsoDay(value) || isWithinYears(value), YEARS_MESSAGE);
 
 export const optionalIsoDate = () =>
   z
@@ -37,7 +41,8 @@ export const optionalIsoDate = () =>
     .trim()
     .nullish()
     .transform((value) => (value ? value : null))
-    .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), 'errors.date');
+    .refine((value) => value === null || isIsoDay(value), 'errors.date')
+    .refine((value) => value === null || !isIsoDay(value) || isWithinYears(value), YEARS_MESSAGE);
 
 export const username = () =>
   z

@@ -6,10 +6,12 @@ import { addKube, addPerson, cookieFor } from './helpers/people.ts';
 
 let app: RunningApp;
 let memberCookie = '';
+let adminCookie = '';
 beforeAll(async () => {
   app = await startApp();
   const kubeId = await addKube(app.connection, 'kubeinp1', 'KUBE Uji Masukan');
-  await addPerson(app.connection, 'admin', 'admin.masukan', 'Admin-Uji-Masukan-1');
+  const admin = await addPerson(app.connection, 'admin', 'admin.masukan', 'Admin-Uji-Masukan-1');
+  adminCookie = await cookieFor(app.connection, admin.id);
   const member = await addPerson(app.connection, 'anggota', 'anggota.masukan', '482915', kubeId);
   memberCookie = await cookieFor(app.connection, member.id);
 });
@@ -88,5 +90,27 @@ describe('the language switch', () => {
   it('goes back to the page it came from', async () => {
     const response = await switchTo('/belajar/hakikat-kube?x=1');
     expect(response.headers.get('location')).toBe('/belajar/hakikat-kube?x=1');
+  });
+});
+
+describe('dates people type', () => {
+  it.each(['/laporan', '/indikator'])('%s refuses a period from year 1 to year 9999', async (page) => {
+    const response = await fetch(`${app.url}${page}?dari=0001-01-01&sampai=9999-12-31`, {
+      headers: { cookie: adminCookie },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Tahunnya harus antara 1980 dan 2099.');
+  });
+
+  it('refuses a workshop planned more than a year ahead, and records nothing', async () => {
+    const far = new Date(Date.now() + 2 * 366 * 86_400_000).toISOString().slice(0, 10);
+    const response = await fetch(`${app.url}/_actions/workshop.create`, {
+      method: 'POST',
+      headers: { origin: app.origin, cookie: adminCookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ kubeId: 'kubeinp1', moduleSlug: 'hakikat-kube', date: far, place: 'Balai desa' }),
+    });
+    expect(response.status).toBe(400);
+    const rows = await app.connection.client.execute('SELECT count(*) AS n FROM workshops');
+    expect(Number(rows.rows[0]?.['n'])).toBe(0);
   });
 });
