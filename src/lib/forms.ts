@@ -7,14 +7,42 @@ import { DomainError } from './errors.ts';
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
 // `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
 
-export const requiredText = (max = 120) =>
-  z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, `errors.tooLong|max=${max}`);
+// Text people type is stored as NFC, so the same name typed on two tablets is the same string. Control and
+// format characters (Unicode Cc, Cf, and line or paragraph separators) are refused, not silently dropped:
+// NUL, escape codes, a right-to-left override or zero-width characters make a name that shows as something
+// else, or as nothing, on a shared tablet. Only a multi-line note may hold line breaks.
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const LINE_BREAKS = /\r\n?|\n/g;
 
-export const optionalText = (max = 120) =>
+export type TextOptions = { /** A note typed in a textarea: line breaks are kept. */ multiline?: boolean };
+
+/** The dictionary key for what is wrong with a typed text, or null when it may be stored. */
+export function textProblem(value: string, { multiline = false }: TextOptions = {}): string | null {
+  if (value.replace(HIDDEN_CHARACTERS, '').trim() === '') return 'errors.required';
+  const checked = multiline ? value.replace(LINE_BREAKS, '') : value;
+  return HIDDEN_CHARACTER.test(checked) ? 'errors.hiddenCharacters' : null;
+}
+
+/** Typed text as stored: NFC, trimmed, and refused when it hides characters (see textProblem). */
+const typedText = (max: number, options: TextOptions, required: boolean) =>
   z
-    .string()
+    .string(required ? { error: 'errors.required' } : undefined)
+    .normalize('NFC')
     .trim()
     .max(max, `errors.tooLong|max=${max}`)
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? null : textProblem(value, options);
+      // An optional field holding only invisible characters is not empty: say what is in it.
+      const message = problem === 'errors.required' && !required ? 'errors.hiddenCharacters' : problem;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+
+export const requiredText = (max = 120, options: TextOptions = {}) =>
+  typedText(max, options, true).min(1, 'errors.required');
+
+export const optionalText = (max = 120, options: TextOptions = {}) =>
+  typedText(max, options, false)
     .nullish()
     .transform((value) => (value ? value : null));
 

@@ -114,3 +114,38 @@ describe('dates people type', () => {
     expect(Number(rows.rows[0]?.['n'])).toBe(0);
   });
 });
+
+describe('names an admin types', () => {
+  const createMember = (name: string, username: string) =>
+    fetch(`${app.url}/admin/orang/baru?_action=people.create`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: app.origin, cookie: adminCookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name, username, role: 'anggota', pin: '582914', kubeId: 'kubeinp1' }),
+    });
+
+  it.each([
+    ['\u200b\u200b', 'Wajib diisi.'],
+    ['Sumarni\u202e (demo)', 'tanda yang tidak terlihat'],
+    ['Ani\u0000Budi', 'tanda yang tidak terlihat'],
+  ])('refuses %j with a plain message and stores nothing', async (name, message) => {
+    const response = await createMember(name, 'nama.aneh');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(message);
+    const rows = await app.connection.client.execute("SELECT count(*) AS n FROM people WHERE username = 'nama.aneh'");
+    expect(Number(rows.rows[0]?.['n'])).toBe(0);
+  });
+
+  it('warns the admin, naming the other person, when a new name looks like one in the same KUBE', async () => {
+    // "Uji аnggota.masukan" with a Cyrillic а, beside the member "Uji anggota.masukan".
+    const response = await createMember('Uji \u0430nggota.masukan', 'anggota.mirip');
+    expect(response.status).toBe(302);
+    const page = await fetch(new URL(response.headers.get('location') ?? '/', app.url), {
+      headers: { cookie: adminCookie },
+    });
+    const html = await page.text();
+    expect(html).toContain('Nama ini terlihat sama dengan nama orang lain di KUBE yang sama: Uji anggota.masukan.');
+    const list = await (await fetch(`${app.url}/admin/orang`, { headers: { cookie: adminCookie } })).text();
+    expect(list).toContain('Nama mirip dengan Uji anggota.masukan');
+  });
+});

@@ -53,7 +53,12 @@ const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
     return typeof value === 'string' ? value : null;
   };
   const base = z
-    .object({ kubeId: recordId(), id: recordId().nullish(), assessedOn: isoDate(), notes: optionalText(1000) })
+    .object({
+      kubeId: recordId(),
+      id: recordId().nullish(),
+      assessedOn: isoDate(),
+      notes: optionalText(1000, { multiline: true }),
+    })
     .safeParse({ kubeId: text('kubeId'), id: text('id'), assessedOn: text('assessedOn'), notes: text('notes') });
   if (!base.success) {
     for (const issue of base.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
