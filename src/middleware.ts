@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, useTranslations } from './i18n
 import { db } from './lib/db.ts';
 import { isCrossSitePost } from './lib/origin.ts';
 import { isSecureRequest, publicOrigin } from './lib/request.ts';
+import { isStaticAssetRequest } from './lib/static-paths.ts';
 
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
@@ -29,8 +30,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** HTTPS only, for a year, once a browser has reached us over HTTPS (RFC 6797); never sent over plain HTTP. */
 const HSTS = 'max-age=31536000';
-
-const isAsset = (path: string) => path.startsWith('/_astro/') || /\.\w{2,5}$/.test(path);
 
 const locale = defineMiddleware((context, next) => {
   const chosen = context.cookies.get(LOCALE_COOKIE)?.value;
@@ -95,7 +94,7 @@ const session = defineMiddleware(async (context, next) => {
 
 const guard = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.replace(/\/$/, '') || '/';
-  if (isAsset(path)) return next();
+  if (isStaticAssetRequest(context.request.method, path)) return next();
   const actionName = path.startsWith('/_actions/')
     ? path.slice('/_actions/'.length)
     : context.url.searchParams.get('_action');

@@ -21,3 +21,21 @@ export function latestAllowedDate(now = new Date()): string {
 export function isFutureDate(value: string, now = new Date()): boolean {
   return value > latestAllowedDate(now);
 }
+
+/** The first year a person may type in a date: KUBE exist since the 1980s, nothing the platform records is older. */
+export const EARLIEST_YEAR = 1980;
+/** The last year a person may type in a date: far enough for any plan, near enough to catch a typo like 9999. */
+export const LATEST_YEAR = 2099;
+/** Workshops are planned at most about a year ahead. */
+export const WORKSHOP_MAX_DAYS_AHEAD = 366;
+
+/** Whether a `YYYY-MM-DD` day or `YYYY-MM` month lies within EARLIEST_YEAR–LATEST_YEAR. */
+export function isWithinYears(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
+/** The last day a workshop may be planned for. */
+export function latestWorkshopDate(now = new Date()): string {
+  return latestAllowedDate(new Date(now.getTime() + WORKSHOP_MAX_DAYS_AHEAD * 86_400_000));
+}

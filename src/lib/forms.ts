@@ -1,19 +1,48 @@
 import { z } from 'astro/zod';
 import { ActionError, isActionError, isInputError } from 'astro:actions';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.ts';
+import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './dates.ts';
 import { DomainError } from './errors.ts';
 
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
 // `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
 
-export const requiredText = (max = 120) =>
-  z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, `errors.tooLong|max=${max}`);
+// Text people type is stored as NFC, so the same name typed on two tablets is the same string. Control and
+// format characters (Unicode Cc, Cf, and line or paragraph separators) are refused, not silently dropped:
+// NUL, escape codes, a right-to-left override or zero-width characters make a name that shows as something
+// else, or as nothing, on a shared tablet. Only a multi-line note may hold line breaks.
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const LINE_BREAKS = /\r\n?|\n/g;
 
-export const optionalText = (max = 120) =>
+export type TextOptions = { /** A note typed in a textarea: line breaks are kept. */ multiline?: boolean };
+
+/** The dictionary key for what is wrong with a typed text, or null when it may be stored. */
+export function textProblem(value: string, { multiline = false }: TextOptions = {}): string | null {
+  if (value.replace(HIDDEN_CHARACTERS, '').trim() === '') return 'errors.required';
+  const checked = multiline ? value.replace(LINE_BREAKS, '') : value;
+  return HIDDEN_CHARACTER.test(checked) ? 'errors.hiddenCharacters' : null;
+}
+
+/** Typed text as stored: NFC, trimmed, and refused when it hides characters (see textProblem). */
+const typedText = (max: number, options: TextOptions, required: boolean) =>
   z
-    .string()
+    .string(required ? { error: 'errors.required' } : undefined)
+    .normalize('NFC')
     .trim()
     .max(max, `errors.tooLong|max=${max}`)
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? null : textProblem(value, options);
+      // An optional field holding only invisible characters is not empty: say what is in it.
+      const message = problem === 'errors.required' && !required ? 'errors.hiddenCharacters' : problem;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+
+export const requiredText = (max = 120, options: TextOptions = {}) =>
+  typedText(max, options, true).min(1, 'errors.required');
+
+export const optionalText = (max = 120, options: TextOptions = {}) =>
+  typedText(max, options, false)
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -21,15 +50,18 @@ const isRealDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
+const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
+/** Shown when a real date lies outside the years the platform accepts (see src/lib/dates.ts). */
+export const YEARS_MESSAGE = `errors.dateYears|from=${EARLIEST_YEAR}|to=${LATEST_YEAR}`;
 
-/** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`. */
+/** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`, within sensible years. */
 export const isoDate = () =>
   z
     .string({ error: 'errors.required' })
     .trim()
     .min(1, 'errors.required')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-    .refine(isRealDate, 'errors.date');
+    .refine(isIsoDay, 'errors.date')
+    .refine((value) => !isIsoDay(value) || isWithinYears(value), YEARS_MESSAGE);
 
 export const optionalIsoDate = () =>
   z
@@ -37,7 +69,8 @@ export const optionalIsoDate = () =>
     .trim()
     .nullish()
     .transform((value) => (value ? value : null))
-    .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), 'errors.date');
+    .refine((value) => value === null || isIsoDay(value), 'errors.date')
+    .refine((value) => value === null || !isIsoDay(value) || isWithinYears(value), YEARS_MESSAGE);
 
 export const username = () =>
   z

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
 import { isSecureRequest } from '../lib/request.ts';
+import { sameSitePath } from '../lib/same-site-path.ts';
 
 /** Switches the interface language (a form post, so it works without JavaScript) and goes back. */
 export const POST: APIRoute = async (context) => {
@@ -15,6 +16,5 @@ export const POST: APIRoute = async (context) => {
     secure: isSecureRequest(context),
     maxAge: 365 * 86_400,
   });
-  const target = typeof back === 'string' && /^\/(?!\/)/.test(back) ? back : '/';
-  return context.redirect(target, 303);
+  return context.redirect(sameSitePath(back), 303);
 };

@@ -66,7 +66,7 @@ const start = (
   kind: 'pre' | 'post' = 'pre',
   test = sameTest,
   lessonsDone = false,
-) => startAttempt(t.db, { attemptId, personId, kind, test, lessonsDone });
+) => startAttempt(t.db, { attemptId, personId, kind, test, lessonsDone }, at('2026-03-01T08:00:00Z'));
 
 describe('attempts', () => {
   it('starts once per device id: the same id again, or a second tab, lands on the same attempt', async () => {
@@ -114,6 +114,39 @@ describe('attempts', () => {
     const late = await saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [answer(q, 'a', 1)] });
     expect(late.changed).toBe(0);
     expect((await listAnswers(t.db, attempt.id))[q]).toBe('c');
+  });
+
+  it('does not let a device clock set to the year 9999 freeze an answer: a later change and the submission win', async () => {
+    const attempt = await start(randomUUID());
+    const [q = '', ...rest] = attempt.items.map((i) => i.questionId);
+    const future = { questionId: q, optionId: 'a', answeredAt: '9999-12-31T00:00:00Z' };
+    await saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [future] }, at('2026-03-01T08:01:00Z'));
+    const [stored] = await t.db.select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, attempt.id));
+    expect(stored?.answeredAt.toISOString()).toBe('2026-03-01T08:01:00.000Z');
+
+    const later = await saveAnswers(
+      t.db,
+      { attemptId: attempt.id, personId: 'p1', answers: [answer(q, 'c', 2)] },
+      at('2026-03-01T08:02:00Z'),
+    );
+    expect(later.changed).toBe(1);
+    const last = [answer(q, 'b', 3), ...rest.map((id) => answer(id, 'b', 3))];
+    const submitted = await submitAttempt(
+      t.db,
+      { attemptId: attempt.id, personId: 'p1', answers: last },
+      at('2026-03-01T08:03:00Z'),
+    );
+    expect((await listAnswers(t.db, attempt.id))[q]).toBe('b');
+    expect(submitted.score).toBe(100);
+  });
+
+  it('keeps a device clock far behind within a few minutes before the attempt began', async () => {
+    const attempt = await start(randomUUID());
+    const q = attempt.items[0]?.questionId ?? '';
+    const reset = { questionId: q, optionId: 'a', answeredAt: '1970-01-01T00:00:00Z' };
+    await saveAnswers(t.db, { attemptId: attempt.id, personId: 'p1', answers: [reset] }, at('2026-03-01T08:01:00Z'));
+    const [stored] = await t.db.select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, attempt.id));
+    expect(stored?.answeredAt.toISOString()).toBe('2026-03-01T07:55:00.000Z');
   });
 
   it('refuses, and stores nothing of, a batch with an answer for an item the attempt never showed', async () => {

@@ -14,13 +14,19 @@ export function csvNumber(value: number | null, digits = 1): string {
   return String(Math.round(value * factor) / factor).replace('.', ',');
 }
 
+// A cell may be read by a spreadsheet that splits on commas (English-locale Excel, LibreOffice told
+// "comma"), where every comma or line break inside a cell starts a new cell. So a formula character
+// (OWASP's = + - @ tab CR) is neutralised wherever such a cell could begin, not only at the start.
+const FORMULA_AT_START = /^(?=[\s"]*[=+\-@\t\r])/;
+const FORMULA_AFTER_BREAK = /([,;\r\n])(?=[\s"]*[=+\-@\t\r])/g;
+
 /**
- * A text cell: quoted when it holds the separator, a quote or a line break; a leading = + - @ is prefixed
- * with an apostrophe so a spreadsheet never runs a name as a formula.
+ * A text cell: an apostrophe before anything that could start a formula (at the start, or after a
+ * comma, semicolon or line break inside), and quoted when it holds a separator, a quote or a line break.
  */
 export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = value.replace(FORMULA_AT_START, "'").replace(FORMULA_AFTER_BREAK, "$1'");
+  return /[;,"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export type CsvLabels = {

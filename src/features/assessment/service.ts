@@ -4,6 +4,7 @@ import { attemptAnswers, attempts, itemSets, testPermissions, type TestPermissio
 import { DomainError } from '../../lib/errors.ts';
 import type { Question } from '../learning/content-schemas.ts';
 import { assignForm, buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
+import { believableAnsweredAt } from './answer-time.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
 // Every write here runs in one transaction and is idempotent: the same attempt id, answers and
@@ -136,8 +137,8 @@ function checkAnswers(attempt: Attempt, answers: readonly AnswerInput[]) {
 
 /**
  * Stores answers. The same answer twice changes nothing; a changed answer replaces the old one only when
- * it was given later (an old batch arriving late cannot undo a newer choice). After submission, only a
- * resend of the very same answers is accepted.
+ * it was given later (an old batch arriving late cannot undo a newer choice), by the device's time kept
+ * within what the server can believe. After submission, only a resend of the very same answers is accepted.
  */
 async function storeAnswers(tx: Executor, attempt: Attempt, answers: readonly AnswerInput[], now: Date) {
   checkAnswers(attempt, answers);
@@ -150,7 +151,7 @@ async function storeAnswers(tx: Executor, attempt: Attempt, answers: readonly An
   }
   let changed = 0;
   for (const answer of answers) {
-    const answeredAt = new Date(answer.answeredAt);
+    const answeredAt = believableAnsweredAt(answer.answeredAt, attempt.startedAt, now);
     const result = await tx
       .insert(attemptAnswers)
       .values({ attemptId: attempt.id, ...answer, answeredAt, receivedAt: now })

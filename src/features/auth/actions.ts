@@ -6,6 +6,7 @@ import { people } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
 import { fieldError, requiredText, username } from '../../lib/forms.ts';
 import { newId } from '../../lib/ids.ts';
+import { sameSitePath } from '../../lib/same-site-path.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_ID, loadDemo } from '../demo/seed.ts';
 import { isSecureRequest } from '../../lib/request.ts';
 import { adminExists } from './actor.ts';
@@ -31,10 +32,7 @@ function checkNewPassword(input: { password: string; passwordConfirm: string }, 
 }
 
 /** A path on this site to go back to after sign-in; anything else (other hosts, `//evil`) becomes `/`. */
-const nextPath = z
-  .string()
-  .nullish()
-  .transform((value) => (value && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : '/'));
+const nextPath = z.string().nullish().transform(sameSitePath);
 
 /** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless) and sets its cookie. */
 export async function startSession(context: ActionAPIContext, personId: string, workshopId: string | null = null) {

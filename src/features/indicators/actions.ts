@@ -8,7 +8,16 @@ import {
   type IndicatorTargetKey,
 } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
-import { asAction, isoDate, optionalIsoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
+import { isWithinYears } from '../../lib/dates.ts';
+import {
+  asAction,
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  recordId,
+  requiredText,
+  YEARS_MESSAGE,
+} from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
 import { assessmentKube, correctAssessment, recordAssessment } from './capacity.ts';
@@ -44,7 +53,12 @@ const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
     return typeof value === 'string' ? value : null;
   };
   const base = z
-    .object({ kubeId: recordId(), id: recordId().nullish(), assessedOn: isoDate(), notes: optionalText(1000) })
+    .object({
+      kubeId: recordId(),
+      id: recordId().nullish(),
+      assessedOn: isoDate(),
+      notes: optionalText(1000, { multiline: true }),
+    })
     .safeParse({ kubeId: text('kubeId'), id: text('id'), assessedOn: text('assessedOn'), notes: text('notes') });
   if (!base.success) {
     for (const issue of base.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
@@ -196,7 +210,10 @@ export const indicators = {
     accept: 'form',
     input: z.object({
       kubeId: recordId(),
-      month: z.string({ error: 'errors.required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'facts.errors.month'),
+      month: z
+        .string({ error: 'errors.required' })
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'facts.errors.month')
+        .refine(isWithinYears, YEARS_MESSAGE),
       amount: typedNumber('facts.errors.amount').refine(
         (value) => Number.isInteger(value) && value >= 0 && value < 1e13,
         'facts.errors.amount',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, optionalIsoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
+import { isoDate, optionalIsoDate, optionalText, recordId, requiredText, textProblem } from '../../lib/forms.ts';
 import { isFutureDate } from '../../lib/dates.ts';
 
 // The inputs of the KUBE forms. Messages are dictionary keys (see src/lib/forms.ts); empty fields arrive
@@ -12,6 +12,8 @@ const MAX_BUSINESS_TYPE_LENGTH = 60;
 const businessTypes = () =>
   z
     .string()
+    .normalize('NFC')
+    .refine((value) => value.trim() === '' || textProblem(value) === null, 'errors.hiddenCharacters')
     .nullish()
     .transform((value) => {
       const items = (value ?? '')

@@ -20,7 +20,9 @@ export async function listLessons(moduleSlug: string): Promise<LessonEntry[]> {
   return lessons.sort((a, b) => a.data.order - b.data.order);
 }
 
-export function getModule(slug: string) {
+/** A module by its slug; none for an empty or malformed slug, which `getEntry` would throw on. */
+export async function getModule(slug: string): Promise<ModuleEntry | undefined> {
+  if (!/^[a-z0-9-]+$/.test(slug)) return undefined;
   return getEntry('modules', slug);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ROLES, type Role } from '../../../db/schema.ts';
+import { isFutureDate } from '../../lib/dates.ts';
 import { optionalIsoDate, optionalText, requiredText, username } from '../../lib/forms.ts';
 import { passwordProblem } from '../auth/password.ts';
 import { newPin } from '../auth/pin.ts';
@@ -93,8 +94,8 @@ const personFields = {
   role: roleField(),
   /** The KUBE the person belongs to; required for members and officers, empty for staff. */
   kubeId: optionalRowId(),
-  /** First day in that KUBE; empty means today. */
-  joinedOn: optionalIsoDate(),
+  /** First day in that KUBE; empty means today. A membership is recorded, never planned. */
+  joinedOn: optionalIsoDate().refine((value) => value === null || !isFutureDate(value), 'kube.errors.dateInFuture'),
   /** Phone number, for the facilitator to reach the person. */
   phone: phone(),
   /** A member's own business, e.g. "warung sate". */

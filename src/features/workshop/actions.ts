@@ -3,6 +3,7 @@ import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { WORKSHOP_PHASES } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
+import { latestWorkshopDate } from '../../lib/dates.ts';
 import { asAction, isoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
@@ -90,7 +91,7 @@ export const workshop = {
     input: z.object({
       kubeId: recordId(),
       moduleSlug: z.string({ error: 'errors.choice' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.choice'),
-      date: isoDate(),
+      date: isoDate().refine((value) => value <= latestWorkshopDate(), 'workshop.errors.dateTooFar'),
       place: requiredText(120),
       notes: optionalText(500),
     }),
