@@ -39,7 +39,24 @@ async function keepAssets(cache, html) {
   await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
 }
 
+// Everything kept but the offline notice and the hashed assets: pages shown to a person (test pages embed
+// their id and answers; lessons their progress). Dropped whenever the device may change hands.
+async function forgetPersonal() {
+  const cache = await caches.open(CACHE);
+  for (const key of await cache.keys()) {
+    const path = new URL(key.url).pathname;
+    if (path !== OFFLINE && !path.startsWith('/_astro/')) await cache.delete(key);
+  }
+}
+
+// The screens between two people on a device: sign-in, and the workshop's join and thank-you screens.
+const HAND_OVER = /^\/(masuk|gabung)(\/|$)/;
+
 self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'forget') {
+    event.waitUntil(forgetPersonal().catch(() => {}));
+    return;
+  }
   if (event.data && event.data.type === 'keep' && Array.isArray(event.data.urls)) {
     const urls = event.data.urls.filter((url) => typeof url === 'string' && url.startsWith('/belajar/'));
     event.waitUntil(
@@ -76,14 +93,13 @@ self.addEventListener('fetch', (event) => {
   if (request.mode !== 'navigate') return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
+    // Another person may sign in next on a shared device: nothing of the one before stays to be served,
+    // even offline. Dropped before the network is tried, so a failed request cannot skip it.
+    const handOver = HAND_OVER.test(url.pathname);
+    if (handOver) await forgetPersonal();
     try {
       const response = await fetch(request);
-      // Another person may sign in on a shared device: their reading list starts empty.
-      if (url.pathname === '/masuk') {
-        for (const key of await cache.keys()) {
-          if (new URL(key.url).pathname !== OFFLINE) await cache.delete(key);
-        }
-      } else if (response.ok && !response.redirected && (TEST_PAGE.test(url.pathname) || (await cache.match(url.pathname)))) {
+      if (!handOver && response.ok && !response.redirected && (TEST_PAGE.test(url.pathname) || (await cache.match(url.pathname)))) {
         // A test page is kept the moment it opens, so a reload without a connection still shows the
         // player with the answers this device holds.
         const copy = response.clone();
