@@ -10,7 +10,8 @@ const OFFLINE = '/offline';
 const TEST_PAGE = /^\\/belajar\\/[a-z0-9-]+\\/tes\\/(pre|post)$/;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE])).then(() => self.skipWaiting()));
+  // The offline notice is fetched as a visitor: it is served to whoever uses the device next.
+  event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE], 'omit')).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -23,9 +24,9 @@ self.addEventListener('activate', (event) => {
 
 // Fetches pages and the hashed assets they use, and stores them. The header tells the server this is
 // not a visit by the learner.
-async function keep(cache, urls) {
+async function keep(cache, urls, credentials = 'same-origin') {
   for (const url of urls) {
-    const response = await fetch(url, { headers: { 'x-kube-precache': '1' }, credentials: 'same-origin' });
+    const response = await fetch(url, { headers: { 'x-kube-precache': '1' }, credentials });
     if (!response.ok || response.redirected) continue;
     const html = await response.clone().text();
     await cache.put(url, response);
@@ -50,7 +51,7 @@ async function forgetPersonal() {
 }
 
 // The screens between two people on a device: sign-in, and the workshop's join and thank-you screens.
-const HAND_OVER = /^\/(masuk|gabung)(\/|$)/;
+const HAND_OVER = /^\\/(masuk|gabung)(\\/|$)/;
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'forget') {

@@ -37,7 +37,9 @@ async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?:
   const actor = context.locals.actor;
   if (module === 'not-found')
     throw new ActionError({ code: 'NOT_FOUND', message: t ? t('errors.notFound') : 'errors.notFound' });
-  if (module === 'forbidden' || !actor) {
+  // A workshop tablet takes only its workshop's tests.
+  const elsewhere = context.locals.workshopModule !== null && context.locals.workshopModule !== moduleSlug;
+  if (module === 'forbidden' || !actor || elsewhere) {
     throw new ActionError({ code: 'FORBIDDEN', message: t ? t('errors.forbidden') : 'errors.forbidden' });
   }
   return actor;
