@@ -3,7 +3,9 @@ import { SESSION_DAYS } from 'astro:env/server';
 import { server } from './actions/index.ts';
 import { adminExists, loadActor } from './features/auth/actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './features/auth/cookies.ts';
-import { validateSessionToken } from './features/auth/session.ts';
+import { invalidateSession, validateSessionToken } from './features/auth/session.ts';
+import { getWorkshop } from './features/workshop/service.ts';
+import { tabletAccess, tabletSessionAlive } from './features/workshop/tablet-session.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, useTranslations } from './i18n/index.ts';
 import { db } from './lib/db.ts';
 import { isCrossSitePost } from './lib/origin.ts';
@@ -14,6 +16,11 @@ import { isStaticAssetRequest } from './lib/static-paths.ts';
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
 /** Actions a visitor may call. */
 const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut', 'workshop.join']);
+/**
+ * Actions a visitor's script may call: a shared tablet's hand-over, with nobody signed in on it yet (the
+ * attempt id is the authority, see features/assessment/held-answers.ts).
+ */
+const PUBLIC_SCRIPT_ACTIONS = new Set(['assessment.sendHeld']);
 // Whole field names only: `skor-us-kas-simpan-pinjam` is a score, not a PIN.
 const SECRET_FIELDS = /^(current|new)?(password|secret|pin)(confirm)?$/i;
 
@@ -38,6 +45,7 @@ const locale = defineMiddleware((context, next) => {
   context.locals.person = null;
   context.locals.sessionId = null;
   context.locals.workshopId = null;
+  context.locals.workshopModule = null;
   context.locals.actor = null;
   context.locals.formValues = {};
   return next();
@@ -71,8 +79,30 @@ const securityHeaders = defineMiddleware(async (context, next) => {
       response.headers.set(name, `${existing.replace(/;?\s*$/, ';')} frame-ancestors 'none'`);
     }
   }
+  // Nothing rendered for a signed-in person may be kept: Back after sign-out on a shared device would show
+  // it to the next one (ASVS 5.0 §14.3.2). This also keeps such pages out of the back/forward cache.
+  const signedIn = context.locals.person !== null || context.cookies.has(SESSION_COOKIE);
+  if (
+    signedIn &&
+    !isStaticAssetRequest(context.request.method, context.url.pathname) &&
+    !response.headers.has('Cache-Control')
+  ) {
+    response.headers.set('Cache-Control', 'no-store');
+  }
+  // After sign-out the browser's HTTP cache goes too (pages cached before this header existed). Not
+  // "storage": that would wipe answers still waiting on the device, and the offline reading cache.
+  if (context.request.method === 'POST' && actionOf(context.url) === 'auth.signOut') {
+    response.headers.set('Clear-Site-Data', '"cache"');
+  }
   return response;
 });
+
+/** The action a request calls, by its RPC path or its form's `_action`. */
+function actionOf(url: URL): string | null {
+  return url.pathname.startsWith('/_actions/')
+    ? url.pathname.slice('/_actions/'.length).replace(/\/$/, '')
+    : url.searchParams.get('_action');
+}
 
 const session = defineMiddleware(async (context, next) => {
   const token = context.cookies.get(SESSION_COOKIE)?.value;
@@ -83,11 +113,29 @@ const session = defineMiddleware(async (context, next) => {
     deleteSessionCookie(context.cookies, secure);
     return next();
   }
+  let workshopModule: string | null = null;
+  if (valid.workshopId) {
+    // A shared tablet's session dies with its workshop (or after a few hours), and is then deleted.
+    const workshop = await getWorkshop(db, valid.workshopId);
+    if (!tabletSessionAlive(workshop, valid.createdAt)) {
+      await invalidateSession(db, valid.id);
+      deleteSessionCookie(context.cookies, secure);
+      return next();
+    }
+    const path = context.url.pathname.replace(/\/$/, '') || '/';
+    const access = tabletAccess(workshop, path, actionOf(context.url));
+    if (!access.allowed) {
+      if (context.request.method === 'GET') return context.redirect(access.target);
+      return new Response(context.locals.t('errors.forbidden'), { status: 403 });
+    }
+    workshopModule = workshop.moduleSlug;
+  }
   // Sliding expiry: the cookie lives as long as the session, renewed whenever the session is.
   if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_DAYS * 86_400_000, secure);
   context.locals.person = valid.person;
   context.locals.sessionId = valid.id;
   context.locals.workshopId = valid.workshopId;
+  context.locals.workshopModule = workshopModule;
   context.locals.actor = await loadActor(db, valid.person);
   return next();
 });
@@ -95,9 +143,7 @@ const session = defineMiddleware(async (context, next) => {
 const guard = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.replace(/\/$/, '') || '/';
   if (isStaticAssetRequest(context.request.method, path)) return next();
-  const actionName = path.startsWith('/_actions/')
-    ? path.slice('/_actions/'.length)
-    : context.url.searchParams.get('_action');
+  const actionName = actionOf(context.url);
 
   // First run: until an admin exists, the only place to go is the page that creates one.
   if (!(await adminExists(db))) {
@@ -108,6 +154,7 @@ const guard = defineMiddleware(async (context, next) => {
   if (context.locals.person || PUBLIC_PATHS.has(path) || path.startsWith('/gabung')) {
     if (!actionName || context.locals.person || PUBLIC_ACTIONS.has(actionName)) return keepFormValues(context, next);
   }
+  if (path.startsWith('/_actions/') && actionName !== null && PUBLIC_SCRIPT_ACTIONS.has(actionName)) return next();
   if (path.startsWith('/_actions/') || context.request.method !== 'GET') {
     return new Response(context.locals.t('errors.unauthenticated'), { status: 401 });
   }

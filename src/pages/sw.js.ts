@@ -10,7 +10,8 @@ const OFFLINE = '/offline';
 const TEST_PAGE = /^\\/belajar\\/[a-z0-9-]+\\/tes\\/(pre|post)$/;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE])).then(() => self.skipWaiting()));
+  // The offline notice is fetched as a visitor: it is served to whoever uses the device next.
+  event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, [OFFLINE], 'omit')).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -23,9 +24,9 @@ self.addEventListener('activate', (event) => {
 
 // Fetches pages and the hashed assets they use, and stores them. The header tells the server this is
 // not a visit by the learner.
-async function keep(cache, urls) {
+async function keep(cache, urls, credentials = 'same-origin') {
   for (const url of urls) {
-    const response = await fetch(url, { headers: { 'x-kube-precache': '1' }, credentials: 'same-origin' });
+    const response = await fetch(url, { headers: { 'x-kube-precache': '1' }, credentials });
     if (!response.ok || response.redirected) continue;
     const html = await response.clone().text();
     await cache.put(url, response);
@@ -39,7 +40,24 @@ async function keepAssets(cache, html) {
   await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
 }
 
+// Everything kept but the offline notice and the hashed assets: pages shown to a person (test pages embed
+// their id and answers; lessons their progress). Dropped whenever the device may change hands.
+async function forgetPersonal() {
+  const cache = await caches.open(CACHE);
+  for (const key of await cache.keys()) {
+    const path = new URL(key.url).pathname;
+    if (path !== OFFLINE && !path.startsWith('/_astro/')) await cache.delete(key);
+  }
+}
+
+// The screens between two people on a device: sign-in, and the workshop's join and thank-you screens.
+const HAND_OVER = /^\\/(masuk|gabung)(\\/|$)/;
+
 self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'forget') {
+    event.waitUntil(forgetPersonal().catch(() => {}));
+    return;
+  }
   if (event.data && event.data.type === 'keep' && Array.isArray(event.data.urls)) {
     const urls = event.data.urls.filter((url) => typeof url === 'string' && url.startsWith('/belajar/'));
     event.waitUntil(
@@ -76,14 +94,13 @@ self.addEventListener('fetch', (event) => {
   if (request.mode !== 'navigate') return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
+    // Another person may sign in next on a shared device: nothing of the one before stays to be served,
+    // even offline. Dropped before the network is tried, so a failed request cannot skip it.
+    const handOver = HAND_OVER.test(url.pathname);
+    if (handOver) await forgetPersonal();
     try {
       const response = await fetch(request);
-      // Another person may sign in on a shared device: their reading list starts empty.
-      if (url.pathname === '/masuk') {
-        for (const key of await cache.keys()) {
-          if (new URL(key.url).pathname !== OFFLINE) await cache.delete(key);
-        }
-      } else if (response.ok && !response.redirected && (TEST_PAGE.test(url.pathname) || (await cache.match(url.pathname)))) {
+      if (!handOver && response.ok && !response.redirected && (TEST_PAGE.test(url.pathname) || (await cache.match(url.pathname)))) {
         // A test page is kept the moment it opens, so a reload without a connection still shows the
         // player with the answers this device holds.
         const copy = response.clone();

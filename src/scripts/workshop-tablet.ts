@@ -1,5 +1,6 @@
 import { actions } from 'astro:actions';
 import { listHeld } from '../features/assessment/answer-store.ts';
+import { sendHeldAnswers } from '../features/assessment/hand-over.ts';
 import { REPORT_INTERVAL_MS, UNSENT_GRACE_MS } from '../features/workshop/rules.ts';
 
 // A workshop tablet's heartbeat: the attempts it holds and their unsent answers go to the server every few
@@ -11,6 +12,7 @@ const MAX_REPORTED = 50;
 const host = document.getElementById('workshop-tablet');
 const shownPhase = host?.dataset['phase'];
 const follow = host?.dataset['follow'] === '1';
+const personId = host?.dataset['person'];
 let timer: ReturnType<typeof setInterval> | undefined;
 let busy = false;
 
@@ -26,8 +28,12 @@ async function report(): Promise<void> {
     if (error) {
       // Signed out (the session ended) or refused: nothing more to report from this page.
       if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') clearInterval(timer);
+      // The workshop closed or the session ran out: leave this member's page for the hand-over screen.
+      if (error.code === 'UNAUTHORIZED') window.location.assign('/gabung');
       return;
     }
+    // What earlier members left unsent on this tablet (this member's own player sends theirs).
+    if (personId) await sendHeldAnswers(personId);
     if (follow && data.phase !== shownPhase) window.location.assign(data.target);
   } catch {
     // Offline or the server is away: the next beat tries again.

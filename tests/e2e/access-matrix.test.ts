@@ -150,6 +150,7 @@ describe('role × route matrix', () => {
       'assessment.saveAnswers',
       'assessment.submit',
       'assessment.submitForm',
+      'assessment.sendHeld', // a tablet's hand-over, authorised by the attempt id: tests/e2e/shared-tablet.test.ts
       'workshop.report', // tablets of a workshop session only: tested below
     ]);
     const actions = listActions().filter((name) => !name.startsWith('auth.') && !learnerActions.has(name));

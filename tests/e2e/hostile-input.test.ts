@@ -119,6 +119,7 @@ const ACTIONS: Record<string, ActionSpec> = {
   },
   'assessment.saveAnswers': { fields: { attemptId: 'uuid', answers: 'list' }, json: true },
   'assessment.submit': { fields: { attemptId: 'uuid', answers: 'list' }, json: true },
+  'assessment.sendHeld': { fields: { attemptId: 'uuid', answers: 'list' }, json: true },
   'assessment.submitForm': {
     fields: { attemptId: 'uuid', 'jawaban-q1': 'loose' },
     page: '/belajar/[modul]/tes/[jenis]',

@@ -3,12 +3,14 @@ import {
   allAnswers,
   forgetAttempt,
   listHeld,
+  listPending,
   listUnsent,
   markSubmitPending,
   loadLocal,
   markSent,
   mergeServerAnswers,
   pendingAnswers,
+  pruneConfirmed,
   saveAnswerLocal,
   savePosition,
 } from '../../src/features/assessment/answer-store.ts';
@@ -164,5 +166,50 @@ describe('answer store', () => {
     expect(loadLocal(A)).toBeNull();
     expect(pendingAnswers(A)).toEqual([]);
     expect(listUnsent()).toEqual([]);
+  });
+});
+
+describe('pruneConfirmed()', () => {
+  it('drops attempts whose answers the server confirmed, whoever they belong to', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, [answer('q1', 'a')]);
+    saveAnswerLocal(B, 'bakri', answer('q1', 'c'));
+    markSent(B, [answer('q1', 'c')]);
+    expect(pruneConfirmed()).toBe(2);
+    expect(storage.data.size).toBe(0);
+    expect(listHeld()).toEqual([]);
+  });
+
+  it('drops an attempt with no answer at all (only the screen it was on)', () => {
+    savePosition(A, 3);
+    pruneConfirmed();
+    expect(loadLocal(A)).toBeNull();
+  });
+
+  it('keeps an attempt with an answer the server has not confirmed, and offers it for sending', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, [answer('q1', 'a')]);
+    saveAnswerLocal(A, 'sumarni', answer('q2', 'b'));
+    saveAnswerLocal(B, 'bakri', answer('q1', 'c'));
+    markSent(B, [answer('q1', 'c')]);
+    expect(pruneConfirmed()).toBe(1);
+    expect(loadLocal(B)).toBeNull();
+    expect(listPending()).toEqual([{ attemptId: A, personId: 'sumarni', answers: [answer('q2', 'b')] }]);
+  });
+
+  it('keeps an attempt whose submission is still on its way, even with every answer confirmed', () => {
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, [answer('q1', 'a')]);
+    markSubmitPending(A, true);
+    expect(pruneConfirmed()).toBe(0);
+    expect(allAnswers(A)).toEqual([answer('q1', 'a')]);
+  });
+
+  it('drops, once sent, what was kept in memory because the device storage was full', () => {
+    storage.full = true;
+    saveAnswerLocal(A, 'sumarni', answer('q1', 'a'));
+    markSent(A, [answer('q1', 'a')]);
+    pruneConfirmed();
+    expect(loadLocal(A)).toBeNull();
   });
 });

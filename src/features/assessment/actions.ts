@@ -8,6 +8,7 @@ import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
 import { WORKSHOP_DONE } from '../workshop/join.ts';
 import { findPersonKubeId } from '../kube/queries.ts';
+import { saveHeldAnswers } from './held-answers.ts';
 import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
 import {
   getAttempt,
@@ -36,7 +37,9 @@ async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?:
   const actor = context.locals.actor;
   if (module === 'not-found')
     throw new ActionError({ code: 'NOT_FOUND', message: t ? t('errors.notFound') : 'errors.notFound' });
-  if (module === 'forbidden' || !actor) {
+  // A workshop tablet takes only its workshop's tests.
+  const elsewhere = context.locals.workshopModule !== null && context.locals.workshopModule !== moduleSlug;
+  if (module === 'forbidden' || !actor || elsewhere) {
     throw new ActionError({ code: 'FORBIDDEN', message: t ? t('errors.forbidden') : 'errors.forbidden' });
   }
   return actor;
@@ -101,6 +104,16 @@ export const assessment = {
         context.locals.t,
       );
     },
+  }),
+
+  /**
+   * A shared tablet's hand-over: answers the device still holds for an attempt of someone who is no longer
+   * signed in on it. Public; the attempt id is the authority (see `saveHeldAnswers`).
+   */
+  sendHeld: defineAction({
+    input: z.strictObject({ attemptId, answers: answers.min(1, 'errors.invalid') }),
+    handler: async (input, context) =>
+      asAction(() => saveHeldAnswers(db, { attemptId: input.attemptId, answers: input.answers }), context.locals.t),
   }),
 
   /** The player's submission with every answer it holds; submitting twice returns the same result. */

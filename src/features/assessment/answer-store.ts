@@ -256,3 +256,21 @@ export function listUnsent(): UnsentAttempt[] {
     unsent > 0 ? [{ attemptId, personId, count: unsent }] : [],
   );
 }
+
+/**
+ * When the device changes hands: drops every attempt whose answers the server has all confirmed, whoever
+ * it belongs to, so the next person finds nothing of the one before. Attempts with an unconfirmed answer,
+ * or whose "Kumpulkan" is still on its way, stay until they are sent. Returns how many were dropped.
+ */
+export function pruneConfirmed(): number {
+  const confirmed = listHeld().filter((held) => held.unsent === 0 && !held.submitPending);
+  for (const { attemptId } of confirmed) forgetAttempt(attemptId);
+  return confirmed.length;
+}
+
+/** The attempts on this device with unconfirmed answers, with those answers (to send on a hand-over). */
+export function listPending(): { attemptId: string; personId: string; answers: AnswerInput[] }[] {
+  return listHeld().flatMap(({ attemptId, personId, unsent }) =>
+    unsent > 0 ? [{ attemptId, personId, answers: pendingAnswers(attemptId) }] : [],
+  );
+}

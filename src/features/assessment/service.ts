@@ -140,7 +140,7 @@ function checkAnswers(attempt: Attempt, answers: readonly AnswerInput[]) {
  * it was given later (an old batch arriving late cannot undo a newer choice), by the device's time kept
  * within what the server can believe. After submission, only a resend of the very same answers is accepted.
  */
-async function storeAnswers(tx: Executor, attempt: Attempt, answers: readonly AnswerInput[], now: Date) {
+export async function storeAnswers(tx: Executor, attempt: Attempt, answers: readonly AnswerInput[], now: Date) {
   checkAnswers(attempt, answers);
   if (attempt.submittedAt) {
     const stored = await listAnswers(tx, attempt.id);

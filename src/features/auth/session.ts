@@ -16,6 +16,7 @@ const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
 export type SessionPerson = Pick<Person, 'id' | 'name' | 'username' | 'role'>;
 export type ValidSession = {
   id: string;
+  createdAt: Date;
   lastVerifiedAt: Date;
   person: SessionPerson;
   refreshed: boolean;
@@ -68,6 +69,7 @@ export async function validateSessionToken(
     .select({
       id: sessions.id,
       secretHash: sessions.secretHash,
+      createdAt: sessions.createdAt,
       lastVerifiedAt: sessions.lastVerifiedAt,
       workshopId: sessions.workshopId,
       person: { id: people.id, name: people.name, username: people.username, role: people.role },
@@ -90,6 +92,7 @@ export async function validateSessionToken(
   }
   return {
     id,
+    createdAt: row.createdAt,
     lastVerifiedAt: refreshed ? now : row.lastVerifiedAt,
     person: row.person,
     refreshed,

@@ -23,7 +23,9 @@ export const learning = {
       const lesson = await getEntry('lessons', input.lessonId);
       const module = lesson ? await getModule(lesson.data.module) : undefined;
       if (!lesson || !module) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
-      if (!maySeeModule(actor, module, await listHeldPositions(db, actor.id))) {
+      // A workshop tablet studies only its workshop's module.
+      const elsewhere = context.locals.workshopModule !== null && context.locals.workshopModule !== module.id;
+      if (elsewhere || !maySeeModule(actor, module, await listHeldPositions(db, actor.id))) {
         throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
       }
       const lessonIds = (await listLessons(module.id)).map((entry) => entry.id);

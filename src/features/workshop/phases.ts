@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { testPermissions, workshopAttendance, workshops, type WorkshopPhase } from '../../../db/schema.ts';
+import { sessions, testPermissions, workshopAttendance, workshops, type WorkshopPhase } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { holdsAnswers, loadBoard, type BoardRow } from './board.ts';
 import { nextPhase } from './rules.ts';
@@ -40,6 +40,8 @@ export async function advanceWorkshop(db: Executor, input: AdvanceInput, now = n
       .where(eq(workshops.id, workshop.id))
       .returning();
     if (!moved) throw new Error('workshop vanished');
+    // A closed workshop signs its tablets out at once (the middleware would refuse them anyway).
+    if (to === 'selesai') await tx.delete(sessions).where(eq(sessions.workshopId, workshop.id));
     if (to === 'post_test') {
       const present = await tx
         .select({ personId: workshopAttendance.personId })

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { attempts, people } from '../../../db/schema.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { storeAnswers } from './service.ts';
+import type { AnswerInput } from './types.ts';
+
+/** A device may hand in what it still holds for this long after the attempt began. */
+export const HELD_ANSWERS_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Stores answers a shared tablet still held when its member handed it on, without that member's session.
+ *
+ * Why this is safe: the attempt id is a random v4 UUID (122 bits) that the server put only in the test
+ * page of the person who started it, on that device; an open attempt's id is shown nowhere else (its
+ * result address exists only once it is submitted, and the board never shows ids). Holding the id is
+ * holding the device, which could already change those answers before they were sent. On top of that the
+ * server takes answers only for an attempt that is not submitted, begun less than a day ago, of a person
+ * still active, and only for the questions it showed with their own options; a submission still needs
+ * the member's own session. Anything else is refused and changes nothing.
+ */
+export async function saveHeldAnswers(
+  db: Executor,
+  input: { attemptId: string; answers: readonly AnswerInput[] },
+  now = new Date(),
+): Promise<{ changed: number }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ attempt: attempts, active: people.active })
+      .from(attempts)
+      .innerJoin(people, eq(people.id, attempts.personId))
+      .where(eq(attempts.id, input.attemptId))
+      .limit(1);
+    if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
+    if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+    if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
+      throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
+    }
+    return { changed: await storeAnswers(tx, row.attempt, input.answers, now) };
+  });
+}
