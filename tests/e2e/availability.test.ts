@@ -26,12 +26,18 @@ const TABLET = '127.0.0.71';
 function openSocket(from: string, head: string): Promise<{ socket: Socket; closed: Promise<string> }> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port, localAddress: from }, () => {
+      // From now on a reset (the server cut a body off) only closes it; `closed` tells what arrived.
+      socket.off('error', reject).on('error', () => undefined);
       socket.write(head);
       resolve({ socket, closed });
     });
     let received = '';
     socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
-    const closed = new Promise<string>((done) => socket.once('close', () => { done(received); }));
+    const closed = new Promise<string>((done) =>
+      socket.once('close', () => {
+        done(received);
+      }),
+    );
     socket.once('error', reject);
   });
 }
@@ -42,47 +48,42 @@ function timedGet(from: string, path: string, timeoutMs = 5_000): Promise<{ stat
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port, path, localAddress: from, agent: false }, (res) => {
       res.resume();
-      res.once('end', () => { resolve({ status: res.statusCode ?? 0, ms: Date.now() - started }); });
+      res.once('end', () => {
+        resolve({ status: res.statusCode ?? 0, ms: Date.now() - started });
+      });
     });
     req.setTimeout(timeoutMs, () => {
       req.destroy();
       resolve(null);
     });
-    req.once('error', () => { resolve(null); });
+    req.once('error', () => {
+      resolve(null);
+    });
     req.end();
   });
 }
 
-/** Sends `bytes` of form body from `from` and returns the status (or null when the connection was cut first). */
-function post(
-  from: string,
-  path: string,
-  bytes: number,
-  { chunked = false }: { chunked?: boolean } = {},
-): Promise<number | null> {
-  return new Promise((resolve) => {
-    const headers: Record<string, string> = {
-      origin: app.origin,
-      'content-type': 'application/x-www-form-urlencoded',
-    };
-    if (!chunked) headers['content-length'] = String(bytes);
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', localAddress: from, agent: false, headers });
-    req.once('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.once('error', () => { resolve(null); });
-    const piece = Buffer.alloc(64 * 1024, 'a');
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        sent += piece.length;
-        if (!req.write(piece)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
+/**
+ * Sends up to `bytes` of form body from `from` (chunked, or with its length declared up front) and returns the
+ * status the server answered, read from the raw connection: the answer may come while the body is still on its way.
+ */
+async function post(from: string, path: string, bytes: number, { chunked = false } = {}): Promise<number | null> {
+  const framing = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${bytes}`;
+  const { socket, closed } = await openSocket(
+    from,
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${app.origin}\r\n` +
+      `Content-Type: application/x-www-form-urlencoded\r\n${framing}\r\n\r\n`,
+  );
+  const piece = Buffer.alloc(64 * 1024, 'a');
+  const frame = chunked
+    ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+    : piece;
+  for (let sent = 0; sent < bytes && !socket.destroyed; sent += piece.length) {
+    if (!socket.write(frame)) await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
+  }
+  if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : '');
+  const status = /^HTTP\/1\.1 (\d{3})/.exec(await closed)?.[1];
+  return status ? Number(status) : null;
 }
 
 const serverRssMb = () => {

@@ -132,7 +132,8 @@ describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
       method: 'POST',
       redirect: 'manual',
       headers: {
-        origin: proxied.origin,
+        // The browser reached the proxy over HTTPS, so that is the origin it sends.
+        origin: proxied.origin.replace('http:', 'https:'),
         'x-forwarded-proto': 'https',
         'content-type': 'application/x-www-form-urlencoded',
       },
