@@ -10,14 +10,17 @@ import {
   groupInto,
   indicator1,
   indicator2,
+  indicator2Series,
   indicator3,
-  monthEnds,
   statusOf,
+  type Indicator1,
   type PositionRecord,
   type Targets,
 } from './compute.ts';
 import { factsOn, listFacts } from './facts.ts';
 import { logCorrection } from './history.ts';
+import { trendDays } from './trend.ts';
+import { chunkedWork } from '../../lib/yield.ts';
 
 // Gathers the records behind the three indicators for an area and a period, and computes them.
 
@@ -145,7 +148,6 @@ export async function loadIndicators(
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
 
   const i1 = indicator1(allPositions, kubeIds, divisions, scope.to);
-  const i1Series = monthEnds(scope.from, scope.to).map((day) => indicator1(allPositions, kubeIds, divisions, day));
   const i2 = indicator2(pairs, allPositions, mastery);
   const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
   const facts = await listFacts(db, kubeIds);
@@ -160,10 +162,18 @@ export async function loadIndicators(
       partnerships: on.partnerships.length,
     };
   });
-  const i3Series = monthEnds(scope.from, scope.to).map((day) => ({
-    day,
-    value: indicator3(byKube, kubeIds, rubric, day).value,
-  }));
+  // The trend, month by month, yielding between months: each month is a pass over every KUBE's records.
+  const trend = trendDays(scope.from, scope.to);
+  const work = chunkedWork();
+  const i1Series: Indicator1[] = [];
+  const i3Series: { day: string; value: number | null }[] = [];
+  for (const day of trend.days) {
+    if (work.due()) await work.pause();
+    i1Series.push(indicator1(allPositions, kubeIds, divisions, day));
+    i3Series.push({ day, value: indicator3(byKube, kubeIds, rubric, day).value });
+  }
+  if (work.due()) await work.pause();
+  const i2Series = indicator2Series(pairs, trend.days, mastery);
   const i2Status =
     statusOf(i2.all.classGain, targets.i2_class_gain) === 'tercapai' &&
     statusOf(i2.all.masteryAfter, targets.i2_mastery) === 'tercapai'
@@ -180,8 +190,11 @@ export async function loadIndicators(
     positions: allPositions,
     assessments: byKube,
     i1,
+    /** The month ends the trends show (the period's last ones) and how many the whole period has. */
+    trend,
     i1Series,
     i2,
+    i2Series,
     i3,
     i3Series,
     /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */
