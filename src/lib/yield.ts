@@ -20,3 +20,21 @@ export function chunkedWork(budget = CHUNK_MS): { due: () => boolean; pause: () 
     },
   };
 }
+
+/** Runs work written as a generator (it yields where it may pause) to its end, at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs work written as a generator to its end, letting other requests run every `budget` ms. */
+export async function runStepsYielding<T>(steps: Generator<void, T>, budget = CHUNK_MS): Promise<T> {
+  const work = chunkedWork(budget);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (work.due()) await work.pause();
+  }
+}
