@@ -17,7 +17,7 @@ import {
   type PositionRecord,
   type Targets,
 } from './compute.ts';
-import { factsOn, listFacts } from './facts.ts';
+import { factsOn, listFacts, type KubeFacts } from './facts.ts';
 import { logCorrection } from './history.ts';
 import { trendDays } from './trend.ts';
 import { chunkedWork } from '../../lib/yield.ts';
@@ -130,6 +130,25 @@ export async function setTarget(
   });
 }
 
+const NO_FACTS: KubeFacts = { channels: [], products: [], partnerships: [], turnover: [] };
+
+/** The facts split by KUBE, so each KUBE's are looked at alone (not all of a district's, once per KUBE). */
+function factsByKube(facts: KubeFacts): Map<string, KubeFacts> {
+  const byKube = new Map<string, KubeFacts>();
+  const of = (kubeId: string) => {
+    let entry = byKube.get(kubeId);
+    if (!entry) {
+      entry = { channels: [], products: [], partnerships: [], turnover: [] };
+      byKube.set(kubeId, entry);
+    }
+    return entry;
+  };
+  for (const row of facts.channels) of(row.kubeId).channels.push(row);
+  for (const row of facts.products) of(row.kubeId).products.push(row);
+  for (const row of facts.partnerships) of(row.kubeId).partnerships.push(row);
+  return byKube;
+}
+
 /** Everything the dashboard shows for an area and a period. */
 export async function loadIndicators(
   db: Executor,
@@ -152,8 +171,9 @@ export async function loadIndicators(
   const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
   const facts = await listFacts(db, kubeIds);
   const DIGITAL = new Set(['whatsapp', 'media_sosial', 'marketplace']);
+  const factsOf = factsByKube(facts);
   const business = kubeIds.map((kubeId) => {
-    const on = factsOn(facts, kubeId, scope.to);
+    const on = factsOn(factsOf.get(kubeId) ?? NO_FACTS, kubeId, scope.to);
     return {
       kubeId,
       channels: on.channels.length,
