@@ -83,11 +83,11 @@ describe('the heaviest allowed requests', () => {
   it('show the indicators over ten years of a large district, trends over the last 24 months, without stalling others', async () => {
     const answer = await whileHeavy('/indikator?dari=2016-12-01&sampai=2026-11-30');
     expect(answer.status).toBe(200);
+    expect(answer.slowest).toBeLessThan(STALL_MS);
     expect(answer.body).toContain(
       'Grafik per bulan menampilkan 24 bulan terakhir dari periode ini. Periode ini 120 bulan.',
     );
     expect(answer.body).toContain('sampai=2024-11-30');
-    expect(answer.slowest).toBeLessThan(STALL_MS);
   }, 60_000);
 
   it('build a report over ten years of a large district without stalling others', async () => {
