@@ -2,14 +2,14 @@ import {
   classGain,
   cohensDz,
   gainBand,
-  itemAnalysis,
-  kr20,
   mean,
   normalizedGain,
   pairedTTest,
   wilcoxonSignedRank,
 } from '../../lib/stats/index.ts';
-import type { ObjectiveMap, Pair, Side } from './pairs.ts';
+import { runSteps, runStepsYielding } from '../../lib/yield.ts';
+import { questionRows, type ObjectiveRow, type QuestionRow, type Reliability } from './items.ts';
+import type { ObjectiveMap, Pair } from './pairs.ts';
 
 // A gain report from pre/post pairs: pure arithmetic over the pairs, no I/O (DESIGN.md §4).
 
@@ -17,12 +17,6 @@ export const DEFAULT_MASTERY = 70;
 
 /** Below this many pairs no test can say anything (Wilcoxon's smallest two-sided p with 5 pairs is 0.0625). */
 export const FEW_PAIRS = 6;
-
-/** Below this discrimination an item fails to tell who learned from who did not. */
-export const WEAK_DISCRIMINATION = 0.2;
-
-/** Item statistics need this many people taking the same form before an item is flagged. */
-export const MIN_FOR_ITEM_FLAGS = 10;
 
 export type Band = 'low' | 'medium' | 'high';
 
@@ -36,33 +30,6 @@ export type PersonRow = {
   post: number;
   gain: number;
   g: number | null;
-};
-
-export type Share = { correct: number; total: number; share: number | null };
-
-export type ObjectiveRow = { moduleSlug: string; objective: string; before: Share; after: Share };
-
-export type QuestionRow = {
-  moduleSlug: string;
-  questionId: string;
-  before: Share;
-  after: Share;
-  /** Upper minus lower 27 % on the post-test, among people who took the same form; null when too few. */
-  discrimination: number | null;
-  /** Corrected point-biserial on the post-test; null when too few or undefined. */
-  pointBiserial: number | null;
-  /** Fails to tell who learned from who did not (discrimination below 0.2 with enough people). */
-  weak: boolean;
-  /** Fewer answered it right after than before. */
-  worse: boolean;
-};
-
-export type Reliability = {
-  moduleSlug: string;
-  kind: 'pre' | 'post';
-  items: number;
-  people: number;
-  kr20: number | null;
 };
 
 export type Verdict = 'none' | 'too_few' | 'gain' | 'loss' | 'unclear';
@@ -94,137 +61,8 @@ export type GainReport = {
   distribution: { before: number[]; after: number[] };
 };
 
-const share = (correct: number, total: number): Share => ({ correct, total, share: total ? correct / total : null });
 const band = (value: number | null): Band | null => (value === null ? null : gainBand(value));
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
-const nullIfNaN = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
-
-type Tally = { correct: number; total: number };
-/** Tallies by module, then by objective or question id (nested maps: no key strings built per answer). */
-type Tallies = Map<string, Map<string, Tally>>;
-
-function add(tallies: Tallies, moduleSlug: string, key: string, correct: number, total: number): void {
-  let inner = tallies.get(moduleSlug);
-  if (!inner) {
-    inner = new Map();
-    tallies.set(moduleSlug, inner);
-  }
-  const entry = inner.get(key);
-  if (entry) {
-    entry.correct += correct;
-    entry.total += total;
-  } else {
-    inner.set(key, { correct, total });
-  }
-}
-
-/** Before and after side by side, by module and key, sorted. */
-function sideBySide(before: Tallies, after: Tallies) {
-  const none: Tally = { correct: 0, total: 0 };
-  const modules = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return modules.flatMap((moduleSlug) => {
-    const b = before.get(moduleSlug) ?? new Map<string, Tally>();
-    const a = after.get(moduleSlug) ?? new Map<string, Tally>();
-    return [...new Set([...b.keys(), ...a.keys()])].sort().map((key) => {
-      const x = b.get(key) ?? none;
-      const y = a.get(key) ?? none;
-      return { moduleSlug, key, before: share(x.correct, x.total), after: share(y.correct, y.total) };
-    });
-  });
-}
-
-/** Per objective: the sums of its questions' tallies (questions of no known objective are left out). */
-function objectiveRows(before: Tallies, after: Tallies, objectives: ObjectiveMap): ObjectiveRow[] {
-  const byObjective = (tallies: Tallies) => {
-    const out: Tallies = new Map();
-    for (const [moduleSlug, questions] of tallies) {
-      const objectiveOf = objectives.get(moduleSlug);
-      for (const [questionId, tally] of questions) {
-        const objective = objectiveOf?.get(questionId);
-        if (objective) add(out, moduleSlug, objective, tally.correct, tally.total);
-      }
-    }
-    return out;
-  };
-  return sideBySide(byObjective(before), byObjective(after)).map(({ key, ...row }) => ({ ...row, objective: key }));
-}
-
-type FormGroup = { moduleSlug: string; questionIds: readonly string[]; rows: (0 | 1)[][] };
-
-/** Groups the sides by the set of questions they showed (a parallel form is its own set): one 0/1 matrix each. */
-function groupByForm(sides: readonly { moduleSlug: string; side: Side }[]): FormGroup[] {
-  const groups = new Map<readonly string[], FormGroup>();
-  for (const { moduleSlug, side } of sides) {
-    const { questionIds, bits } = side;
-    if (questionIds.length === 0) continue;
-    let group = groups.get(questionIds);
-    if (!group) {
-      group = { moduleSlug, questionIds, rows: [] };
-      groups.set(questionIds, group);
-    }
-    const row = new Array<0 | 1>(bits.length);
-    for (let i = 0; i < bits.length; i += 1) row[i] = bits.charCodeAt(i) === 49 ? 1 : 0; // '1'
-    group.rows.push(row);
-  }
-  return [...groups.values()];
-}
-
-function questionRows(
-  pairs: readonly Pair[],
-  objectives: ObjectiveMap,
-): { questions: QuestionRow[]; reliability: Reliability[]; objectives: ObjectiveRow[] } {
-  // Every answer is read once, into the 0/1 matrix of its form; the shares right per question are column sums.
-  const tallies = { pre: new Map() as Tallies, post: new Map() as Tallies };
-  const itemStats = new Map<string, { discrimination: number | null; pointBiserial: number | null; people: number }>();
-  const reliability: Reliability[] = [];
-  for (const kind of ['pre', 'post'] as const) {
-    const sides = pairs.map((pair) => ({ moduleSlug: pair.moduleSlug, side: kind === 'pre' ? pair.pre : pair.post }));
-    for (const group of groupByForm(sides)) {
-      group.questionIds.forEach((questionId, index) => {
-        let right = 0;
-        for (const row of group.rows) right += row[index] ?? 0;
-        add(tallies[kind], group.moduleSlug, questionId, right, group.rows.length);
-      });
-      reliability.push({
-        moduleSlug: group.moduleSlug,
-        kind,
-        items: group.questionIds.length,
-        people: group.rows.length,
-        kr20: kr20(group.rows),
-      });
-      if (kind !== 'post') continue;
-      const analysis = itemAnalysis(group.rows);
-      group.questionIds.forEach((questionId, index) => {
-        itemStats.set(`${group.moduleSlug}\u0000${questionId}`, {
-          discrimination: nullIfNaN(analysis.discrimination[index]),
-          pointBiserial: nullIfNaN(analysis.pointBiserial[index]),
-          people: group.rows.length,
-        });
-      });
-    }
-  }
-  const before = tallies.pre;
-  const after = tallies.post;
-
-  const questions = sideBySide(before, after).map(
-    ({ moduleSlug, key: questionId, before: beforeShare, after: afterShare }): QuestionRow => {
-      const stats = itemStats.get(`${moduleSlug}\u0000${questionId}`);
-      const enough = (stats?.people ?? 0) >= MIN_FOR_ITEM_FLAGS;
-      return {
-        moduleSlug,
-        questionId,
-        before: beforeShare,
-        after: afterShare,
-        discrimination: stats?.discrimination ?? null,
-        pointBiserial: stats?.pointBiserial ?? null,
-        weak: enough && stats?.discrimination !== null && (stats?.discrimination ?? 0) < WEAK_DISCRIMINATION,
-        worse: beforeShare.share !== null && afterShare.share !== null && afterShare.share < beforeShare.share,
-      };
-    },
-  );
-  return { questions, reliability, objectives: objectiveRows(before, after, objectives) };
-}
-
 function distribution(scores: readonly number[]): number[] {
   const bins = Array.from({ length: 10 }, () => 0);
   for (const score of scores) {
@@ -250,6 +88,20 @@ export function buildReport(
   mastery = DEFAULT_MASTERY,
   objectives: ObjectiveMap = new Map(),
 ): GainReport {
+  return runSteps(reportSteps(pairs, mastery, objectives));
+}
+
+/** The same report, for a request: a district's report takes a second of work, done in chunks between which
+ * the server answers other requests (the tablets' saves). */
+export async function buildReportYielding(
+  pairs: readonly Pair[],
+  mastery = DEFAULT_MASTERY,
+  objectives: ObjectiveMap = new Map(),
+): Promise<GainReport> {
+  return runStepsYielding(reportSteps(pairs, mastery, objectives));
+}
+
+function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: ObjectiveMap): Generator<void, GainReport> {
   const pre = pairs.map((pair) => pair.pre.score);
   const post = pairs.map((pair) => pair.post.score);
   const people = pairs.map((pair): PersonRow => ({
@@ -263,6 +115,7 @@ export function buildReport(
     gain: round(pair.post.score - pair.pre.score),
     g: normalizedGain(pair.pre.score, pair.post.score),
   }));
+  yield;
   const gs = people.flatMap((person) => (person.g === null ? [] : [person.g]));
   const meanPre = mean(pre);
   const meanPost = mean(post);
@@ -270,11 +123,17 @@ export function buildReport(
   // Scores carry one decimal; on tenths as integers, equal gains compare equal exactly (33.4 − 0 and 66.7 − 33.3
   // differ in floating point) so ties are seen as ties. V and p do not change with the scale.
   const tenths = (scores: number[]) => scores.map((score) => Math.round(score * 10));
+  yield;
   const wilcoxon = wilcoxonSignedRank(tenths(pre), tenths(post));
+  yield;
   const g = classGain(pre, post);
   const meanG = mean(gs);
   const reachedShare = (scores: number[]) =>
     scores.length ? scores.filter((score) => score >= mastery).length / scores.length : null;
+  const dz = cohensDz(pre, post);
+  const tTest = pairedTTest(pre, post);
+  yield;
+  const items = yield* questionRows(pairs, objectives);
   return {
     n: pairs.length,
     mastery,
@@ -288,12 +147,12 @@ export function buildReport(
     nG: gs.length,
     masteryBefore: reachedShare(pre),
     masteryAfter: reachedShare(post),
-    dz: cohensDz(pre, post),
-    tTest: pairedTTest(pre, post),
+    dz,
+    tTest,
     wilcoxon,
     verdict: verdictOf(pairs.length, wilcoxon, meanGain),
     people,
-    ...questionRows(pairs, objectives),
+    ...items,
     distribution: { before: distribution(pre), after: distribution(post) },
   };
 }

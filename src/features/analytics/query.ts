@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Executor } from '../../../db/client.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
+import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
 import { can, type Actor } from '../auth/permissions.ts';
 import { getWorkshop, type Workshop } from '../workshop/service.ts';
 import { DEFAULT_MASTERY } from './compute.ts';
@@ -31,7 +32,12 @@ export const reportQuery = z
       .transform((value) => (value ? Number(value.replace(',', '.')) : DEFAULT_MASTERY))
       .refine((value) => Number.isFinite(value) && value >= 0 && value <= 100, 'errors.mastery'),
   })
-  .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] });
+  .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] })
+  // A period with one end open is every post-test on that side; only a period with two ends has a length.
+  .refine((q) => !q.dari || !q.sampai || q.dari > q.sampai || withinYears(q.dari, q.sampai), {
+    error: PERIOD_TOO_LONG,
+    path: ['dari'],
+  });
 
 export type ReportQuery = z.infer<typeof reportQuery>;
 

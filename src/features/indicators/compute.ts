@@ -75,8 +75,11 @@ export function structuresOn(
   divisions: readonly string[],
   day: string,
 ): KubeStructure[] {
+  // One pass over the positions per day, not one per KUBE: a district has thousands of both.
+  const heldByKube = new Map<string, PositionRecord[]>();
+  for (const position of positions) if (heldOn(day, position)) groupInto(heldByKube, position.kubeId, position);
   return kubeIds.map((kubeId) => {
-    const held = positions.filter((p) => p.kubeId === kubeId && heldOn(day, p));
+    const held = heldByKube.get(kubeId) ?? [];
     const formed = divisions.filter((division) => held.some((p) => !p.isCore && p.division === division));
     return {
       kubeId,
@@ -120,26 +123,6 @@ export function indicator1(
     beyondCoreOfficers: structures.reduce((sum, s) => sum + s.beyondCoreOfficers, 0),
     structures,
   };
-}
-
-/** The last day of each month from `from` to `to` (YYYY-MM-DD), the last one cut at `to`. */
-export function monthEnds(from: string, to: string): string[] {
-  const days: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (;;) {
-    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-    if (last >= to) {
-      days.push(to);
-      return days;
-    }
-    days.push(last);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
 }
 
 // Indicator 2 -------------------------------------------------------------------------------------------------

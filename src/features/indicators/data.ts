@@ -10,14 +10,17 @@ import {
   groupInto,
   indicator1,
   indicator2,
+  indicator2Series,
   indicator3,
-  monthEnds,
   statusOf,
+  type Indicator1,
   type PositionRecord,
   type Targets,
 } from './compute.ts';
-import { factsOn, listFacts } from './facts.ts';
+import { factsOn, listFacts, type KubeFacts } from './facts.ts';
 import { logCorrection } from './history.ts';
+import { trendDays } from './trend.ts';
+import { chunkedWork } from '../../lib/yield.ts';
 
 // Gathers the records behind the three indicators for an area and a period, and computes them.
 
@@ -127,6 +130,25 @@ export async function setTarget(
   });
 }
 
+const NO_FACTS: KubeFacts = { channels: [], products: [], partnerships: [], turnover: [] };
+
+/** The facts split by KUBE, so each KUBE's are looked at alone (not all of a district's, once per KUBE). */
+function factsByKube(facts: KubeFacts): Map<string, KubeFacts> {
+  const byKube = new Map<string, KubeFacts>();
+  const of = (kubeId: string) => {
+    let entry = byKube.get(kubeId);
+    if (!entry) {
+      entry = { channels: [], products: [], partnerships: [], turnover: [] };
+      byKube.set(kubeId, entry);
+    }
+    return entry;
+  };
+  for (const row of facts.channels) of(row.kubeId).channels.push(row);
+  for (const row of facts.products) of(row.kubeId).products.push(row);
+  for (const row of facts.partnerships) of(row.kubeId).partnerships.push(row);
+  return byKube;
+}
+
 /** Everything the dashboard shows for an area and a period. */
 export async function loadIndicators(
   db: Executor,
@@ -145,13 +167,13 @@ export async function loadIndicators(
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
 
   const i1 = indicator1(allPositions, kubeIds, divisions, scope.to);
-  const i1Series = monthEnds(scope.from, scope.to).map((day) => indicator1(allPositions, kubeIds, divisions, day));
   const i2 = indicator2(pairs, allPositions, mastery);
   const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
   const facts = await listFacts(db, kubeIds);
   const DIGITAL = new Set(['whatsapp', 'media_sosial', 'marketplace']);
+  const factsOf = factsByKube(facts);
   const business = kubeIds.map((kubeId) => {
-    const on = factsOn(facts, kubeId, scope.to);
+    const on = factsOn(factsOf.get(kubeId) ?? NO_FACTS, kubeId, scope.to);
     return {
       kubeId,
       channels: on.channels.length,
@@ -160,10 +182,18 @@ export async function loadIndicators(
       partnerships: on.partnerships.length,
     };
   });
-  const i3Series = monthEnds(scope.from, scope.to).map((day) => ({
-    day,
-    value: indicator3(byKube, kubeIds, rubric, day).value,
-  }));
+  // The trend, month by month, yielding between months: each month is a pass over every KUBE's records.
+  const trend = trendDays(scope.from, scope.to);
+  const work = chunkedWork();
+  const i1Series: Indicator1[] = [];
+  const i3Series: { day: string; value: number | null }[] = [];
+  for (const day of trend.days) {
+    if (work.due()) await work.pause();
+    i1Series.push(indicator1(allPositions, kubeIds, divisions, day));
+    i3Series.push({ day, value: indicator3(byKube, kubeIds, rubric, day).value });
+  }
+  if (work.due()) await work.pause();
+  const i2Series = indicator2Series(pairs, trend.days, mastery);
   const i2Status =
     statusOf(i2.all.classGain, targets.i2_class_gain) === 'tercapai' &&
     statusOf(i2.all.masteryAfter, targets.i2_mastery) === 'tercapai'
@@ -180,8 +210,11 @@ export async function loadIndicators(
     positions: allPositions,
     assessments: byKube,
     i1,
+    /** The month ends the trends show (the period's last ones) and how many the whole period has. */
+    trend,
     i1Series,
     i2,
+    i2Series,
     i3,
     i3Series,
     /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */

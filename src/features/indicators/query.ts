@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { todayIso } from '../../lib/dates.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
+import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
 import type { Actor } from '../auth/permissions.ts';
 import type { IndicatorScope } from './data.ts';
 
@@ -40,6 +41,8 @@ export function readIndicatorRequest(actor: Actor, params: URLSearchParams, toda
   const q = parsed.data;
   const to = q.sampai ?? today;
   const from = q.dari ?? `${to.slice(0, 4)}-01-01`;
+  // Checked on the period as it will be used, defaults filled in: `dari` alone runs up to today.
+  if (from <= to && !withinYears(from, to)) return { ok: false, errors: { dari: PERIOD_TOO_LONG } };
   // The same filters again, cleaned, for links to drill-downs, print and CSV.
   const clean = new URLSearchParams();
   for (const [key, value] of Object.entries({ kabupaten: q.kabupaten, kecamatan: q.kecamatan, desa: q.desa })) {

@@ -42,10 +42,23 @@ export type KubeSummary = {
   divisions: { division: string; formed: boolean }[];
 };
 
-/** KUBEs by name with their current size and divisions; `only` narrows them to a facilitator's. */
-export async function listKubes(db: Executor, only?: readonly string[]): Promise<KubeSummary[]> {
+/** How many KUBEs the list holds; `only` narrows them to a facilitator's. */
+export async function countKubes(db: Executor, only?: readonly string[]): Promise<number> {
+  if (only?.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(kubes)
+    .where(only ? inArray(kubes.id, [...only]) : undefined);
+  return row?.n ?? 0;
+}
+
+/** KUBEs by name with their current size and divisions; `only` narrows them to a facilitator's; one page when asked. */
+export async function listKubes(
+  db: Executor,
+  only?: readonly string[],
+  page: { offset: number; limit: number } = { offset: 0, limit: -1 },
+): Promise<KubeSummary[]> {
   if (only?.length === 0) return [];
-  const ids = only ? [...only] : null;
   const rows = await db
     .select({
       id: kubes.id,
@@ -55,18 +68,23 @@ export async function listKubes(db: Executor, only?: readonly string[]): Promise
       kabupaten: kubes.kabupaten,
     })
     .from(kubes)
-    .where(ids ? inArray(kubes.id, ids) : undefined)
-    .orderBy(asc(kubes.name));
+    .where(only ? inArray(kubes.id, [...only]) : undefined)
+    .orderBy(asc(kubes.name), asc(kubes.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length === 0) return [];
+  // Sizes and divisions of the KUBEs listed only (one page of a district's).
+  const ids = rows.map((row) => row.id);
   const sizes = await db
     .select({ kubeId: memberships.kubeId, members: count() })
     .from(memberships)
-    .where(and(isNull(memberships.leftOn), ids ? inArray(memberships.kubeId, ids) : undefined))
+    .where(and(isNull(memberships.leftOn), inArray(memberships.kubeId, ids)))
     .groupBy(memberships.kubeId);
   const held = await db
     .selectDistinct({ kubeId: positions.kubeId, division: jabatan.division })
     .from(positions)
     .innerJoin(jabatan, eq(jabatan.code, positions.jabatanCode))
-    .where(and(isNull(positions.endDate), eq(jabatan.isCore, false), ids ? inArray(positions.kubeId, ids) : undefined));
+    .where(and(isNull(positions.endDate), eq(jabatan.isCore, false), inArray(positions.kubeId, ids)));
   const beyondCore = divisionsOf(await listJabatan(db)).filter((group) => !group.isCore);
   const size = new Map(sizes.map((row) => [row.kubeId, row.members]));
   const formed = new Set(held.map((row) => `${row.kubeId}/${row.division}`));

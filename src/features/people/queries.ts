@@ -10,8 +10,7 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${
 /** The membership a person holds today, to join on. */
 const currentMembership = and(eq(memberships.personId, people.id), isNull(memberships.leftOn));
 
-/** People for the admin list, with the KUBE each belongs to today, sorted by name. */
-export async function listPeople(db: Executor, filter: PeopleFilter = {}) {
+function peopleConditions(filter: PeopleFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(people.role, filter.role));
   if (filter.kubeId) conditions.push(eq(memberships.kubeId, filter.kubeId));
@@ -24,6 +23,25 @@ export async function listPeople(db: Executor, filter: PeopleFilter = {}) {
     );
     if (match) conditions.push(match);
   }
+  return conditions;
+}
+
+/** How many people the admin list holds with this filter. */
+export async function countPeople(db: Executor, filter: PeopleFilter = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(people)
+    .leftJoin(memberships, currentMembership)
+    .where(and(...peopleConditions(filter)));
+  return row?.n ?? 0;
+}
+
+/** People for the admin list, with the KUBE each belongs to today, sorted by name; one page when asked. */
+export async function listPeople(
+  db: Executor,
+  filter: PeopleFilter = {},
+  page: { offset: number; limit: number } = { offset: 0, limit: -1 },
+) {
   return db
     .select({
       id: people.id,
@@ -37,8 +55,10 @@ export async function listPeople(db: Executor, filter: PeopleFilter = {}) {
     .from(people)
     .leftJoin(memberships, currentMembership)
     .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
-    .where(and(...conditions))
-    .orderBy(asc(sql`lower(${people.name})`), asc(people.username));
+    .where(and(...peopleConditions(filter)))
+    .orderBy(asc(sql`lower(${people.name})`), asc(people.username))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];

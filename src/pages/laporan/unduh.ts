@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildReport } from '../../features/analytics/compute.ts';
+import { buildReportYielding } from '../../features/analytics/compute.ts';
 import { peopleCsv } from '../../features/analytics/csv.ts';
 import { loadPairs } from '../../features/analytics/pairs.ts';
 import { readReportRequest } from '../../features/analytics/query.ts';
@@ -21,7 +21,7 @@ export const GET: APIRoute = async (context) => {
       .join(' ');
     return new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
-  const report = buildReport(await loadPairs(db, request.scope), request.query.ketuntasan);
+  const report = await buildReportYielding(await loadPairs(db, request.scope), request.query.ketuntasan);
   const titles = new Map((await listModules()).map((m) => [m.id, m.data.title]));
   const csv = peopleCsv(
     report.people,
