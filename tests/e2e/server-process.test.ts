@@ -86,7 +86,11 @@ describe('the server process behind npm start', () => {
 
   it('stops cleanly, exit code 0, when a service manager sends SIGTERM', async () => {
     const launcher = await startAsNpmDoes(4397);
-    const exited = new Promise((resolve) => launcher.once('exit', (code) => { resolve(code); }));
+    const exited = new Promise((resolve) =>
+      launcher.once('exit', (code) => {
+        resolve(code);
+      }),
+    );
     launcher.kill('SIGTERM');
     await expect(exited).resolves.toBe(0);
     await expect(fetch('http://127.0.0.1:4397/masuk')).rejects.toThrow();
