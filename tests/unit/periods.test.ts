@@ -28,7 +28,7 @@ describe('withinYears()', () => {
 
 describe('readIndicatorRequest()', () => {
   it('refuses a period longer than ten years, with the message on the start date', () => {
-    const errors = indicatorErrors('dari=0001-01-01&sampai=9999-12-31');
+    const errors = indicatorErrors('dari=1990-01-01&sampai=2026-11-30');
     expect(errors).toEqual({ dari: 'errors.periodTooLong|max=10' });
     expect(translateMessage(errors?.['dari'] ?? '', t)).toBe(
       'Periode paling panjang 10 tahun. Pilih tanggal awal dan akhir yang lebih dekat.',
@@ -46,9 +46,18 @@ describe('readIndicatorRequest()', () => {
   });
 });
 
+describe('readIndicatorRequest() and the years people type', () => {
+  it('names the years first when a date lies outside them (8,000 years never reach the span rule)', () => {
+    expect(indicatorErrors('dari=0001-01-01&sampai=9999-12-31')).toEqual({
+      dari: 'errors.dateYears|from=1980|to=2099',
+      sampai: 'errors.dateYears|from=1980|to=2099',
+    });
+  });
+});
+
 describe('reportQuery', () => {
   it('refuses a period longer than ten years and keeps open-ended periods', () => {
-    const long = reportQuery.safeParse({ dari: '0001-01-01', sampai: '9999-12-31' });
+    const long = reportQuery.safeParse({ dari: '1990-01-01', sampai: '2026-11-30' });
     expect(long.success ? [] : long.error.issues.map((i) => [i.path[0], i.message])).toEqual([
       ['dari', 'errors.periodTooLong|max=10'],
     ]);
