@@ -25,6 +25,7 @@ beforeAll(async () => {
     ['st.citra', '3579'],
     ['st.dewi', '4680'],
     ['st.eko', '5791'],
+    ['st.fajar', '6802'],
   ] as const) {
     await addPerson(app.connection, 'anggota', name, pin, KUBE);
   }
@@ -194,6 +195,28 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     expect(
       await count(`SELECT count(*) AS n FROM attempts WHERE person_id = 'tstcitra' AND submitted_at IS NULL`),
     ).toBe(1);
+  });
+
+  it('hands in, after the hand-over, a test whose “Kumpulkan” never reached the server', async () => {
+    const workshop = await openWorkshop();
+    const tablet = await (await browser.newContext()).newPage();
+    await join(tablet, workshop.code, 'st.fajar', '6802');
+    await tablet.getByRole('button', { name: 'Mulai Pre-test' }).click();
+    await answer(tablet, 8, 8);
+    await tablet.route(/\/_actions\/assessment\.submit/, (route) => route.abort('internetdisconnected'));
+    await tablet.getByRole('button', { name: 'Kumpulkan' }).click();
+    const submittedSql = `SELECT count(*) AS n FROM attempts WHERE person_id = 'tstfajar' AND submitted_at IS NOT NULL`;
+    await tablet.waitForTimeout(500);
+    expect(await count(submittedSql)).toBe(0);
+
+    // She walks away before the connection comes back; the hand-over hands her test in for her.
+    await tablet.getByRole('button', { name: 'Keluar' }).click();
+    await tablet.getByText('Anda sudah keluar dari tablet ini').waitFor();
+    await waitFor(async () => (await count(submittedSql)) === 1, 'her test handed in');
+    await tablet.goto(`${app.url}/gabung?kode=${workshop.code}`);
+    await waitFor(async () => (await tablet.evaluate(() => localStorage.length)) === 0, 'nothing of hers left');
+    const [attempt] = await rows(`SELECT total FROM attempts WHERE person_id = 'tstfajar'`);
+    expect(Number(attempt?.['total'])).toBe(8);
   });
 
   it('refuses a submitted attempt’s answers and unknown attempts on the hand-over, changing nothing', async () => {

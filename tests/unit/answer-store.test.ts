@@ -194,7 +194,7 @@ describe('pruneConfirmed()', () => {
     markSent(B, [answer('q1', 'c')]);
     expect(pruneConfirmed()).toBe(1);
     expect(loadLocal(B)).toBeNull();
-    expect(listPending()).toEqual([{ attemptId: A, personId: 'sumarni', answers: [answer('q2', 'b')] }]);
+    expect(listPending()).toEqual([{ attemptId: A, personId: 'sumarni', answers: [answer('q2', 'b')], submit: false }]);
   });
 
   it('keeps an attempt whose submission is still on its way, even with every answer confirmed', () => {
@@ -203,6 +203,8 @@ describe('pruneConfirmed()', () => {
     markSubmitPending(A, true);
     expect(pruneConfirmed()).toBe(0);
     expect(allAnswers(A)).toEqual([answer('q1', 'a')]);
+    // The hand-over hands it in with every answer, as the member's own player would have.
+    expect(listPending()).toEqual([{ attemptId: A, personId: 'sumarni', answers: [answer('q1', 'a')], submit: true }]);
   });
 
   it('drops, once sent, what was kept in memory because the device storage was full', () => {

@@ -108,12 +108,14 @@ export const assessment = {
 
   /**
    * A shared tablet's hand-over: answers the device still holds for an attempt of someone who is no longer
-   * signed in on it. Public; the attempt id is the authority (see `saveHeldAnswers`).
+   * signed in on it, and their "Kumpulkan" if it never came back. Public; the attempt id is the authority
+   * (see `saveHeldAnswers`).
    */
   sendHeld: defineAction({
-    input: z.strictObject({ attemptId, answers: answers.min(1, 'errors.invalid') }),
-    handler: async (input, context) =>
-      asAction(() => saveHeldAnswers(db, { attemptId: input.attemptId, answers: input.answers }), context.locals.t),
+    input: z
+      .strictObject({ attemptId, answers, submit: z.boolean({ error: 'errors.invalid' }).default(false) })
+      .refine((held) => held.submit || held.answers.length > 0, { error: 'errors.invalid', path: ['answers'] }),
+    handler: async (input, context) => asAction(() => saveHeldAnswers(db, input), context.locals.t),
   }),
 
   /** The player's submission with every answer it holds; submitting twice returns the same result. */

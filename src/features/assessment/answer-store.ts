@@ -268,9 +268,15 @@ export function pruneConfirmed(): number {
   return confirmed.length;
 }
 
-/** The attempts on this device with unconfirmed answers, with those answers (to send on a hand-over). */
-export function listPending(): { attemptId: string; personId: string; answers: AnswerInput[] }[] {
-  return listHeld().flatMap(({ attemptId, personId, unsent }) =>
-    unsent > 0 ? [{ attemptId, personId, answers: pendingAnswers(attemptId) }] : [],
-  );
+export type HeldForHandOver = { attemptId: string; personId: string; answers: AnswerInput[]; submit: boolean };
+
+/**
+ * What a hand-over sends on the earlier members' behalf: each attempt's unconfirmed answers, or, where
+ * "Kumpulkan" was pressed and not confirmed, every answer with the submission.
+ */
+export function listPending(): HeldForHandOver[] {
+  return listHeld().flatMap(({ attemptId, personId, unsent, submitPending }): HeldForHandOver[] => {
+    if (submitPending) return [{ attemptId, personId, answers: allAnswers(attemptId), submit: true }];
+    return unsent > 0 ? [{ attemptId, personId, answers: pendingAnswers(attemptId), submit: false }] : [];
+  });
 }

@@ -8,7 +8,8 @@ import { forgetAttempt, listPending, markSent, pruneConfirmed } from './answer-s
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Sends the unconfirmed answers this device holds (except `skipPersonId`'s, whose own player sends them).
+ * Sends the unconfirmed answers this device holds, and the submissions pressed but not confirmed (except
+ * `skipPersonId`'s, whose own player sends them).
  * The server refusing an attempt it already has in full (submitted) or does not know ends its record;
  * any other refusal keeps the answers for the member's own player.
  */
@@ -16,9 +17,12 @@ export async function sendHeldAnswers(skipPersonId?: string): Promise<void> {
   for (const held of listPending()) {
     if (!UUID.test(held.attemptId) || (skipPersonId && held.personId === skipPersonId)) continue;
     try {
-      const { error } = await actions.assessment.sendHeld({ attemptId: held.attemptId, answers: held.answers });
-      if (!error) markSent(held.attemptId, held.answers);
-      else if (error.code === 'CONFLICT' || error.code === 'NOT_FOUND') forgetAttempt(held.attemptId);
+      const { attemptId, answers, submit } = held;
+      const { error } = await actions.assessment.sendHeld({ attemptId, answers, submit });
+      // A confirmed submission, like an attempt the server already holds in full, leaves nothing to keep.
+      if (!error && submit) forgetAttempt(attemptId);
+      else if (!error) markSent(attemptId, answers);
+      else if (error.code === 'CONFLICT' || error.code === 'NOT_FOUND') forgetAttempt(attemptId);
     } catch {
       // Offline: the next hand-over screen tries again.
     }

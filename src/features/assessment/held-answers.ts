@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { attempts, people } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { storeAnswers } from './service.ts';
+import { storeAnswers, submitAttempt } from './service.ts';
 import type { AnswerInput } from './types.ts';
 
 /** A device may hand in what it still holds for this long after the attempt began. */
@@ -16,15 +16,17 @@ export const HELD_ANSWERS_WINDOW_MS = 24 * 60 * 60 * 1000;
  * result address exists only once it is submitted, and the board never shows ids). Holding the id is
  * holding the device, which could already change those answers before they were sent. On top of that the
  * server takes answers only for an attempt that is not submitted, begun less than a day ago, of a person
- * still active, and only for the questions it showed with their own options; a submission still needs
- * the member's own session. Anything else is refused and changes nothing.
+ * still active, and only for the questions it showed with their own options. With `submit` (the member
+ * pressed "Kumpulkan" on this device and the answer never came back) it is handed in as the member's own
+ * player would: every question answered, scored once, the first submission counting. Anything else is
+ * refused and changes nothing.
  */
 export async function saveHeldAnswers(
   db: Executor,
-  input: { attemptId: string; answers: readonly AnswerInput[] },
+  input: { attemptId: string; answers: readonly AnswerInput[]; submit: boolean },
   now = new Date(),
-): Promise<{ changed: number }> {
-  return db.transaction(async (tx) => {
+): Promise<{ changed: number; submitted: boolean }> {
+  const { changed, personId } = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ attempt: attempts, active: people.active })
       .from(attempts)
@@ -36,6 +38,9 @@ export async function saveHeldAnswers(
     if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
       throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
     }
-    return { changed: await storeAnswers(tx, row.attempt, input.answers, now) };
+    return { changed: await storeAnswers(tx, row.attempt, input.answers, now), personId: row.attempt.personId };
   });
+  if (!input.submit) return { changed, submitted: false };
+  await submitAttempt(db, { attemptId: input.attemptId, personId, answers: [] }, now);
+  return { changed, submitted: true };
 }
