@@ -1,0 +1,60 @@
+import { defineMiddleware } from 'astro:middleware';
+import { adminExists } from '../features/auth/actor.ts';
+import { db } from '../lib/db.ts';
+import { isStaticAssetRequest } from '../lib/static-paths.ts';
+import { actionOf } from './action-request.ts';
+
+// Deny by default: every page and action but a few needs a signed-in person, and until an admin exists only
+// the first-run page opens.
+
+/** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
+const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
+/** Actions a visitor may call. */
+const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.signOut', 'workshop.join']);
+/**
+ * Actions a visitor's script may call: a shared tablet's hand-over, with nobody signed in on it yet (the
+ * attempt id is the authority, see features/assessment/held-answers.ts).
+ */
+const PUBLIC_SCRIPT_ACTIONS = new Set(['assessment.sendHeld']);
+// Whole field names only: `skor-us-kas-simpan-pinjam` is a score, not a PIN.
+const SECRET_FIELDS = /^(current|new)?(password|secret|pin)(confirm)?$/i;
+
+export const guard = defineMiddleware(async (context, next) => {
+  const path = context.url.pathname.replace(/\/$/, '') || '/';
+  if (isStaticAssetRequest(context.request.method, path)) return next();
+  const actionName = actionOf(context.url);
+
+  // First run: until an admin exists, the only place to go is the page that creates one.
+  if (!(await adminExists(db))) {
+    if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return keepFormValues(context, next);
+    return context.redirect('/mulai');
+  }
+  // Joining a workshop on a shared tablet happens before anyone is signed in.
+  if (context.locals.person || PUBLIC_PATHS.has(path) || path.startsWith('/gabung')) {
+    if (!actionName || context.locals.person || PUBLIC_ACTIONS.has(actionName)) return keepFormValues(context, next);
+  }
+  if (path.startsWith('/_actions/') && actionName !== null && PUBLIC_SCRIPT_ACTIONS.has(actionName)) return next();
+  if (path.startsWith('/_actions/') || context.request.method !== 'GET') {
+    return new Response(context.locals.t('errors.unauthenticated'), { status: 401 });
+  }
+  return context.redirect(`/masuk?lanjut=${encodeURIComponent(context.url.pathname + context.url.search)}`);
+});
+
+/** Remembers what a person typed in a form post, so a page showing errors can fill the form again. */
+async function keepFormValues(
+  context: Parameters<Parameters<typeof defineMiddleware>[0]>[0],
+  next: () => Promise<Response>,
+) {
+  const type = context.request.headers.get('content-type') ?? '';
+  if (context.request.method === 'POST' && /form/.test(type)) {
+    try {
+      const data = await context.request.clone().formData();
+      for (const [name, value] of data) {
+        if (typeof value === 'string' && !SECRET_FIELDS.test(name)) context.locals.formValues[name] = value;
+      }
+    } catch {
+      // An unreadable body is the action's to refuse; there is nothing to echo.
+    }
+  }
+  return next();
+}
