@@ -1,21 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubes, people } from '../../db/schema.ts';
+import { people } from '../../db/schema.ts';
 import { findLookAlikesOf, listLookAlikes } from '../../src/features/people/look-alike.ts';
 import { createPersonInput } from '../../src/features/people/schemas.ts';
 import { createPerson } from '../../src/features/people/service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-
-const PLACE = { desa: 'Singkalanyar', kecamatan: 'Prambon', kabupaten: 'Nganjuk', provinsi: 'Jawa Timur' };
+import { addTwoKubesAndAdmin } from '../helpers/two-kubes.ts';
 
 let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
-  await t.db.insert(kubes).values([
-    { id: 'kubemaju1', name: 'Maju Bersama 1', ...PLACE },
-    { id: 'kubemaju2', name: 'Maju Bersama 2', ...PLACE },
-  ]);
-  await t.db.insert(people).values({ id: 'admin0001', name: 'Admin Dinsos', username: 'admin', role: 'admin' });
+  await addTwoKubesAndAdmin(t);
 });
 afterEach(() => {
   t.cleanup();

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubes, memberships, people, positions, sessions } from '../../db/schema.ts';
+import { memberships, people, positions, sessions } from '../../db/schema.ts';
 import { createSession, validateSessionToken } from '../../src/features/auth/session.ts';
 import { getPerson, listPeople } from '../../src/features/people/queries.ts';
 import {
@@ -13,17 +13,12 @@ import { todayIso } from '../../src/lib/dates.ts';
 import { createPerson, resetPersonSecret, updatePerson } from '../../src/features/people/service.ts';
 import { DomainError } from '../../src/lib/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-
-const PLACE = { desa: 'Singkalanyar', kecamatan: 'Prambon', kabupaten: 'Nganjuk', provinsi: 'Jawa Timur' };
+import { addTwoKubesAndAdmin } from '../helpers/two-kubes.ts';
 
 let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
-  await t.db.insert(kubes).values([
-    { id: 'kubemaju1', name: 'Maju Bersama 1', ...PLACE },
-    { id: 'kubemaju2', name: 'Maju Bersama 2', ...PLACE },
-  ]);
-  await t.db.insert(people).values({ id: 'admin0001', name: 'Admin Dinsos', username: 'admin', role: 'admin' });
+  await addTwoKubesAndAdmin(t);
 });
 afterEach(() => {
   t.cleanup();
