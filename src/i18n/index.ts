@@ -23,36 +23,38 @@ import idPlayer from './id/player.json';
 import idReport from './id/report.json';
 import idWorkshop from './id/workshop.json';
 
+import { mergeDictionaries } from './merge.ts';
+
 // One dictionary per language, kept as one JSON file per feature so each slice owns its words.
 // Indonesian is the source of truth for the keys; a test checks English has exactly the same ones.
-const id = {
-  ...idCommon,
-  ...idAuth,
-  ...idAssessment,
-  ...idCapacity,
-  ...idFacts,
-  ...idIndicators,
-  ...idKube,
-  ...idLearning,
-  ...idPeople,
-  ...idPlayer,
-  ...idReport,
-  ...idWorkshop,
-};
-const en = {
-  ...enCommon,
-  ...enAuth,
-  ...enAssessment,
-  ...enCapacity,
-  ...enFacts,
-  ...enIndicators,
-  ...enKube,
-  ...enLearning,
-  ...enPeople,
-  ...enPlayer,
-  ...enReport,
-  ...enWorkshop,
-};
+const id = mergeDictionaries({
+  common: idCommon,
+  auth: idAuth,
+  assessment: idAssessment,
+  capacity: idCapacity,
+  facts: idFacts,
+  indicators: idIndicators,
+  kube: idKube,
+  learning: idLearning,
+  people: idPeople,
+  player: idPlayer,
+  report: idReport,
+  workshop: idWorkshop,
+});
+const en = mergeDictionaries({
+  common: enCommon,
+  auth: enAuth,
+  assessment: enAssessment,
+  capacity: enCapacity,
+  facts: enFacts,
+  indicators: enIndicators,
+  kube: enKube,
+  learning: enLearning,
+  people: enPeople,
+  player: enPlayer,
+  report: enReport,
+  workshop: enWorkshop,
+});
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
