@@ -42,5 +42,29 @@ describe.skipIf(browserMissing)('the demo on first start', () => {
     const other = await (await browser.newContext()).newPage();
     await other.goto(`${app.url}/mulai`);
     expect(new URL(other.url()).pathname).toBe('/masuk');
+
+    // The data behind each indicator, as the CSV parts give it for the demo's year.
+    const csv = async (part: number) => {
+      const response = await page.request.get(
+        `${app.url}/indikator/unduh?bagian=${part}&dari=2026-01-01&sampai=2026-11-30`,
+      );
+      expect(response.status()).toBe(200);
+      return (await response.text()).split('\r\n');
+    };
+    const [structure, knowledge, capacity] = [await csv(1), await csv(2), await csv(3)];
+    expect(structure.slice(0, 2)).toEqual([
+      '\uFEFFTanggal;KUBE;Desa;Kecamatan;Kabupaten;Pengurus inti;Divisi marketing;Divisi pemberdayaan;Pengurus di luar inti',
+      '2026-11-30;Maju Bersama 1;Singkalanyar;Prambon;Nganjuk;3;Ada;Ada;2',
+    ]);
+    expect(knowledge[0]).toBe(
+      '\uFEFFNama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g;Jabatan saat post-test',
+    );
+    expect(knowledge).toContain(
+      'Dewi Anggraini (demo);Maju Bersama 1;"Pembukuan Kas, IKS dan Simpan Pinjam";2026-05-25;33,3;100;66,7;1;Bendahara',
+    );
+    expect(capacity.slice(0, 2)).toEqual([
+      '\uFEFFKUBE;Dimensi;Tanggal baseline;Skor baseline;Tanggal terakhir;Skor terakhir;Perubahan;Membaik',
+      'Maju Bersama 1;Strategi pemasaran;2026-02-16;1,6;2026-10-19;2,2;0,6;Ya',
+    ]);
   });
 });

@@ -1,0 +1,131 @@
+import type { Executor } from '../../../db/client.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { normalizedGain } from '../../lib/stats/index.ts';
+import { csvFile, csvNumber, csvText } from '../analytics/csv.ts';
+import { divisionLabel } from '../kube/labels.ts';
+import { listJabatan } from '../kube/queries.ts';
+import { listModules } from '../learning/curriculum.ts';
+import { heldOn, positionsByPerson } from './compute.ts';
+import type { loadIndicators } from './data.ts';
+import type { RubricEntry } from './rubric.ts';
+
+// The data behind each indicator as CSV, in the format of the gain report's (features/analytics/csv.ts):
+// part 1 the KUBEs' structure on the period's last day, part 2 the officers' pre/post pairs, part 3 each
+// KUBE's capacity per dimension against its baseline.
+
+export const CSV_PARTS = ['1', '2', '3'] as const;
+export type CsvPart = (typeof CSV_PARTS)[number];
+
+type IndicatorData = Awaited<ReturnType<typeof loadIndicators>>;
+
+export const isCsvPart = (value: string | null): value is CsvPart =>
+  (CSV_PARTS as readonly string[]).includes(value ?? '');
+
+function structureCsv(data: IndicatorData, t: Translate): string {
+  const kube = new Map(data.kubes.map((k) => [k.id, k]));
+  const [yes, no] = [t('indicators.detail.yes'), t('indicators.detail.no')];
+  return csvFile(
+    [
+      t('indicators.csv.date'),
+      t('indicators.detail.kube'),
+      t('indicators.detail.desa'),
+      t('indicators.csv.kecamatan'),
+      t('indicators.csv.kabupaten'),
+      t('indicators.detail.core'),
+      ...data.divisions.map((d) => divisionLabel(t, d)),
+      t('indicators.detail.beyond'),
+    ],
+    data.i1.structures.map((s) => {
+      const k = kube.get(s.kubeId);
+      return [
+        data.i1.day,
+        csvText(k?.name ?? ''),
+        csvText(k?.desa ?? ''),
+        csvText(k?.kecamatan ?? ''),
+        csvText(k?.kabupaten ?? ''),
+        String(s.coreOfficers),
+        ...data.divisions.map((d) => (s.divisions.includes(d) ? yes : no)),
+        String(s.beyondCoreOfficers),
+      ];
+    }),
+  );
+}
+
+async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Promise<string> {
+  const jabatan = new Map((await listJabatan(db)).map((j) => [j.code, j.name]));
+  const modules = new Map((await listModules()).map((m) => [m.id, m.data.title]));
+  const byPerson = positionsByPerson(data.positions);
+  return csvFile(
+    [
+      t('report.col.name'),
+      t('report.col.kube'),
+      t('report.col.module'),
+      t('report.col.postDate'),
+      t('report.col.pre'),
+      t('report.col.post'),
+      t('report.col.gain'),
+      t('report.col.g'),
+      t('indicators.csv.positions'),
+    ],
+    data.pairs.map((p) => {
+      const held = (byPerson.get(p.personId) ?? [])
+        .filter((pos) => heldOn(p.postDate, pos))
+        .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode);
+      return [
+        csvText(p.name),
+        csvText(p.kubeName),
+        csvText(modules.get(p.moduleSlug) ?? p.moduleSlug),
+        p.postDate,
+        csvNumber(p.pre.score),
+        csvNumber(p.post.score),
+        csvNumber(p.post.score - p.pre.score),
+        csvNumber(normalizedGain(p.pre.score, p.post.score), 3),
+        csvText(held.join(', ')),
+      ];
+    }),
+  );
+}
+
+function capacityCsv(data: IndicatorData, rubric: RubricEntry, t: Translate): string {
+  const kube = new Map(data.kubes.map((k) => [k.id, k]));
+  const titles = new Map(rubric.data.dimensions.map((d) => [d.id, d.title]));
+  return csvFile(
+    [
+      t('indicators.detail.kube'),
+      t('indicators.csv.dimension'),
+      t('indicators.csv.baselineDate'),
+      t('indicators.csv.baselineScore'),
+      t('indicators.csv.latestDate'),
+      t('indicators.csv.latestScore'),
+      t('indicators.csv.change'),
+      t('indicators.csv.improved'),
+    ],
+    data.i3.perKube.flatMap(({ kubeId, change }) =>
+      change.baseline === null
+        ? []
+        : change.dimensions.map((d) => [
+            csvText(kube.get(kubeId)?.name ?? ''),
+            csvText(titles.get(d.dimension) ?? d.dimension),
+            change.baseline?.assessedOn ?? '',
+            csvNumber(d.baseline, 2),
+            change.latest?.assessedOn ?? '',
+            csvNumber(d.latest, 2),
+            csvNumber(d.change, 2),
+            d.improved === null ? '' : d.improved ? t('indicators.csv.yes') : t('indicators.csv.no'),
+          ]),
+    ),
+  );
+}
+
+/** One part of the indicator data as a CSV file's text. */
+export async function indicatorCsv(
+  db: Executor,
+  part: CsvPart,
+  data: IndicatorData,
+  rubric: RubricEntry,
+  t: Translate,
+): Promise<string> {
+  if (part === '1') return structureCsv(data, t);
+  if (part === '2') return knowledgeCsv(db, data, t);
+  return capacityCsv(data, rubric, t);
+}
