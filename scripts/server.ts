@@ -67,6 +67,29 @@ function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
   res.end(REFUSALS[status]);
 }
 
+/** How long a refused body's client may go on sending while it reads the answer. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers 413 to a body past the limit that is still arriving. Closing the connection at once would reset it
+ * under the client's feet (unread data on a closed socket makes the kernel send a reset), and the client would
+ * never read the answer. So the rest is read and dropped, never kept, for at most a moment (the way nginx's
+ * lingering close works), then the connection is closed.
+ */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse) {
+  req.resume();
+  const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  req.once('end', () => {
+    clearTimeout(linger);
+    req.socket.destroySoon();
+  });
+  req.socket.once('close', () => {
+    clearTimeout(linger);
+  });
+  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(REFUSALS[413]);
+}
+
 export type ServerOptions = {
   port: number;
   host: string;
@@ -139,7 +162,8 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         if (left > 0) buffered.set(client, left);
         else buffered.delete(client);
         if ('refused' in result) {
-          refuse(res, result.refused);
+          if (result.refused === 413) refuseBody(req, res);
+          else refuse(res, result.refused);
           return;
         }
         if ('gone' in result) return;

@@ -33,7 +33,6 @@ export function readBody(req: http.IncomingMessage, limits: BodyLimits): Promise
       req.off('end', onEnd);
       req.off('error', onGone);
       req.off('aborted', onGone);
-      if (!('body' in result)) req.pause();
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
