@@ -138,7 +138,8 @@ describe('weight budgets on a first visit (compressed)', () => {
         const weight = await measurePage(app.url, path, cookies.admin);
         if (weight.total > LESSON_BUDGET) over.push(`${path}: ${kb(weight.total)} > ${kb(LESSON_BUDGET)}`);
         if (weight.requests > REQUEST_BUDGET) over.push(`${path}: ${weight.requests} requests`);
-        // The one script a lesson ships is src/scripts/learning.ts (read-aloud, offline notice), inline.
+        // The one script a lesson ships is features/learning/client/learning.ts (read-aloud, offline notice),
+        // inline.
         if (weight.js > 0) over.push(`${path}: ${kb(weight.js)} of script files (${weight.scriptFiles.join(', ')})`);
         const others = weight.inlineScripts.filter((script) => !script.includes('speechSynthesis'));
         if (others.length > 0 || weight.inlineScripts.length !== 1) {

@@ -1,0 +1,79 @@
+import type { RefObject } from 'react';
+import type { PlayerItem } from '../../types.ts';
+import { letter, type Translate } from './labels.ts';
+
+/** The last screen: every question with its answer, a way back to change each, and "Kumpulkan". */
+export function ReviewScreen(props: {
+  items: PlayerItem[];
+  chosen: Record<string, string>;
+  remaining: number;
+  /** Sending or sent: the button stays focusable but does nothing. */
+  busy: boolean;
+  sending: boolean;
+  /** From the player, so the id stays the same each time the review is shown. */
+  remainingId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onChange: (index: number) => void;
+  onSubmit: () => void;
+  t: Translate;
+}) {
+  const { items, chosen, remaining, busy, sending, remainingId, headingRef, onChange, onSubmit, t } = props;
+  return (
+    <section className="player__question">
+      <h2 className="player__heading" ref={headingRef} tabIndex={-1}>
+        {t('player.review.title')}
+      </h2>
+      <p>{t('player.review.intro')}</p>
+      <ol className="player__review">
+        {items.map((each, index) => {
+          const optionIndex = each.options.findIndex((option) => option.id === chosen[each.questionId]);
+          const option = each.options[optionIndex];
+          return (
+            <li key={each.questionId} className="player__review-item">
+              <div>
+                <p className="player__review-question">
+                  {index + 1}. {each.text}
+                </p>
+                {option ? (
+                  <p>
+                    <span className="muted">{t('player.review.yourAnswer')}</span>{' '}
+                    <strong>
+                      {letter(optionIndex)}. {option.text}
+                    </strong>
+                  </p>
+                ) : (
+                  <p className="player__missing">{t('player.review.notAnswered')}</p>
+                )}
+              </div>
+              <button
+                type="button"
+                className="button--secondary"
+                aria-label={t('player.review.changeLabel', { n: index + 1 })}
+                onClick={() => {
+                  onChange(index);
+                }}
+              >
+                {t('player.review.change')}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <p id={remainingId} className={remaining > 0 ? 'alert' : 'alert alert--success'}>
+        {remaining > 0 ? t('player.remaining', { count: remaining }) : t('player.allAnswered')}
+      </p>
+      <button
+        type="button"
+        className="player__submit"
+        disabled={remaining > 0}
+        aria-disabled={busy || undefined}
+        aria-describedby={remainingId}
+        onClick={() => {
+          if (!busy) onSubmit();
+        }}
+      >
+        {sending ? t('player.submitting') : t('player.submit')}
+      </button>
+    </section>
+  );
+}
