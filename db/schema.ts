@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/** The four roles of DESIGN.md §1; a person has exactly one. */
+/** The four roles (README: glossary); a person has exactly one. */
 export const ROLES = ['anggota', 'pengurus', 'pendamping', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -91,7 +91,7 @@ export const memberships = sqliteTable(
     index('memberships_kube_idx').on(t.kubeId),
     // Reports find each person's KUBE on a given day.
     index('memberships_person_idx').on(t.personId, t.joinedOn),
-    // A person belongs to at most one KUBE at a time (DESIGN.md §1).
+    // A person belongs to at most one KUBE at a time (README: glossary).
     uniqueIndex('memberships_one_current')
       .on(t.personId)
       .where(sql`${t.leftOn} is null`),
@@ -251,7 +251,7 @@ export const attempts = sqliteTable(
     /** Once submitted: '1' or '0' per question of the set, in the set's order (unanswered is '0'). */
     itemBits: text('item_bits'),
     /**
-     * The first submitted attempt of its person, module and kind: the one that counts for gain (DESIGN.md §4).
+     * The first submitted attempt of its person, module and kind: the one that counts for gain (README: "Gain reports" and the glossary).
      * Set once at submission; retakes are submitted later and never count.
      */
     counted: integer('counted', { mode: 'boolean' }).notNull().default(false),

@@ -4,7 +4,6 @@ import {
   assignForm,
   buildAttemptItems,
   canStartTest,
-  countsForGain,
   gain,
   gainBand,
   hashString,
@@ -318,34 +317,5 @@ describe('moduleStage()', () => {
 
   it('is done once the post-test is submitted', () => {
     expect(moduleStage({ ...fresh, preSubmitted: 1, lessonsDone: true, postSubmitted: 1 })).toBe('done');
-  });
-});
-
-describe('countsForGain()', () => {
-  const at = (iso: string) => new Date(iso);
-
-  it('counts the earliest submitted attempt of the kind, not a later retake', () => {
-    const attempts = [
-      { kind: 'pre' as const, submittedAt: at('2025-03-02T09:00:00Z') },
-      { kind: 'post' as const, submittedAt: at('2025-03-01T08:00:00Z') },
-      { kind: 'pre' as const, submittedAt: at('2025-03-01T09:00:00Z') },
-      { kind: 'pre' as const, submittedAt: at('2025-03-03T09:00:00Z') },
-    ];
-    expect(countsForGain(attempts, 'pre')).toBe(2);
-    expect(countsForGain(attempts, 'post')).toBe(1);
-  });
-
-  it('ignores attempts that were never submitted', () => {
-    const attempts = [
-      { kind: 'pre' as const, submittedAt: null },
-      { kind: 'pre' as const, submittedAt: at('2025-03-02T09:00:00Z') },
-    ];
-    expect(countsForGain(attempts, 'pre')).toBe(1);
-  });
-
-  it('finds nothing when no attempt of the kind is submitted', () => {
-    expect(countsForGain([], 'pre')).toBe(-1);
-    expect(countsForGain([{ kind: 'post', submittedAt: null }], 'post')).toBe(-1);
-    expect(countsForGain([{ kind: 'pre', submittedAt: at('2025-03-02T09:00:00Z') }], 'post')).toBe(-1);
   });
 });

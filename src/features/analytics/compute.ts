@@ -11,7 +11,7 @@ import { runSteps, runStepsYielding } from '../../lib/yield.ts';
 import { questionRows, type ObjectiveRow, type QuestionRow, type Reliability } from './items.ts';
 import type { ObjectiveMap, Pair } from './pairs.ts';
 
-// A gain report from pre/post pairs: pure arithmetic over the pairs, no I/O (DESIGN.md §4).
+// A gain report from pre/post pairs: pure arithmetic over the pairs, no I/O (README: "Gain reports" and the glossary).
 
 export const DEFAULT_MASTERY = 70;
 

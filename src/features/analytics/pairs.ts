@@ -4,7 +4,7 @@ import { yieldToEventLoop } from '../../lib/yield.ts';
 import type { FormName } from '../assessment/types.ts';
 
 // The data behind every gain report: one pair per person and module, the counted (first submitted) pre-test
-// and post-test (retakes never replace them, DESIGN.md §4). A module report may hold 50,000 pairs, so the
+// and post-test (retakes never replace them, README: "Gain reports"). A module report may hold 50,000 pairs, so the
 // database hands them over as one JSON text rather than row by row (per-row transfer costs ~10 µs).
 
 export type ReportScope = {

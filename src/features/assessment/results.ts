@@ -9,7 +9,7 @@ export type AttemptResult = {
   attempt: Attempt;
   /** False for a retake: the first submitted attempt of a kind counts for gain. */
   isFirst: boolean;
-  /** For a post-test: the first pre-test's score, gain and normalized gain (DESIGN.md §4). */
+  /** For a post-test: the first pre-test's score, gain and normalized gain (README: "Gain reports" and the glossary). */
   comparison: { pre: number; post: number; gain: number; g: number | null; band: ReturnType<typeof gainBand> } | null;
   byObjective: { id: string; text: string; correct: number; total: number; score: number }[];
   missed: Missed[];

@@ -125,17 +125,17 @@ export function packItemResults(itemResults: Readonly<Record<string, 0 | 1>>): {
   return { questionIds: ids.join(','), bits: ids.map((id) => (itemResults[id] === 1 ? '1' : '0')).join('') };
 }
 
-/** Gain of one person: post − pre, in percentage points (DESIGN.md §4). */
+/** Gain of one person: post − pre, in percentage points (README: "Gain reports" and the glossary). */
 export function gain(pre: number, post: number): number {
   return post - pre;
 }
 
-/** Normalized gain g = (post − pre) / (100 − pre); null when pre = 100 (DESIGN.md §4). */
+/** Normalized gain g = (post − pre) / (100 − pre); null when pre = 100 (README: "Gain reports" and the glossary). */
 export { normalizedGain } from '../../lib/stats/index.ts';
 
 const BAND_NAMES = { low: 'rendah', medium: 'sedang', high: 'tinggi' } as const;
 
-/** Band of a normalized gain in the words results use: rendah < 0.3 ≤ sedang < 0.7 ≤ tinggi (DESIGN.md §4). */
+/** Band of a normalized gain in the words results use: rendah < 0.3 ≤ sedang < 0.7 ≤ tinggi (README: "Gain reports" and the glossary). */
 export function gainBand(g: number | null): 'rendah' | 'sedang' | 'tinggi' | null {
   return g === null ? null : BAND_NAMES[statsGainBand(g)];
 }
@@ -193,25 +193,4 @@ export function moduleStage(state: TestState): 'pre_test' | 'lessons' | 'post_te
   if (!state.lessonsDone && !state.postOpened) return 'lessons';
   if (state.postSubmitted === 0) return 'post_test';
   return 'done';
-}
-
-/**
- * Which attempt of a kind counts for gain: the first submitted one (earliest `submittedAt`), or -1 when none
- * is submitted. Retakes are kept but never replace it.
- */
-export function countsForGain(
-  attempts: readonly { kind: TestKind; submittedAt: Date | null }[],
-  kind: TestKind,
-): number {
-  let best = -1;
-  let bestTime = Infinity;
-  attempts.forEach((attempt, index) => {
-    if (attempt.kind !== kind || attempt.submittedAt === null) return;
-    const time = attempt.submittedAt.getTime();
-    if (time < bestTime) {
-      best = index;
-      bestTime = time;
-    }
-  });
-  return best;
 }

@@ -166,12 +166,6 @@ export async function listAssessments(db: Executor, kubeIds?: readonly string[])
   }));
 }
 
-/** One assessment of one KUBE, if it is that KUBE's. */
-export async function getAssessment(db: Executor, kubeId: string, id: string): Promise<Assessment | null> {
-  const found = (await listAssessments(db, [kubeId])).find((a) => a.id === id);
-  return found ?? null;
-}
-
 // Pure arithmetic ----------------------------------------------------------------------------------------------
 
 /** Mean item score (1–4) per dimension; null for a dimension with no scored item. */

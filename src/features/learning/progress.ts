@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { lessonCompletions, lessonVisits, moduleProgress } from '../../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
@@ -82,12 +82,4 @@ export async function listCompletionsByModule(db: Executor, personId: string): P
   const byModule = new Map<string, Set<string>>();
   for (const row of rows) byModule.set(row.moduleSlug, (byModule.get(row.moduleSlug) ?? new Set()).add(row.lessonId));
   return byModule;
-}
-
-export async function countLessonVisits(db: Executor, personId: string, lessonId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(lessonVisits)
-    .where(and(eq(lessonVisits.personId, personId), eq(lessonVisits.lessonId, lessonId)));
-  return row?.n ?? 0;
 }

@@ -5,7 +5,7 @@ import { optionalIsoDate, optionalText, requiredText, username } from '../../lib
 import { passwordProblem } from '../auth/password.ts';
 import { newPin } from '../auth/pin.ts';
 
-/** Members sign in with a short PIN on a shared tablet; everyone else with a password (DESIGN.md §1). */
+/** Members sign in with a short PIN on a shared tablet; everyone else with a password (README: glossary). */
 export const usesPin = (role: Role) => role === 'anggota';
 
 /** Members and officers belong to one KUBE; facilitators are assigned to KUBEs instead. */

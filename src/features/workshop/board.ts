@@ -40,7 +40,7 @@ const testOfPhase = (workshop: Workshop): TestKind =>
 
 /**
  * One row per member of the KUBE: attendance, progress in the current phase's test, and the first pre
- * and post scores with the gain (retakes are kept but the first attempt counts, DESIGN.md §4).
+ * and post scores with the gain (retakes are kept but the first attempt counts, README: "Gain reports").
  */
 export async function loadBoard(db: Executor, workshop: Workshop, now = new Date()): Promise<BoardRow[]> {
   const participants = await listParticipants(db, workshop);

@@ -7,6 +7,7 @@ import { can } from '../../features/auth/permissions.ts';
 import { listModules } from '../../features/learning/curriculum.ts';
 import { db } from '../../lib/db.ts';
 import { translateMessage } from '../../lib/forms.ts';
+import { todayIso } from '../../lib/dates.ts';
 
 // The report's per-person table as a CSV file, with the same filters as the report page.
 export const GET: APIRoute = async (context) => {
@@ -37,7 +38,7 @@ export const GET: APIRoute = async (context) => {
     },
     (slug) => titles.get(slug) ?? slug,
   );
-  const day = new Date().toISOString().slice(0, 10);
+  const day = todayIso();
   const name = `laporan-${request.scope.moduleSlug ?? 'semua-modul'}-${day}.csv`;
   return new Response(csv, {
     headers: {
