@@ -25,18 +25,13 @@ export const ADDRESS_POLICY: LimitPolicy = { ...PAIR_POLICY, freeFailures: 20 };
 
 export type LimitState = { failures: number; windowStartedAt: number; blockedUntil: number };
 
-/** Pure: how long the `failures`-th failure in a window blocks the key (0 while still free). */
+/**
+ * Pure: how long the `failures`-th failure in a window blocks the key (0 while still free). `countAttempt`
+ * computes the same in SQL; tests/integration/count-attempt.test.ts checks that the two agree.
+ */
 export function blockFor(failures: number, policy: LimitPolicy): number {
   const over = failures - policy.freeFailures;
   return over > 0 ? Math.min(policy.baseBlockMs * 2 ** Math.min(over - 1, 20), policy.maxBlockMs) : 0;
-}
-
-/** Pure: the state after one more counted attempt at `now`; the SQL in `countAttempt` does the same. */
-export function recordFailure(state: LimitState | undefined, policy: LimitPolicy, now: number): LimitState {
-  const fresh = !state || now - state.windowStartedAt >= policy.forgetAfterMs;
-  const failures = fresh ? 1 : state.failures + 1;
-  const wait = blockFor(failures, policy);
-  return { failures, windowStartedAt: fresh ? now : state.windowStartedAt, blockedUntil: wait > 0 ? now + wait : 0 };
 }
 
 /** Milliseconds left before the key may try again; 0 when it may try now. */
