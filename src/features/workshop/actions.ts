@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { WORKSHOP_PHASES } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
 import { latestWorkshopDate } from '../../lib/dates.ts';
-import { asAction, isoDate, optionalText, recordId, requiredText } from '../../lib/forms.ts';
+import { asAction, isoDate, optionalText, pin, recordId, requiredText } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
 import { startSession, slowDown } from '../auth/actions.ts';
@@ -34,7 +34,8 @@ export const workshop = {
     input: z.object({
       code: z.string({ error: 'errors.required' }).max(20),
       personId: z.string({ error: 'errors.choice' }).min(1).max(64),
-      pin: z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin'),
+      // Any PIN a member has may join, a weak one too: the rule for new PINs (`newPin`) applies when one is set.
+      pin: pin(),
     }),
     handler: async (input, context) => {
       const joined = await asAction(() => joinWorkshop(db, input, requestSource(context)));
