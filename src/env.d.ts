@@ -10,8 +10,8 @@ declare namespace App {
     sessionId: string | null;
     /** Set when this device joined a workshop: a shared tablet, handed on after each test. */
     workshopId: string | null;
-    /** The module of that workshop: the only one such a session may study and be tested on. */
-    workshopModule: string | null;
+    /** That workshop, open (the session ends when it closes): its module is the only one the tablet may study. */
+    workshop: import('./features/workshop/service.ts').Workshop | null;
     /** What `can()` needs to decide; null for a visitor. */
     actor: import('./features/auth/permissions.ts').Actor | null;
     locale: import('./i18n/index.ts').Locale;

@@ -15,7 +15,7 @@ const locale = defineMiddleware((context, next) => {
   context.locals.person = null;
   context.locals.sessionId = null;
   context.locals.workshopId = null;
-  context.locals.workshopModule = null;
+  context.locals.workshop = null;
   context.locals.actor = null;
   context.locals.formValues = {};
   return next();

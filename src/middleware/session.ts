@@ -21,7 +21,6 @@ export const session = defineMiddleware(async (context, next) => {
     deleteSessionCookie(context.cookies, secure);
     return next();
   }
-  let workshopModule: string | null = null;
   if (valid.workshopId) {
     // A shared tablet's session dies with its workshop (or after a few hours), and is then deleted.
     const workshop = await getWorkshop(db, valid.workshopId);
@@ -36,14 +35,13 @@ export const session = defineMiddleware(async (context, next) => {
       if (context.request.method === 'GET') return context.redirect(access.target);
       return new Response(context.locals.t('errors.forbidden'), { status: 403 });
     }
-    workshopModule = workshop.moduleSlug;
+    context.locals.workshop = workshop;
   }
   // Sliding expiry: the cookie lives as long as the session, renewed whenever the session is.
   if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_DAYS * 86_400_000, secure);
   context.locals.person = valid.person;
   context.locals.sessionId = valid.id;
   context.locals.workshopId = valid.workshopId;
-  context.locals.workshopModule = workshopModule;
   context.locals.actor = await loadActor(db, valid.person);
   return next();
 });

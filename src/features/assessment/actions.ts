@@ -38,7 +38,7 @@ async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?:
   if (module === 'not-found')
     throw new ActionError({ code: 'NOT_FOUND', message: t ? t('errors.notFound') : 'errors.notFound' });
   // A workshop tablet takes only its workshop's tests.
-  const elsewhere = context.locals.workshopModule !== null && context.locals.workshopModule !== moduleSlug;
+  const elsewhere = context.locals.workshop !== null && context.locals.workshop.moduleSlug !== moduleSlug;
   if (module === 'forbidden' || !actor || elsewhere) {
     throw new ActionError({ code: 'FORBIDDEN', message: t ? t('errors.forbidden') : 'errors.forbidden' });
   }

@@ -24,7 +24,7 @@ export const learning = {
       const module = lesson ? await getModule(lesson.data.module) : undefined;
       if (!lesson || !module) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
       // A workshop tablet studies only its workshop's module.
-      const elsewhere = context.locals.workshopModule !== null && context.locals.workshopModule !== module.id;
+      const elsewhere = context.locals.workshop !== null && context.locals.workshop.moduleSlug !== module.id;
       if (elsewhere || !maySeeModule(actor, module, await listHeldPositions(db, actor.id))) {
         throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
       }

@@ -74,10 +74,9 @@ export const workshop = {
         .max(50, 'errors.invalid'),
     }),
     handler: async (input, context) => {
-      const { actor, workshopId } = context.locals;
-      if (!actor || !workshopId) throw forbidden();
-      const current = await getWorkshop(db, workshopId);
-      if (!current) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      // The tablet's open workshop, loaded by the middleware with the session (a closed one ends it).
+      const { actor, workshop: current } = context.locals;
+      if (!actor || !current) throw forbidden();
       await recordDeviceReports(
         db,
         current,
