@@ -12,6 +12,7 @@ import compression from 'compression';
 import { forwardedClient } from '../src/lib/forwarded.ts';
 import { admission } from './server/admission.ts';
 import { hasBody, readBody } from './server/body.ts';
+import { tally } from './server/tally.ts';
 
 export { admission } from './server/admission.ts';
 
@@ -109,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
     maxWaitMs: LIMITS.maxWaitMs,
   });
   const hops = options.proxyHops ?? 0;
-  const buffered = new Map<string, number>();
+  const buffered = tally();
 
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     compress(req as never, res as never, () => {
@@ -151,16 +152,13 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
       const announced = Number(req.headers['content-length']);
       const reserved =
         Number.isFinite(announced) && announced > 0 ? Math.min(announced, LIMITS.bodyBytes) : LIMITS.bodyBytes;
-      const reading = (buffered.get(client) ?? 0) + reserved;
-      if (reading > LIMITS.bufferedPerClient) {
+      if (buffered.with(client, reserved) > LIMITS.bufferedPerClient) {
         refuse(res, 503);
         return;
       }
-      buffered.set(client, reading);
+      buffered.add(client, reserved);
       void readBody(req, { maxBytes: LIMITS.bodyBytes, timeoutMs: LIMITS.bodyTimeoutMs }).then((result) => {
-        const left = (buffered.get(client) ?? 0) - reserved;
-        if (left > 0) buffered.set(client, left);
-        else buffered.delete(client);
+        buffered.remove(client, reserved);
         if ('refused' in result) {
           if (result.refused === 413) refuseBody(req, res);
           else refuse(res, result.refused);
@@ -188,19 +186,16 @@ const header = (req: http.IncomingMessage, name: string) => {
 
 /** Closes new connections from an address that already holds `max` of them. */
 function limitConnections(server: http.Server, max: number) {
-  const open = new Map<string, number>();
+  const open = tally();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';
-    const count = (open.get(address) ?? 0) + 1;
-    if (count > max) {
+    if (open.with(address, 1) > max) {
       socket.destroy();
       return;
     }
-    open.set(address, count);
+    open.add(address, 1);
     socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
+      open.remove(address, 1);
     });
   });
 }
