@@ -68,27 +68,23 @@ function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
   res.end(REFUSALS[status]);
 }
 
-/** How long a refused body's client may go on sending while it reads the answer. */
+/** How long a refused body's client may go on sending before it is answered anyway. */
 const LINGER_MS = 2_000;
 
 /**
- * Answers 413 to a body past the limit that is still arriving. Closing the connection at once would reset it
- * under the client's feet (unread data on a closed socket makes the kernel send a reset), and the client would
- * never read the answer. So the rest is read and dropped, never kept, for at most a moment (the way nginx's
- * lingering close works), then the connection is closed.
+ * Answers 413 to a body past the limit that is still arriving. Answering and closing at once would reset the
+ * connection under the client's feet (unread data on a closed socket makes the kernel send a reset), and the
+ * client would never read the answer. So the rest is read and dropped, never kept, until it ends or for at most
+ * a moment, and then answered with `Connection: close`, so the client does not send another request on it.
  */
 function refuseBody(req: http.IncomingMessage, res: http.ServerResponse) {
+  const answer = () => {
+    clearTimeout(linger);
+    refuse(res, 413);
+  };
+  const linger = setTimeout(answer, LINGER_MS);
+  req.once('end', answer);
   req.resume();
-  const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
-  req.once('end', () => {
-    clearTimeout(linger);
-    req.socket.destroySoon();
-  });
-  req.socket.once('close', () => {
-    clearTimeout(linger);
-  });
-  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end(REFUSALS[413]);
 }
 
 export type ServerOptions = {
