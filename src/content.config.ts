@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { rubricSchema } from './features/indicators/rubric-schema.ts';
+import { rubricSchema } from './features/capacity/rubric-schema.ts';
 import { lessonSchema, moduleSchema, questionBankSchema } from './features/learning/content-schemas.ts';
 
 // The curriculum lives outside src/, in content/ (see content/README.md). KUBE_CONTENT_DIR points the

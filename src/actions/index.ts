@@ -1,5 +1,8 @@
 import { assessment } from '../features/assessment/actions.ts';
 import { auth } from '../features/auth/actions.ts';
+import { capacity } from '../features/capacity/actions.ts';
+import { demo } from '../features/demo/actions.ts';
+import { facts } from '../features/facts/actions.ts';
 import { indicators } from '../features/indicators/actions.ts';
 import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
@@ -8,4 +11,4 @@ import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
 // and KUBE with `can()` and writes inside a transaction.
-export const server = { assessment, auth, indicators, kube, learning, people, workshop };
+export const server = { assessment, auth, capacity, demo, facts, indicators, kube, learning, people, workshop };

@@ -80,6 +80,16 @@ export const username = () =>
     .regex(/^[a-z0-9._-]{3,32}$/, 'errors.username');
 
 /** A member's PIN: 4 to 6 digits, easy to remember and to type on a tablet. */
+/** A number typed the Indonesian way: "1.500.000" or "1500000" rupiah; "0,3" or "80". */
+export const typedNumber = (error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .regex(/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+([.,]\d+)?$/, error)
+    .transform((value) =>
+      Number((/^\d{1,3}(\.\d{3})+/.test(value) ? value.replaceAll('.', '') : value).replace(',', '.')),
+    );
+
 export const pin = () => z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin');
 
 /** An id made by the server (see `newId`); refuse anything else before it reaches a query. */

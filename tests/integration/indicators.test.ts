@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kubes, memberships, people, positions, recordChanges } from '../../db/schema.ts';
-import { correctAssessment, recordAssessment, type RubricShape } from '../../src/features/indicators/capacity.ts';
+import { correctAssessment, recordAssessment, type RubricShape } from '../../src/features/capacity/service.ts';
 import { statusOf } from '../../src/features/indicators/compute.ts';
 import { loadIndicators, loadTargets, setTarget } from '../../src/features/indicators/data.ts';
 import {
@@ -9,8 +9,8 @@ import {
   correctPartnership,
   factsOn,
   listFacts,
-} from '../../src/features/indicators/facts.ts';
-import { listChanges } from '../../src/features/indicators/history.ts';
+} from '../../src/features/facts/service.ts';
+import { listChanges } from '../../src/features/history/changes.ts';
 import { seedAttempt } from '../helpers/attempts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 

@@ -122,7 +122,7 @@ describe('positions', () => {
 
   it('corrects a position’s days, keeps the old values in the history, and refuses an overlap with another holder', async () => {
     const { correctPosition } = await import('../../src/features/kube/service.ts');
-    const { listChanges } = await import('../../src/features/indicators/history.ts');
+    const { listChanges } = await import('../../src/features/history/changes.ts');
     const first = await recordPosition(t.db, position('siti', 'ketua', '2024-01-10'));
     await endPosition(t.db, { positionId: first.id, endDate: '2024-06-30' });
     await recordPosition(t.db, position('budi', 'ketua', '2024-06-30'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFirst, orphanedRefusal } from '../../src/features/indicators/facts.ts';
+import { currentFirst, orphanedRefusal } from '../../src/features/facts/service.ts';
 
 describe('the facts lists on a KUBE page', () => {
   it('shows current records first, then ended ones, newest start first in each', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REQUIRED_DIMENSIONS, rubricSchema, type Rubric } from '../../src/features/indicators/rubric-schema.ts';
+import { REQUIRED_DIMENSIONS, rubricSchema, type Rubric } from '../../src/features/capacity/rubric-schema.ts';
 
 const raw: unknown = parse(readFileSync('content/rubrics/kapasitas-kube.yaml', 'utf8'));
 

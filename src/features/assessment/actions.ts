@@ -6,7 +6,7 @@ import { db } from '../../lib/db.ts';
 import { asAction } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
-import { WORKSHOP_DONE } from '../workshop/join.ts';
+import { afterTest, resultUrl } from './paths.ts';
 import { findPersonKubeId } from '../kube/queries.ts';
 import { saveHeldAnswers } from './held-answers.ts';
 import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
@@ -28,8 +28,6 @@ const answer = z.strictObject({
   answeredAt: z.iso.datetime({ offset: true, error: 'errors.invalid' }),
 });
 const answers = z.array(answer).max(200, 'errors.invalid');
-
-export const resultUrl = (moduleSlug: string, id: string) => `/belajar/${moduleSlug}/tes/hasil/${id}`;
 
 /** The signed-in learner, allowed to study the module. `t` turns a refusal into a sentence for the player. */
 async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?: Translate) {
@@ -143,7 +141,7 @@ export const assessment = {
         submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
       );
       // On a workshop tablet the next stop is the thank-you screen, which hands the tablet on.
-      return { resultUrl: context.locals.workshopId ? WORKSHOP_DONE : resultUrl(attempt.moduleSlug, attempt.id) };
+      return { resultUrl: afterTest(context.locals.workshopId, attempt.moduleSlug, attempt.id) };
     },
   }),
 

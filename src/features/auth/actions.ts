@@ -7,7 +7,6 @@ import { db } from '../../lib/db.ts';
 import { fieldError, requiredText, username } from '../../lib/forms.ts';
 import { newId } from '../../lib/ids.ts';
 import { sameSitePath } from '../../lib/same-site-path.ts';
-import { DEMO_ACCOUNTS, DEMO_ADMIN_ID, loadDemo } from '../demo/seed.ts';
 import { isSecureRequest } from '../../lib/request.ts';
 import { adminExists } from './actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
@@ -84,23 +83,6 @@ export const auth = {
       });
       await startSession(context, id);
       return { ok: true };
-    },
-  }),
-
-  /**
-   * First run only: instead of creating an admin, load the clearly labelled demo (KUBE "Maju Bersama 1" with
-   * its people and indicator records) and sign in as its admin.
-   */
-  loadDemo: defineAction({
-    accept: 'form',
-    input: z.object({}),
-    handler: async (_input, context) => {
-      if (await adminExists(db)) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
-      await loadDemo(db);
-      await startSession(context, DEMO_ADMIN_ID);
-      return {
-        accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.key, secret: a.secret, name: a.name })),
-      };
     },
   }),
 

@@ -1,6 +1,6 @@
 import type { Pair } from '../analytics/pairs.ts';
 import { classGain, mean, normalizedGain } from '../../lib/stats/index.ts';
-import { capacityChange, type Assessment, type RubricShape } from './capacity.ts';
+import { capacityChange, type Assessment, type RubricShape } from '../capacity/service.ts';
 
 // The program's three success indicators (Indikator Keberhasilan), computed from records. Pure: the queries
 // in indicators/data.ts gather the records; everything here is arithmetic and can be checked by hand.

@@ -7,7 +7,7 @@ import { listJabatan } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
 import { heldOn, positionsByPerson } from './compute.ts';
 import type { loadIndicators } from './data.ts';
-import type { RubricEntry } from './rubric.ts';
+import type { RubricEntry } from '../capacity/rubric.ts';
 
 // The data behind each indicator as CSV, in the format of the gain report's (features/analytics/csv.ts):
 // part 1 the KUBEs' structure on the period's last day, part 2 the officers' pre/post pairs, part 3 each

@@ -4,7 +4,7 @@ import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } 
 import { DomainError } from '../../lib/errors.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
 import { loadPairs } from '../analytics/pairs.ts';
-import { listAssessments, type Assessment, type RubricShape } from './capacity.ts';
+import { listAssessments, type Assessment, type RubricShape } from '../capacity/service.ts';
 import {
   DEFAULT_TARGETS,
   groupInto,
@@ -17,8 +17,8 @@ import {
   type PositionRecord,
   type Targets,
 } from './compute.ts';
-import { factsOn, listFacts, type KubeFacts } from './facts.ts';
-import { logCorrection } from './history.ts';
+import { factsOn, listFacts, type KubeFacts } from '../facts/service.ts';
+import { logCorrection } from '../history/changes.ts';
 import { trendDays } from './trend.ts';
 import { chunkedWork } from '../../lib/yield.ts';
 

@@ -4,7 +4,7 @@ import { facilitatorAssignments, jabatan, kubes, memberships, people, positions 
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isFutureDate } from '../../lib/dates.ts';
-import { logCorrection } from '../indicators/history.ts';
+import { logCorrection } from '../history/changes.ts';
 import type {
   CorrectPositionInput,
   EndPositionInput,

@@ -11,7 +11,7 @@ import {
   type QuestionBank,
 } from './content-schemas.ts';
 import { checkVersions, readLock } from './question-versions.ts';
-import { rubricSchema, type Rubric } from '../indicators/rubric-schema.ts';
+import { rubricSchema, type Rubric } from '../capacity/rubric-schema.ts';
 
 // Checks the whole curriculum the way the build does (same schemas), plus what one file cannot know
 // alone: that lessons and questions point at real modules and objectives, and that every objective is

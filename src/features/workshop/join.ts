@@ -4,6 +4,7 @@ import { memberships, people } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { checkSecretLimited, personAccount, type Source } from '../auth/attempts.ts';
 import { verifySecret } from '../auth/password.ts';
+import { WORKSHOP_DONE } from '../assessment/paths.ts';
 import { normalizeCode } from './rules.ts';
 import { findOpenWorkshop, recordAttendance, type Workshop } from './service.ts';
 
@@ -60,7 +61,6 @@ export async function joinWorkshop(
 }
 
 /** The thank-you screen a workshop tablet shows after a test, before the next person joins. */
-export const WORKSHOP_DONE = '/gabung/selesai';
 
 /** Where a joined member's tablet goes in each phase; once the workshop closes, the thank-you screen. */
 export function phaseTarget(workshop: Workshop): string {

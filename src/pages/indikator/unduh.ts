@@ -3,7 +3,7 @@ import { can } from '../../features/auth/permissions.ts';
 import { indicatorCsv, isCsvPart } from '../../features/indicators/csv.ts';
 import { loadIndicators } from '../../features/indicators/data.ts';
 import { readIndicatorRequest } from '../../features/indicators/query.ts';
-import { loadRubric, rubricShape } from '../../features/indicators/rubric.ts';
+import { loadRubric, rubricShape } from '../../features/capacity/rubric.ts';
 import { db } from '../../lib/db.ts';
 import { translateMessage } from '../../lib/forms.ts';
 

@@ -1,45 +1,14 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import {
-  kubeChannels,
-  kubePartnerships,
-  kubeProducts,
-  kubeTurnover,
-  type MarketingChannel,
-  type PartnershipStatus,
-  type PartnerType,
-} from '../../../db/schema.ts';
+import { kubeChannels, kubePartnerships, kubeProducts, kubeTurnover } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { logCorrection } from './history.ts';
+import { logCorrection } from '../history/changes.ts';
+import type { ChannelInput, PartnershipInput, ProductInput, TurnoverInput } from './schemas.ts';
 
 // Dated facts about a KUBE's business (success indicator 3): how it sells, what it sells, with whom it works,
 // and optionally its monthly turnover. A correction changes the record and logs the old value.
-
-export type ChannelInput = {
-  kubeId: string;
-  channel: MarketingChannel;
-  detail: string | null;
-  startedOn: string;
-  endedOn: string | null;
-};
-export type ProductInput = {
-  kubeId: string;
-  name: string;
-  note: string | null;
-  startedOn: string;
-  endedOn: string | null;
-};
-export type PartnershipInput = {
-  kubeId: string;
-  partner: string;
-  type: PartnerType;
-  since: string;
-  status: PartnershipStatus;
-  endedOn: string | null;
-  note: string | null;
-};
 
 function checkPeriod(start: string, end: string | null, today: string, startField: string): void {
   if (start > today) throw new DomainError('facts.errors.future', startField);
@@ -177,12 +146,7 @@ export async function correctPartnership(
 }
 
 /** Records a month's turnover; a different amount for a month already recorded is a logged correction. */
-export async function setTurnover(
-  db: Executor,
-  input: { kubeId: string; month: string; amount: number },
-  by: string,
-  now = new Date(),
-): Promise<void> {
+export async function setTurnover(db: Executor, input: TurnoverInput, by: string, now = new Date()): Promise<void> {
   if (input.month > todayOf(now).slice(0, 7)) throw new DomainError('facts.errors.future', 'month');
   await db.transaction(async (tx) => {
     const [current] = await tx

@@ -5,7 +5,7 @@ import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { mean } from '../../lib/stats/index.ts';
-import { logCorrection } from './history.ts';
+import { logCorrection } from '../history/changes.ts';
 
 // Capacity assessments of a KUBE with the rubric (content/rubrics): a baseline, then follow-ups, each dated,
 // scored 1–4 per item. The earliest assessment is the baseline.

@@ -1,5 +1,5 @@
 import { getEntry, type CollectionEntry } from 'astro:content';
-import type { RubricShape } from './capacity.ts';
+import type { RubricShape } from './service.ts';
 
 // The capacity rubric from content/rubrics, and the shape the services and the indicator arithmetic need.
 

@@ -1,0 +1,83 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { db } from '../../lib/db.ts';
+import { asAction, isoDate, optionalText, recordId } from '../../lib/forms.ts';
+import { requireKubeRecorder } from '../kube/recorder.ts';
+import { loadRubric, rubricShape } from './rubric.ts';
+import { assessmentKube, correctAssessment, recordAssessment } from './service.ts';
+
+const notFound = () => new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+
+/**
+ * The scoring form: `kubeId`, `assessedOn`, `notes` (and `id` when correcting), plus one radio group
+ * `skor-<item id>` per rubric item with the value 1–4.
+ */
+const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  const base = z
+    .object({
+      kubeId: recordId(),
+      id: recordId().nullish(),
+      assessedOn: isoDate(),
+      notes: optionalText(1000, { multiline: true }),
+    })
+    .safeParse({ kubeId: text('kubeId'), id: text('id'), assessedOn: text('assessedOn'), notes: text('notes') });
+  if (!base.success) {
+    for (const issue of base.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    return z.NEVER;
+  }
+  const scores: Record<string, number> = {};
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith('skor-')) continue;
+    const score = typeof value === 'string' && /^[1-4]$/.test(value) ? Number(value) : null;
+    if (score === null) {
+      ctx.addIssue({ code: 'custom', message: 'capacity.errors.score', path: [name] });
+      return z.NEVER;
+    }
+    scores[name.slice('skor-'.length)] = score;
+  }
+  return { ...base.data, id: base.data.id ?? null, scores };
+});
+
+export const capacity = {
+  /** A capacity assessment of a KUBE: every item of the rubric scored 1–4, on a day, with notes. */
+  recordAssessment: defineAction({
+    accept: 'form',
+    input: scoringForm,
+    handler: async (input, context) => {
+      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
+      const rubric = rubricShape(await loadRubric());
+      return asAction(() =>
+        recordAssessment(
+          db,
+          { kubeId: input.kubeId, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
+          rubric,
+          by,
+        ),
+      );
+    },
+  }),
+
+  /** Corrects an assessment's day, notes or scores; the old values are kept in the history. */
+  correctAssessment: defineAction({
+    accept: 'form',
+    input: scoringForm,
+    handler: async (input, context) => {
+      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
+      if (!input.id || (await assessmentKube(db, input.id)) !== input.kubeId) throw notFound();
+      const id = input.id;
+      const rubric = rubricShape(await loadRubric());
+      return asAction(() =>
+        correctAssessment(
+          db,
+          { id, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
+          rubric,
+          by,
+        ),
+      );
+    },
+  }),
+};
