@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dictionaries, formatDate, useTranslations } from '../../src/i18n/index.ts';
 
@@ -12,6 +14,32 @@ describe('dictionaries', () => {
       expect(text.trim(), key).not.toBe('');
       expect(placeholders(dictionaries.en[key as keyof typeof dictionaries.en]), key).toEqual(placeholders(text));
     }
+  });
+});
+
+/** Every source file that may name a dictionary key, the dictionaries themselves left out. */
+function sourceText(): string {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return path === join('src', 'i18n') ? [] : files(path);
+      return /\.(ts|tsx|astro|md|yaml)$/.test(entry.name) ? [path] : [];
+    });
+  return ['src', 'db', 'content']
+    .flatMap(files)
+    .map((path) => readFileSync(path, 'utf8'))
+    .join('\n');
+}
+
+describe('dictionary keys', () => {
+  it('are each named somewhere, literally or as a prefix the code completes', () => {
+    const text = sourceText();
+    // `kube.notice.${flag}` names every key under `kube.notice.`: such a prefix counts as a use.
+    const named = (key: string) => {
+      const prefix = key.slice(0, key.lastIndexOf('.') + 1);
+      return text.includes(key) || text.includes(`\`${prefix}\${`) || text.includes(`'${prefix}' +`);
+    };
+    expect(Object.keys(dictionaries.id).filter((key) => !named(key))).toEqual([]);
   });
 });
 
