@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'astro/zod';
 import type { Question, QuestionBank } from './content-schemas.ts';
 
 // Attempts keep the id and version of each question they showed. If a question's words change while
 // its version stays, two different questions would share one (id, version) and past results would lie.
 // The lock file records a fingerprint per version, so that mistake fails the tests.
 
-export type VersionLock = Record<string, { version: number; fingerprint: string }>;
+const versionLock = z.record(
+  z.string(),
+  z.strictObject({ version: z.number().int().positive(), fingerprint: z.string().regex(/^[0-9a-f]{16}$/) }),
+);
+export type VersionLock = z.output<typeof versionLock>;
 
 export const lockPath = (dir: string) => join(dir, 'questions', 'versions.lock.json');
 
@@ -19,7 +24,8 @@ export function fingerprint(question: Question): string {
 
 export function readLock(dir: string): VersionLock {
   const path = lockPath(dir);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as VersionLock) : {};
+  // A hand-edited lock that lost its shape fails here, by name, rather than as a wrong comparison later.
+  return existsSync(path) ? versionLock.parse(JSON.parse(readFileSync(path, 'utf8'))) : {};
 }
 
 /** Problems with versions: changed without a new version, version lowered, or not locked yet. */
