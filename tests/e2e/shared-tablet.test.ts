@@ -220,7 +220,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
   });
 
   it('refuses a submitted attempt’s answers and unknown attempts on the hand-over, changing nothing', async () => {
-    const [done] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstani'`);
+    const [done] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstani00'`);
     const send = (attemptId: string) =>
       fetch(`${app.url}/_actions/assessment.sendHeld`, {
         method: 'POST',
@@ -273,7 +273,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
       });
     }
     expect(await count(sessionsSql)).toBe(0);
-    const [attempt] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstdewi'`);
+    const [attempt] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstdewi0'`);
     const answers = await tablet.evaluate((id) => {
       const record = JSON.parse(localStorage.getItem(`kube-attempt:${id}`) ?? '{}') as {
         answers?: Record<string, { optionId: string; answeredAt: string }>;
@@ -294,9 +294,9 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     // 401 from the sign-in guard, or 403 from the action where the guard mistakes `.start` for a file
     // extension (finding F12, fixed separately): refused either way, and nothing is started.
     expect([401, 403]).toContain(start.status());
-    expect(await count(`SELECT count(*) AS n FROM attempts WHERE person_id = 'tstdewi' AND submitted_at IS NULL`)).toBe(
-      1,
-    );
+    expect(
+      await count(`SELECT count(*) AS n FROM attempts WHERE person_id = 'tstdewi0' AND submitted_at IS NULL`),
+    ).toBe(1);
   });
 
   it('signs a tablet out only by the thank-you screen’s POST, which the origin check guards', async () => {
