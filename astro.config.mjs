@@ -2,7 +2,8 @@
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { randomBytes } from 'node:crypto';
-import { defineConfig, envField } from 'astro/config';
+import { defineConfig } from 'astro/config';
+import { DEFAULT_PORT } from './src/lib/config.ts';
 
 export default defineConfig({
   output: 'server',
@@ -12,7 +13,8 @@ export default defineConfig({
   integrations: [react()],
   // Sessions are our own (src/features/auth/session.ts); Astro's would bake a file-session path into dist/.
   session: false,
-  server: { port: 4321, host: true },
+  // Settings are environment variables parsed by src/lib/config.ts (one schema, one set of defaults).
+  server: { port: DEFAULT_PORT, host: true },
   security: {
     // Our own middleware checks the origin instead (src/lib/origin.ts): Astro's compares with the URL the
     // server sees, which is http:// behind an HTTPS proxy, and so refused every form there.
@@ -36,40 +38,5 @@ export default defineConfig({
     ssr: { noExternal: ['drizzle-orm'] },
     // A fresh id per build versions the offline cache (src/pages/sw.js.ts): new content, new cache.
     define: { __KUBE_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`) },
-  },
-  env: {
-    validateSecrets: true,
-    schema: {
-      DATABASE_URL: envField.string({
-        context: 'server',
-        access: 'secret',
-        optional: true,
-        default: 'file:data/kube-berdaya.db',
-      }),
-      DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
-      SESSION_DAYS: envField.number({
-        context: 'server',
-        access: 'secret',
-        optional: true,
-        default: 14,
-        int: true,
-        gt: 0,
-        lt: 366,
-      }),
-      TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
-      TRUST_PROXY_HOPS: envField.number({
-        context: 'server',
-        access: 'secret',
-        optional: true,
-        default: 1,
-        int: true,
-        gt: 0,
-        lt: 100,
-      }),
-      // Where tablets join a workshop (src/features/workshop/join-address.ts).
-      PUBLIC_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
-      HOST: envField.string({ context: 'server', access: 'secret', optional: true, default: '0.0.0.0' }),
-      PORT: envField.number({ context: 'server', access: 'secret', optional: true, default: 4321, int: true }),
-    },
   },
 });

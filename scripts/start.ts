@@ -64,7 +64,7 @@ try {
   server = await startServer({
     port: config.PORT,
     host: config.HOST,
-    proxyHops: config.TRUST_PROXY === 'true' ? config.TRUST_PROXY_HOPS : 0,
+    proxyHops: config.TRUST_PROXY ? config.TRUST_PROXY_HOPS : 0,
   });
 } catch (error) {
   fail(`Could not start: ${(error as Error).message}`);

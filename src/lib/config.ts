@@ -1,13 +1,15 @@
 import { z } from 'astro/zod';
 
-// Every setting the server reads, checked once before it starts (`npm start`), so a bad value stops
-// start-up with the variable's name. The app itself reads the same variables, typed, through
-// `astro:env` (schema in astro.config.mjs, kept in step with this one).
+// Every setting the server reads, with its default, defined once here. `npm start` and the scripts check the
+// environment with it before anything else happens, so a bad value stops start-up with the variable's name;
+// the app reads the same parsed values through `settings.ts`.
 
 /** URL schemes the libSQL client speaks: an embedded file, or a libSQL server (sqld, Turso). */
 const SCHEMES = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
 
 export const DEFAULT_DATABASE_URL = 'file:data/kube-berdaya.db';
+/** Where `npm start` (and `astro dev`) listen unless PORT says otherwise. */
+export const DEFAULT_PORT = 4321;
 
 const serverConfigSchema = z.object({
   /** Where the database lives; `file:` for the embedded default, `libsql://…` for a server. */
@@ -28,7 +30,10 @@ const serverConfigSchema = z.object({
     .max(365, { error: 'must be between 1 and 365' })
     .default(14),
   /** `true` behind a reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   /** How many trusted proxies append to X-Forwarded-For; the client is that many entries from the right. */
   TRUST_PROXY_HOPS: z.coerce
     .number({ error: 'must be a whole number of proxies' })
@@ -41,7 +46,7 @@ const serverConfigSchema = z.object({
     .int({ error: 'must be a port number' })
     .min(1, { error: 'must be 1–65535' })
     .max(65535, { error: 'must be 1–65535' })
-    .default(4321),
+    .default(DEFAULT_PORT),
   /** Address to listen on; 0.0.0.0 lets tablets on the same Wi-Fi reach the server. */
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** The address people open (behind a proxy, or a fixed name); shown to tablets on the workshop page. */
@@ -68,6 +73,11 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   }
   return parsed.data;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a sign-in lasts without use, in milliseconds. */
+export const sessionLifetimeMs = (config: Pick<ServerConfig, 'SESSION_DAYS'>) => config.SESSION_DAYS * DAY_MS;
 
 export function databaseConfig(config: Pick<ServerConfig, 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'>): DatabaseConfig {
   const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken } = config;

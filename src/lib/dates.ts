@@ -22,6 +22,14 @@ export function isFutureDate(value: string, now = new Date()): boolean {
   return value > latestAllowedDate(now);
 }
 
+/** The last day of a calendar month (`month` 1–12), YYYY-MM-DD: calendar arithmetic, no time zone involved. */
+export function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(0);
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  day.setUTCFullYear(year, month, 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day.getUTCDate()).padStart(2, '0')}`;
+}
+
 /** The first year a person may type in a date: KUBE exist since the 1980s, nothing the platform records is older. */
 export const EARLIEST_YEAR = 1980;
 /** The last year a person may type in a date: far enough for any plan, near enough to catch a typo like 9999. */

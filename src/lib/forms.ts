@@ -92,8 +92,22 @@ export const typedNumber = (error: string) =>
 
 export const pin = () => z.string({ error: 'errors.required' }).regex(/^\d{4,6}$/, 'errors.pin');
 
-/** An id made by the server (see `newId`); refuse anything else before it reaches a query. */
-export const recordId = () => z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9]{8,40}$/, 'errors.invalid');
+/**
+ * The one rule for the id of a row, wherever a form or a request names one: what `newId` makes (32 hex
+ * characters), or the readable ids of the demo, the scripts and the tests (8–40 lower-case letters and
+ * digits). Anything else is refused before it reaches a query. `message` says what to do, e.g. "pick one".
+ */
+const RECORD_ID = /^[a-z0-9]{8,40}$/;
+export const recordId = (message = 'errors.invalid') => z.string({ error: message }).regex(RECORD_ID, message);
+
+/** A row picked in an optional select: empty means none. */
+export const optionalRecordId = (message = 'errors.invalid') =>
+  z
+    .string({ error: message })
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null))
+    .refine((value) => value === null || RECORD_ID.test(value), message);
 
 /** Throws an action error tied to one field, e.g. a username that is already taken. */
 export function fieldError(field: string, key: string): never {

@@ -1,4 +1,4 @@
-/** A new record id: 32 lower-case hex characters (what `recordId()` in forms.ts accepts). Safe in scripts. */
+/** A new record id: 32 lower-case hex characters (one of the ids `recordId()` in forms.ts accepts). Safe in scripts. */
 export function newId(): string {
   return crypto.randomUUID().replaceAll('-', '');
 }

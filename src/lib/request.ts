@@ -1,6 +1,8 @@
 import type { APIContext } from 'astro';
-import { TRUST_PROXY, TRUST_PROXY_HOPS } from 'astro:env/server';
 import { forwardedClient } from './forwarded.ts';
+import { settings } from './settings.ts';
+
+const { TRUST_PROXY, TRUST_PROXY_HOPS } = settings;
 
 /** The scheme the browser used, as the trusted proxy says (`X-Forwarded-Proto`); null when none says it. */
 function forwardedProto(context: Pick<APIContext, 'request'>): 'http:' | 'https:' | null {

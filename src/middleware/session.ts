@@ -1,5 +1,4 @@
 import { defineMiddleware } from 'astro:middleware';
-import { SESSION_DAYS } from 'astro:env/server';
 import { loadActor } from '../features/auth/actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '../features/auth/cookies.ts';
 import { invalidateSession, validateSessionToken } from '../features/auth/session.ts';
@@ -7,6 +6,7 @@ import { getWorkshop } from '../features/workshop/service.ts';
 import { tabletAccess, tabletSessionAlive } from '../features/workshop/tablet-session.ts';
 import { db } from '../lib/db.ts';
 import { isSecureRequest } from '../lib/request.ts';
+import { SESSION_MS } from '../lib/settings.ts';
 import { actionOf } from './action-request.ts';
 
 // Who is asking: the session behind the cookie (sliding expiry), and for a shared tablet, only while its
@@ -16,7 +16,7 @@ export const session = defineMiddleware(async (context, next) => {
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (!token) return next();
   const secure = isSecureRequest(context);
-  const valid = await validateSessionToken(db, token, SESSION_DAYS * 86_400_000);
+  const valid = await validateSessionToken(db, token, SESSION_MS);
   if (!valid) {
     deleteSessionCookie(context.cookies, secure);
     return next();
@@ -38,7 +38,7 @@ export const session = defineMiddleware(async (context, next) => {
     context.locals.workshop = workshop;
   }
   // Sliding expiry: the cookie lives as long as the session, renewed whenever the session is.
-  if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_DAYS * 86_400_000, secure);
+  if (valid.refreshed) setSessionCookie(context.cookies, token, SESSION_MS, secure);
   context.locals.person = valid.person;
   context.locals.sessionId = valid.id;
   context.locals.workshopId = valid.workshopId;

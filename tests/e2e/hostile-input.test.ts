@@ -31,8 +31,7 @@ import { listActions, listEndpoints, listRoutes } from './helpers/routes.ts';
  * A list of strings is an enum.
  */
 type Kind =
-  | 'id' // recordId(): [a-z0-9]{8,40}
-  | 'rowId' // a row picked in a form: 1–64 characters
+  | 'id' // recordId(), the one id rule: [a-z0-9]{8,40}
   | 'uuid'
   | 'slug'
   | 'lessonId'
@@ -125,7 +124,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/belajar/[modul]/tes/[jenis]',
   },
   'assessment.grant': {
-    fields: { personId: 'rowId', moduleSlug: 'slug', kind: TEST_PERMISSIONS, revoke: 'loose' },
+    fields: { personId: 'id', moduleSlug: 'slug', kind: TEST_PERMISSIONS, revoke: 'loose' },
     page: '/kube/[id]/orang/[personId]',
   },
   'auth.setupFirstAdmin': {
@@ -168,20 +167,20 @@ const ACTIONS: Record<string, ActionSpec> = {
     fields: { ...personFields, password: 'loose', passwordConfirm: 'loose', pin: 'loose' },
     page: '/admin/orang/baru',
   },
-  'people.update': { fields: { ...personFields, id: 'rowId', active: 'loose' }, page: '/admin/orang/[id]' },
-  'people.resetPin': { fields: { id: 'rowId', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },
+  'people.update': { fields: { ...personFields, id: 'id', active: 'loose' }, page: '/admin/orang/[id]' },
+  'people.resetPin': { fields: { id: 'id', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },
   'people.resetSecret': {
-    fields: { kind: ['pin', 'password'], id: 'rowId', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
+    fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
     page: '/admin/orang/[id]',
   },
-  'workshop.join': { fields: { code: 'text', personId: 'rowId', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
+  'workshop.join': { fields: { code: 'text', personId: 'id', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
   'workshop.report': { fields: { held: 'list' }, json: true },
   'workshop.create': {
     fields: { kubeId: 'id', moduleSlug: 'slug', date: 'date', place: 'text', notes: 'loose' },
     page: '/kube/[id]/workshop',
   },
   'workshop.advance': { fields: { workshopId: 'id', from: WORKSHOP_PHASES, confirm: 'loose' }, page: '/workshop/[id]' },
-  'workshop.markAttendance': { fields: { workshopId: 'id', personId: 'rowId' }, page: '/workshop/[id]' },
+  'workshop.markAttendance': { fields: { workshopId: 'id', personId: 'id' }, page: '/workshop/[id]' },
   'workshop.clearPinBlocks': { fields: { workshopId: 'id' }, page: '/workshop/[id]' },
 };
 
@@ -779,8 +778,7 @@ beforeAll(async () => {
   };
   // Values a field accepts, so that a request is refused for its one broken field and nothing else.
   const good: Partial<Record<string, string[]>> = {
-    id: [kube, workshop.id, ids.position, ASSESSMENT_ID],
-    rowId: [anggota.id, pengurus.id],
+    id: [kube, workshop.id, ids.position, ASSESSMENT_ID, anggota.id, pengurus.id],
     uuid: [ATTEMPT_ID],
     slug: ['hakikat-kube', 'usaha-produk'],
     lessonId: ['hakikat-kube/01-apa-itu-kube'],

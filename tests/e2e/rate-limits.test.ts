@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
-import { addKube, addPerson, cookieFor } from './helpers/people.ts';
+import { addKube, addPerson, cookieFor, testPersonId } from './helpers/people.ts';
 
 // Sign-in, workshop joins and the current-password check over HTTP, from several client addresses: the
 // loopback network is 127.0.0.0/8, so a socket bound to 127.0.0.20 is another machine to the server.
@@ -49,8 +49,8 @@ let facilitatorCookie = '';
 const join = (username: string, pin: string, from: string) =>
   post(
     app,
-    `/gabung/${workshop.code}/t${username.replace(/\W/g, '')}?_action=workshop.join`,
-    { code: workshop.code, personId: `t${username.replace(/\W/g, '')}`, pin },
+    `/gabung/${workshop.code}/${testPersonId(username)}?_action=workshop.join`,
+    { code: workshop.code, personId: testPersonId(username), pin },
     from,
   );
 

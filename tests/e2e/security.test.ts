@@ -120,14 +120,14 @@ describe('the server', () => {
 describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
   let proxied: RunningApp;
   beforeAll(async () => {
-    proxied = await startApp({ TRUST_PROXY: 'true' });
+    proxied = await startApp({ TRUST_PROXY: 'true', SESSION_DAYS: '3' });
     await addPerson(proxied.connection, 'admin', 'admin.proxy', 'Admin-Proxy-Https-1');
   });
   afterAll(async () => {
     await proxied.stop();
   });
 
-  it('marks the session cookie Secure, HttpOnly and SameSite=Lax', async () => {
+  it('marks the session cookie Secure, HttpOnly and SameSite=Lax, living SESSION_DAYS', async () => {
     const response = await fetch(`${proxied.url}/masuk?_action=auth.signIn`, {
       method: 'POST',
       redirect: 'manual',
@@ -143,5 +143,6 @@ describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(new RegExp(`; Max-Age=${String(3 * 86_400)}(;|$)`, 'i'));
   });
 });

@@ -4,7 +4,7 @@ import { advanceWorkshop } from '../../src/features/workshop/phases.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
-import { addKube, addPerson, cookieFor } from './helpers/people.ts';
+import { addKube, addPerson, cookieFor, testPersonId } from './helpers/people.ts';
 
 // One device, many people: what a shared tablet (or a shared office PC) keeps of the person before.
 
@@ -40,7 +40,7 @@ async function openWorkshop() {
   return createWorkshop(
     app.connection.db,
     { kubeId: KUBE, moduleSlug: MODULE, date: '2026-12-01', place: 'Balai desa', notes: null },
-    'tstrina',
+    testPersonId('st.rina'),
   );
 }
 
@@ -113,7 +113,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
       await expect(page.content()).resolves.not.toContain('Uji st.rina');
     }
     // Signing out also empties the browser's HTTP cache (not its storage: answers may wait there).
-    const session = await cookieFor(app.connection, 'tstrina');
+    const session = await cookieFor(app.connection, testPersonId('st.rina'));
     const signedOut = await fetch(`${app.url}/masuk?_action=auth.signOut`, {
       method: 'POST',
       redirect: 'manual',
@@ -220,7 +220,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
   });
 
   it('refuses a submitted attempt’s answers and unknown attempts on the hand-over, changing nothing', async () => {
-    const [done] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstani'`);
+    const [done] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstani00'`);
     const send = (attemptId: string) =>
       fetch(`${app.url}/_actions/assessment.sendHeld`, {
         method: 'POST',
@@ -265,10 +265,15 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     const sessionsSql = `SELECT count(*) AS n FROM sessions WHERE workshop_id = '${workshop.id}'`;
     expect(await count(sessionsSql)).toBe(1);
     for (const from of ['pre_test', 'materi', 'post_test'] as const) {
-      await advanceWorkshop(app.connection.db, { workshopId: workshop.id, from, by: 'tstrina', confirmed: true });
+      await advanceWorkshop(app.connection.db, {
+        workshopId: workshop.id,
+        from,
+        by: testPersonId('st.rina'),
+        confirmed: true,
+      });
     }
     expect(await count(sessionsSql)).toBe(0);
-    const [attempt] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstdewi'`);
+    const [attempt] = await rows(`SELECT id FROM attempts WHERE person_id = 'tstdewi0'`);
     const answers = await tablet.evaluate((id) => {
       const record = JSON.parse(localStorage.getItem(`kube-attempt:${id}`) ?? '{}') as {
         answers?: Record<string, { optionId: string; answeredAt: string }>;
@@ -289,9 +294,9 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     // 401 from the sign-in guard, or 403 from the action where the guard mistakes `.start` for a file
     // extension (finding F12, fixed separately): refused either way, and nothing is started.
     expect([401, 403]).toContain(start.status());
-    expect(await count(`SELECT count(*) AS n FROM attempts WHERE person_id = 'tstdewi' AND submitted_at IS NULL`)).toBe(
-      1,
-    );
+    expect(
+      await count(`SELECT count(*) AS n FROM attempts WHERE person_id = 'tstdewi0' AND submitted_at IS NULL`),
+    ).toBe(1);
   });
 
   it('signs a tablet out only by the thank-you screen’s POST, which the origin check guards', async () => {

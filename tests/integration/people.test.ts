@@ -10,10 +10,14 @@ import {
   type UpdatePersonInput,
 } from '../../src/features/people/schemas.ts';
 import { todayIso } from '../../src/lib/dates.ts';
+import { readServerConfig, sessionLifetimeMs } from '../../src/lib/config.ts';
 import { createPerson, resetPersonSecret, updatePerson } from '../../src/features/people/service.ts';
 import { DomainError } from '../../src/lib/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { addTwoKubesAndAdmin } from '../helpers/two-kubes.ts';
+
+/** The default sign-in lifetime (SESSION_DAYS unset). */
+const SESSION_MS = sessionLifetimeMs(readServerConfig({}));
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -177,7 +181,7 @@ describe('updatePerson()', () => {
     const { id } = await createPerson(t.db, memberForm());
     const { token } = await createSession(t.db, id, null);
     await updatePerson(t.db, await editForm(id, { active: false }), 'admin0001');
-    expect(await validateSessionToken(t.db, token)).toBeNull();
+    expect(await validateSessionToken(t.db, token, SESSION_MS)).toBeNull();
     expect(await t.db.select().from(sessions).where(eq(sessions.personId, id))).toHaveLength(0);
   });
 
@@ -202,9 +206,9 @@ describe('resetPersonSecret()', () => {
     const [after] = await t.db.select().from(people).where(eq(people.id, id));
     expect(after?.pinHash).toMatch(/^\$argon2id\$/);
     expect(after?.pinHash).not.toBe(before?.pinHash);
-    expect(await validateSessionToken(t.db, phone.token)).toBeNull();
-    expect(await validateSessionToken(t.db, tablet.token)).toBeNull();
-    expect(await validateSessionToken(t.db, adminSession.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, phone.token, SESSION_MS)).toBeNull();
+    expect(await validateSessionToken(t.db, tablet.token, SESSION_MS)).toBeNull();
+    expect(await validateSessionToken(t.db, adminSession.token, SESSION_MS)).not.toBeNull();
   });
 
   it('refuses a password for a member, whose form asks for a PIN', async () => {

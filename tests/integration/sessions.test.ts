@@ -8,6 +8,10 @@ import {
   validateSessionToken,
 } from '../../src/features/auth/session.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { readServerConfig, sessionLifetimeMs } from '../../src/lib/config.ts';
+
+/** The default sign-in lifetime (SESSION_DAYS unset). */
+const SESSION_MS = sessionLifetimeMs(readServerConfig({}));
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -27,14 +31,14 @@ describe('session tokens', () => {
     const [row] = await t.db.select().from(sessions);
     expect(row?.id).toBe(id);
     expect(Buffer.from(row?.secretHash ?? []).toString('utf8')).not.toContain(token.split('.')[1]);
-    const valid = await validateSessionToken(t.db, token);
+    const valid = await validateSessionToken(t.db, token, SESSION_MS);
     expect(valid?.person.username).toBe('siti');
   });
 
   it('refuses a token with the right id but a wrong secret', async () => {
     const { id } = await createSession(t.db, 'p1', null);
-    expect(await validateSessionToken(t.db, `${id}.wrongsecretwrongsecret`)).toBeNull();
-    expect(await validateSessionToken(t.db, 'garbage')).toBeNull();
+    expect(await validateSessionToken(t.db, `${id}.wrongsecretwrongsecret`, SESSION_MS)).toBeNull();
+    expect(await validateSessionToken(t.db, 'garbage', SESSION_MS)).toBeNull();
   });
 
   it('ends a session after the inactivity period, and slides it while in use', async () => {
@@ -54,18 +58,18 @@ describe('session tokens', () => {
     const b = await createSession(t.db, 'p1', null);
     const other = await createSession(t.db, 'p2', null);
     await invalidateSession(t.db, a.id);
-    expect(await validateSessionToken(t.db, a.token)).toBeNull();
-    expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, a.token, SESSION_MS)).toBeNull();
+    expect(await validateSessionToken(t.db, b.token, SESSION_MS)).not.toBeNull();
     await invalidatePersonSessions(t.db, 'p1');
-    expect(await validateSessionToken(t.db, b.token)).toBeNull();
-    expect(await validateSessionToken(t.db, other.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, b.token, SESSION_MS)).toBeNull();
+    expect(await validateSessionToken(t.db, other.token, SESSION_MS)).not.toBeNull();
   });
 
   it('refuses the session of a person who was deactivated', async () => {
     const { token } = await createSession(t.db, 'p2', null);
     const { eq } = await import('drizzle-orm');
     await t.db.update(people).set({ active: false }).where(eq(people.id, 'p2'));
-    expect(await validateSessionToken(t.db, token)).toBeNull();
+    expect(await validateSessionToken(t.db, token, SESSION_MS)).toBeNull();
   });
 });
 

@@ -1,5 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readServerConfig } from '../../src/lib/config.ts';
+import { readServerConfig, sessionLifetimeMs } from '../../src/lib/config.ts';
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 
 describe('readServerConfig()', () => {
   it('runs on the embedded database file at port 4321 when nothing is set', () => {
@@ -44,5 +51,25 @@ describe('readServerConfig()', () => {
     expect(readServerConfig({ PUBLIC_URL: 'https://kube.example.go.id' }).PUBLIC_URL).toBe(
       'https://kube.example.go.id',
     );
+  });
+});
+
+describe('one source for the settings', () => {
+  it('reads TRUST_PROXY as a yes or no, and the session lifetime from SESSION_DAYS', () => {
+    expect(readServerConfig({}).TRUST_PROXY).toBe(false);
+    expect(readServerConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    // 3 days × 24 h × 60 min × 60 s × 1000 ms = 259,200,000 ms.
+    expect(sessionLifetimeMs(readServerConfig({ SESSION_DAYS: '3' }))).toBe(259_200_000);
+  });
+
+  it('is the only place the app reads the environment from', () => {
+    // Every file under src/ but settings.ts reads parsed settings; astro:env would be a second schema.
+    const readers = sourceFiles('src').filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return text.includes('astro:env') || /process\.env\b/.test(text);
+    });
+    // content.config.ts runs at build time only, to find the curriculum for tests (KUBE_CONTENT_DIR).
+    expect(readers.sort()).toEqual(['src/content.config.ts', 'src/lib/settings.ts']);
+    expect(readFileSync('astro.config.mjs', 'utf8')).not.toMatch(/envField|env:\s*\{/);
   });
 });

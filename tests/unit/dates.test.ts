@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR, latestWorkshopDate } from '../../src/lib/dates.ts';
+import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR, latestWorkshopDate, todayIso } from '../../src/lib/dates.ts';
 import { isoDate, optionalIsoDate } from '../../src/lib/forms.ts';
 
 const YEARS_MESSAGE = 'errors.dateYears|from=1980|to=2099';
@@ -46,5 +48,34 @@ describe('latestWorkshopDate()', () => {
     const latest = latestWorkshopDate(now);
     expect(latest >= '2027-03-01').toBe(true);
     expect(latest <= '2027-03-03').toBe(true);
+  });
+});
+
+describe('todayIso()', () => {
+  // Jakarta is UTC+7: from 17:00 UTC it is already the next day there.
+  it.each([
+    ['2026-03-01T16:59:59Z', '2026-03-01'],
+    ['2026-03-01T17:00:00Z', '2026-03-02'],
+    ['2026-03-01T20:30:00Z', '2026-03-02'],
+    ['2026-12-31T23:59:59Z', '2027-01-01'],
+  ])('at %s is %s, the day in Jakarta', (utc, day) => {
+    expect(todayIso(new Date(utc))).toBe(day);
+  });
+});
+
+describe('one source for "today"', () => {
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+
+  it('leaves no page or feature to work out the day in UTC by itself', () => {
+    // `toISOString().slice(0, 10)` and `new Date().getDate()` give the UTC (or server) day, not Jakarta's.
+    const own = sourceFiles('src').filter((file) => {
+      if (file === join('src', 'lib', 'dates.ts')) return false;
+      const text = readFileSync(file, 'utf8');
+      return /toISOString\(\)\.slice\(0, (7|10)\)|new Date\(\)\.get|getUTC(Date|Month|FullYear)\(/.test(text);
+    });
+    expect(own).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { TEST_PERMISSIONS } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
-import { asAction } from '../../lib/forms.ts';
+import { asAction, recordId } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
 import { afterTest, resultUrl } from './paths.ts';
@@ -149,7 +149,7 @@ export const assessment = {
   grant: defineAction({
     accept: 'form',
     input: z.object({
-      personId: z.string({ error: 'errors.invalid' }).min(1).max(64),
+      personId: recordId(),
       moduleSlug: slug,
       kind: z.enum(TEST_PERMISSIONS, { error: 'errors.choice' }),
       revoke: z.boolean().optional(),

@@ -1,6 +1,5 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { SESSION_DAYS } from 'astro:env/server';
 import { eq } from 'drizzle-orm';
 import { people } from '../../../db/schema.ts';
 import { db } from '../../lib/db.ts';
@@ -8,15 +7,14 @@ import { fieldError, requiredText, username } from '../../lib/forms.ts';
 import { newId } from '../../lib/ids.ts';
 import { sameSitePath } from '../../lib/same-site-path.ts';
 import { isSecureRequest } from '../../lib/request.ts';
+import { SESSION_MS } from '../../lib/settings.ts';
 import { adminExists } from './actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
-import { hashSecret, passwordProblem, verifyAgainstDummy, verifySecret } from './password.ts';
+import { hashSecret, newPasswordIssues, verifyAgainstDummy, verifySecret } from './password.ts';
 import { checkSecretLimited, personAccount, unknownAccount, type Outcome } from './attempts.ts';
 import { requestSource } from './source.ts';
 import { createSession, deleteExpiredSessions, invalidatePersonSessions, invalidateSession } from './session.ts';
 import type { ActionAPIContext } from 'astro:actions';
-
-const sessionMs = () => SESSION_DAYS * 24 * 60 * 60 * 1000;
 
 /** A new password twice, checked against the rules of ASVS 5.0 §6.2 (length, common passwords). */
 const newPasswordFields = {
@@ -25,9 +23,8 @@ const newPasswordFields = {
 };
 
 function checkNewPassword(input: { password: string; passwordConfirm: string }, forUsername?: string) {
-  const problem = passwordProblem(input.password, forUsername);
-  if (problem) fieldError('password', problem);
-  if (input.password !== input.passwordConfirm) fieldError('passwordConfirm', 'errors.passwordMismatch');
+  const [issue] = newPasswordIssues(input.password, input.passwordConfirm, forUsername);
+  if (issue) fieldError(issue.field, issue.key);
 }
 
 /** A path on this site to go back to after sign-in; anything else (other hosts, `//evil`) becomes `/`. */
@@ -39,10 +36,10 @@ export async function startSession(context: ActionAPIContext, personId: string, 
   const { token } = await db.transaction(async (tx) => {
     if (previous) await invalidateSession(tx, previous);
     // Housekeeping at a natural moment: sessions past their inactivity limit can never be used again.
-    await deleteExpiredSessions(tx, sessionMs());
+    await deleteExpiredSessions(tx, SESSION_MS);
     return createSession(tx, personId, context.request.headers.get('user-agent'), new Date(), workshopId);
   });
-  setSessionCookie(context.cookies, token, sessionMs(), isSecureRequest(context));
+  setSessionCookie(context.cookies, token, SESSION_MS, isSecureRequest(context));
 }
 
 export function slowDown(waitMs: number): never {

@@ -30,6 +30,20 @@ export function passwordProblem(password: string, username?: string): string | n
   return null;
 }
 
+export type NewPasswordIssue = { field: 'password' | 'passwordConfirm'; key: string };
+
+/**
+ * The one check of a new password typed twice, wherever one is set (first run, own account, an admin's
+ * form): the password's own rules, then that the second copy matches. Empty when both are fine.
+ */
+export function newPasswordIssues(password: string, confirm: unknown, username?: string): NewPasswordIssue[] {
+  const issues: NewPasswordIssue[] = [];
+  const problem = passwordProblem(password, username);
+  if (problem) issues.push({ field: 'password', key: problem });
+  if (password !== confirm) issues.push({ field: 'passwordConfirm', key: 'errors.passwordMismatch' });
+  return issues;
+}
+
 /** Hashes a password or a member's PIN with argon2id. */
 export function hashSecret(secret: string): Promise<string> {
   return hash(secret, ARGON2ID);

@@ -8,8 +8,6 @@ import { people, sessions, type Person } from '../../../db/schema.ts';
 // The session pattern from lucia-auth.com (the successor of the deprecated `lucia` package):
 // a token is `<id>.<secret>`; only SHA-256(secret) is stored, so a leaked table cannot be replayed.
 
-/** A session ends after this long without use (sliding expiry). */
-export const DEFAULT_INACTIVITY_MS = 14 * 24 * 60 * 60 * 1000;
 /** Refresh `lastVerifiedAt` (and the cookie) at most this often, to keep reads cheap. */
 const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
 
@@ -60,7 +58,8 @@ export async function createSession(
 export async function validateSessionToken(
   db: Executor,
   token: string,
-  inactivityMs = DEFAULT_INACTIVITY_MS,
+  /** How long a session lives without use (SESSION_DAYS, see src/lib/settings.ts). */
+  inactivityMs: number,
   now = new Date(),
 ): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split('.');
@@ -109,6 +108,6 @@ export async function invalidatePersonSessions(db: Executor, personId: string): 
   await db.delete(sessions).where(eq(sessions.personId, personId));
 }
 
-export async function deleteExpiredSessions(db: Executor, inactivityMs = DEFAULT_INACTIVITY_MS, now = new Date()) {
+export async function deleteExpiredSessions(db: Executor, inactivityMs: number, now = new Date()) {
   await db.delete(sessions).where(lt(sessions.lastVerifiedAt, new Date(now.getTime() - inactivityMs)));
 }

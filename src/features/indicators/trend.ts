@@ -1,3 +1,5 @@
+import { lastDayOfMonth } from '../../lib/dates.ts';
+
 // Which month ends a trend shows. A period may be years long; a trend shows its last months only, so the
 // work and the page stay the same size whatever the period (one point per month for ten years would be 120
 // rows, and before periods were bounded a request asked for 96,000).
@@ -17,12 +19,7 @@ export type TrendDays = {
 const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
 /** The last day of the month `index` (year × 12 + month − 1), YYYY-MM-DD. */
-function lastDayOf(index: number): string {
-  const day = new Date(0);
-  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
-  day.setUTCFullYear(Math.floor(index / 12), (index % 12) + 1, 0);
-  return day.toISOString().slice(0, 10);
-}
+const lastDayOf = (index: number) => lastDayOfMonth(Math.floor(index / 12), (index % 12) + 1);
 
 /** The last `limit` month ends from `from` to `to` (YYYY-MM-DD), the last one cut at `to`. */
 export function trendDays(from: string, to: string, limit = TREND_MONTHS): TrendDays {

@@ -38,8 +38,8 @@ const businessTypes = () =>
 /** A day that has already come (or is today); positions and decrees are recorded, never planned. */
 export const pastOrToday = () => isoDate().refine((value) => !isFutureDate(value), 'kube.errors.dateInFuture');
 
-/** A choice from a select list: an id made by the server, or "pick one" when nothing was chosen. */
-const chosenId = () => z.string({ error: 'errors.choice' }).regex(/^[a-z0-9]{8,40}$/, 'errors.choice');
+/** A choice from a select list: "pick one" when nothing (or nothing valid) was chosen. */
+const chosenId = () => recordId('errors.choice');
 
 export const kubeFields = {
   name: requiredText(80),

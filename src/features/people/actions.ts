@@ -1,7 +1,7 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { db } from '../../lib/db.ts';
 import { z } from 'astro/zod';
-import { asAction } from '../../lib/forms.ts';
+import { asAction, recordId } from '../../lib/forms.ts';
 import { newPin } from '../auth/pin.ts';
 import { findPersonKubeId } from '../kube/queries.ts';
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
@@ -37,7 +37,7 @@ export const people = {
   /** A facilitator gives a member of their KUBE a new PIN, e.g. when it is forgotten at a workshop. */
   resetPin: defineAction({
     accept: 'form',
-    input: z.object({ id: z.string({ error: 'errors.invalid' }).min(1).max(64), pin: newPin() }),
+    input: z.object({ id: recordId(), pin: newPin() }),
     handler: async (input, context) => {
       const kubeId = await findPersonKubeId(db, input.id);
       if (!can(context.locals.actor, 'person.resetPin', { kubeId })) {

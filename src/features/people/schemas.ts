@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { ROLES, type Role } from '../../../db/schema.ts';
 import { isFutureDate } from '../../lib/dates.ts';
-import { optionalIsoDate, optionalText, requiredText, username } from '../../lib/forms.ts';
-import { passwordProblem } from '../auth/password.ts';
+import { optionalIsoDate, optionalRecordId, optionalText, recordId, requiredText, username } from '../../lib/forms.ts';
+import { newPasswordIssues } from '../auth/password.ts';
 import { newPin } from '../auth/pin.ts';
 
 /** Members sign in with a short PIN on a shared tablet; everyone else with a password (README: glossary). */
@@ -10,20 +10,6 @@ export const usesPin = (role: Role) => role === 'anggota';
 
 /** Members and officers belong to one KUBE; facilitators are assigned to KUBEs instead. */
 export const needsKube = (role: Role) => role === 'anggota' || role === 'pengurus';
-
-/**
- * The id of a row picked in a form. Rows made by scripts and tests carry short readable ids, so only the
- * length is bounded here; the lookup decides whether it exists, always through a bound parameter.
- */
-const rowId = () => z.string({ error: 'errors.invalid' }).trim().min(1, 'errors.invalid').max(64, 'errors.invalid');
-
-const optionalRowId = () =>
-  z
-    .string()
-    .trim()
-    .max(64, 'errors.invalid')
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 /** A secret is never trimmed: spaces may be part of a password. */
 const optionalSecret = () => z.string().max(1000, 'errors.passwordLong').nullish();
@@ -68,10 +54,8 @@ function checkPassword(value: { password?: unknown; passwordConfirm?: unknown },
   }
   // Run by `withValidRole` even when the field failed its own check, e.g. a file posted instead of text.
   if (typeof value.password !== 'string') return;
-  const problem = passwordProblem(value.password, forUsername);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-  if (value.password !== value.passwordConfirm) {
-    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'errors.passwordMismatch' });
+  for (const issue of newPasswordIssues(value.password, value.passwordConfirm, forUsername)) {
+    ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.key });
   }
 }
 
@@ -93,7 +77,7 @@ const personFields = {
   /** One of the four roles; decides between PIN and password. */
   role: roleField(),
   /** The KUBE the person belongs to; required for members and officers, empty for staff. */
-  kubeId: optionalRowId(),
+  kubeId: optionalRecordId(),
   /** First day in that KUBE; empty means today. A membership is recorded, never planned. */
   joinedOn: optionalIsoDate().refine((value) => value === null || !isFutureDate(value), 'kube.errors.dateInFuture'),
   /** Phone number, for the facilitator to reach the person. */
@@ -121,7 +105,7 @@ export const createPersonInput = z
 export const updatePersonInput = z
   .object({
     /** The person being edited. */
-    id: rowId(),
+    id: recordId(),
     ...personFields,
     /** Unticked: the person can no longer sign in and every session of theirs ends. */
     active: checkbox(),
@@ -136,7 +120,7 @@ export const resetSecretInput = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('pin'),
       /** The person whose secret is replaced. */
-      id: rowId(),
+      id: recordId(),
       pin: optionalSecret(),
     })
     .superRefine((value, ctx) => {
@@ -146,7 +130,7 @@ export const resetSecretInput = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('password'),
       /** The person whose secret is replaced. */
-      id: rowId(),
+      id: recordId(),
       password: optionalSecret(),
       passwordConfirm: optionalSecret(),
     })

@@ -33,7 +33,7 @@ export const workshop = {
     accept: 'form',
     input: z.object({
       code: z.string({ error: 'errors.required' }).max(20),
-      personId: z.string({ error: 'errors.choice' }).min(1).max(64),
+      personId: recordId('errors.choice'),
       // Any PIN a member has may join, a weak one too: the rule for new PINs (`newPin`) applies when one is set.
       pin: pin(),
     }),
@@ -147,7 +147,7 @@ export const workshop = {
   /** Presensi by hand: a member without a PIN, or who came late. */
   markAttendance: defineAction({
     accept: 'form',
-    input: z.object({ workshopId, personId: z.string({ error: 'errors.invalid' }).min(1).max(64) }),
+    input: z.object({ workshopId, personId: recordId() }),
     handler: async (input, context) => {
       await requireRunnable(input.workshopId, context.locals.actor);
       await asAction(() => recordAttendance(db, { ...input, method: 'manual' }));
