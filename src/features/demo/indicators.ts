@@ -5,22 +5,19 @@
 // divisions formed in between; the core officers' pre-tests and post-tests; sales channels, products and
 // partnerships with their dates. Every date is in 2026.
 import { readFileSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import type { Executor } from '../../../db/client.ts';
 import {
-  attemptAnswers,
-  attempts,
   capacityAssessments,
   capacityScores,
-  itemSets,
   kubeChannels,
   kubePartnerships,
   kubeProducts,
   positions,
 } from '../../../db/schema.ts';
-import { packItemResults, scoreAttempt } from '../assessment/rules.ts';
-import type { AttemptItem } from '../assessment/types.ts';
+import { startAttempt, submitAttempt, type ModuleTest } from '../assessment/service.ts';
+import { moduleSchema, questionBankSchema } from '../learning/content-schemas.ts';
 
 const BASELINE: Record<string, number> = {
   'sp-saluran-penjualan': 2,
@@ -68,66 +65,38 @@ const FOLLOW_UP: Record<string, number> = {
   'us-catatan-usaha': 3,
 };
 
-type Bank = {
-  questions: { id: string; version: number; objective: string; correct: string; options: { id: string }[] }[];
-};
+/** A module's test as the service needs it, read from the content files (seeds run outside Astro). */
+function moduleTest(slug: string): ModuleTest {
+  const module = moduleSchema.parse(parse(readFileSync(`content/modules/${slug}.yaml`, 'utf8')));
+  const bank = questionBankSchema.parse(parse(readFileSync(`content/questions/${slug}.yaml`, 'utf8')));
+  return { slug, testDesign: module.testDesign, questions: bank.questions };
+}
 
-/** A submitted pre-test or post-test with `right` answers correct, stored as submitAttempt stores it. */
+/**
+ * A pre-test or post-test taken through the real path (start, then submit with every answer), with the bank's
+ * first `right` questions answered correctly, 20 minutes after it started on `day`.
+ */
 async function seedTest(
   tx: Executor,
   input: { id: string; personId: string; moduleSlug: string; kind: 'pre' | 'post'; right: number; day: string },
 ) {
-  const bank = parse(readFileSync(`content/questions/${input.moduleSlug}.yaml`, 'utf8')) as Bank;
-  const items: AttemptItem[] = bank.questions.map((q) => ({
-    questionId: q.id,
-    version: q.version,
-    objective: q.objective,
-    optionOrder: q.options.map((o) => o.id),
-  }));
-  const key = Object.fromEntries(bank.questions.map((q) => [q.id, q.correct]));
-  const chosen = Object.fromEntries(
-    bank.questions.map((q, i) => [
-      q.id,
-      i < input.right ? q.correct : (q.options.find((o) => o.id !== q.correct)?.id ?? q.correct),
-    ]),
-  );
-  const score = scoreAttempt(items, chosen, key);
-  const packed = packItemResults(score.itemResults);
-  await tx
-    .insert(itemSets)
-    .values({ moduleSlug: input.moduleSlug, questionIds: packed.questionIds })
-    .onConflictDoNothing();
-  const [set] = await tx
-    .select({ id: itemSets.id })
-    .from(itemSets)
-    .where(and(eq(itemSets.moduleSlug, input.moduleSlug), eq(itemSets.questionIds, packed.questionIds)));
+  const test = moduleTest(input.moduleSlug);
   const at = new Date(`${input.day}T03:00:00Z`);
-  await tx.insert(attempts).values({
-    id: input.id,
-    personId: input.personId,
-    moduleSlug: input.moduleSlug,
-    kind: input.kind,
-    items,
-    answerKey: key,
-    startedAt: new Date(at.getTime() - 20 * 60_000),
-    submittedAt: at,
-    score: score.score,
-    correct: score.correct,
-    total: score.total,
-    byObjective: score.byObjective,
-    itemSetId: set?.id ?? null,
-    itemBits: packed.bits,
-    counted: true,
-  });
-  await tx.insert(attemptAnswers).values(
-    Object.entries(chosen).map(([questionId, optionId]) => ({
-      attemptId: input.id,
-      questionId,
-      optionId,
-      answeredAt: at,
-      receivedAt: at,
-    })),
-  );
+  const startedAt = new Date(at.getTime() - 20 * 60_000);
+  const start = { attemptId: input.id, personId: input.personId, kind: input.kind, test, lessonsDone: true };
+  const attempt = await startAttempt(tx, start, startedAt);
+  const shown = new Set(attempt.items.map((item) => item.questionId));
+  const answers = test.questions
+    .filter((question) => shown.has(question.id))
+    .map((question, index) => ({
+      questionId: question.id,
+      optionId:
+        index < input.right
+          ? question.correct
+          : (question.options.find((option) => option.id !== question.correct)?.id ?? question.correct),
+      answeredAt: at.toISOString(),
+    }));
+  await submitAttempt(tx, { attemptId: input.id, personId: input.personId, answers }, at);
 }
 
 export async function seedDemoIndicators(
