@@ -39,17 +39,15 @@ beforeEach(async () => {
     rubricVersion: 1,
     assessedOn: '2024-02-10',
   });
-  await t.db
-    .insert(workshops)
-    .values({
-      id: 'w1',
-      kubeId: 'k1',
-      moduleSlug: 'm',
-      date: '2024-03-01',
-      place: 'Balai',
-      code: 'ABCDEF',
-      phase: 'materi',
-    });
+  await t.db.insert(workshops).values({
+    id: 'w1',
+    kubeId: 'k1',
+    moduleSlug: 'm',
+    date: '2024-03-01',
+    place: 'Balai',
+    code: 'ABCDEF',
+    phase: 'materi',
+  });
 });
 afterEach(() => {
   t.cleanup();
