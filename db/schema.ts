@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { atLeast, between, col, inOrder, isoDays, isoMonth, nonEmpty, oneOf } from './rules.ts';
 
 /** The four roles (README: glossary); a person has exactly one. */
 export const ROLES = ['anggota', 'pengurus', 'pendamping', 'admin'] as const;
@@ -29,7 +30,12 @@ export const people = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('people_username_unique').on(t.username), index('people_role_idx').on(t.role)],
+  (t) => [
+    uniqueIndex('people_username_unique').on(t.username),
+    index('people_role_idx').on(t.role),
+    check('people_name', nonEmpty(t.name)),
+    check('people_role', oneOf(t.role, ROLES)),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -45,9 +51,11 @@ export const sessions = sqliteTable(
     lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
     userAgent: text('user_agent'),
     /** Set when a member joined a workshop on a shared tablet: the session ends when their test is in. */
-    workshopId: text('workshop_id'),
+    // A tablet session lives only while its workshop is open: closing it deletes them (workshop/phases.ts),
+    // so a workshop that is gone takes its sessions along rather than leaving sessions that point nowhere.
+    workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('sessions_person_idx').on(t.personId)],
+  (t) => [index('sessions_person_idx').on(t.personId), index('sessions_workshop_idx').on(t.workshopId)],
 );
 
 export const kubes = sqliteTable(
@@ -71,7 +79,11 @@ export const kubes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('kubes_region_idx').on(t.kabupaten, t.kecamatan, t.desa)],
+  (t) => [
+    index('kubes_region_idx').on(t.kabupaten, t.kecamatan, t.desa),
+    check('kubes_names', nonEmpty(t.name, t.desa, t.kecamatan, t.kabupaten, t.provinsi)),
+    check('kubes_sk_date', isoDays(t.skDate)),
+  ],
 );
 
 export const memberships = sqliteTable(
@@ -95,20 +107,26 @@ export const memberships = sqliteTable(
     uniqueIndex('memberships_one_current')
       .on(t.personId)
       .where(sql`${t.leftOn} is null`),
+    check('memberships_dates', isoDays(t.joinedOn, t.leftOn)),
+    check('memberships_in_order', inOrder(t.joinedOn, t.leftOn)),
   ],
 );
 
 /** Kinds of position (jabatan). Data, not code: a new division is a new row. */
-export const jabatan = sqliteTable('jabatan', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  /** `inti` for the core officers, otherwise the division's code (`marketing`, `pemberdayaan`, …). */
-  division: text('division').notNull(),
-  isCore: integer('is_core', { mode: 'boolean' }).notNull(),
-  /** True when only one person may hold it at a time (ketua, a coordinator); false for division members. */
-  singleHolder: integer('single_holder', { mode: 'boolean' }).notNull(),
-  sortOrder: integer('sort_order').notNull(),
-});
+export const jabatan = sqliteTable(
+  'jabatan',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** `inti` for the core officers, otherwise the division's code (`marketing`, `pemberdayaan`, …). */
+    division: text('division').notNull(),
+    isCore: integer('is_core', { mode: 'boolean' }).notNull(),
+    /** True when only one person may hold it at a time (ketua, a coordinator); false for division members. */
+    singleHolder: integer('single_holder', { mode: 'boolean' }).notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [check('jabatan_name', nonEmpty(t.name))],
+);
 
 export const positions = sqliteTable(
   'positions',
@@ -130,7 +148,12 @@ export const positions = sqliteTable(
     note: text('note'),
     createdAt: createdAt(),
   },
-  (t) => [index('positions_kube_idx').on(t.kubeId, t.startDate), index('positions_person_idx').on(t.personId)],
+  (t) => [
+    index('positions_kube_idx').on(t.kubeId, t.startDate),
+    index('positions_person_idx').on(t.personId),
+    check('positions_dates', isoDays(t.startDate, t.endDate)),
+    check('positions_in_order', inOrder(t.startDate, t.endDate)),
+  ],
 );
 
 export const facilitatorAssignments = sqliteTable(
@@ -212,13 +235,20 @@ export const moduleProgress = sqliteTable(
     lessonsTotal: integer('lessons_total').notNull(),
     lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug] })],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.moduleSlug] }),
+    check('module_progress_progress', between(t.progress, 0, 1)),
+    check('module_progress_state', oneOf(t.state, MODULE_STATES)),
+    check('module_progress_lessons', sql`${atLeast(t.lessonsCompleted, 0)} and ${atLeast(t.lessonsTotal, 0)}`),
+  ],
 );
 
 // Pre-tests and post-tests. An attempt keeps the exact items it showed (id, version, option order) and
 // its own answer key, so editing a question later never changes a past result.
 
 export const TEST_KINDS = ['pre', 'post'] as const;
+/** Parallel forms of a module's test (content: `form` of a question). */
+export const TEST_FORMS = ['A', 'B'] as const;
 
 export const attempts = sqliteTable(
   'attempts',
@@ -231,7 +261,7 @@ export const attempts = sqliteTable(
     moduleSlug: text('module_slug').notNull(),
     kind: text('kind', { enum: TEST_KINDS }).notNull(),
     /** `A` or `B` for modules with parallel forms; null when both tests use the same items. */
-    form: text('form', { enum: ['A', 'B'] }),
+    form: text('form', { enum: TEST_FORMS }),
     items: text('items', { mode: 'json' })
       .$type<import('../src/features/assessment/types.ts').AttemptItem[]>()
       .notNull(),
@@ -262,6 +292,15 @@ export const attempts = sqliteTable(
     index('attempts_counted_idx')
       .on(t.moduleSlug, t.kind, t.personId, t.score, t.form, t.submittedAt, t.itemSetId, t.itemBits)
       .where(sql`${t.counted} = 1`),
+    // One counted attempt per person, module and kind (README: "Gain reports"); submitAttempt picks it.
+    uniqueIndex('attempts_one_counted')
+      .on(t.personId, t.moduleSlug, t.kind)
+      .where(sql`${t.counted} = 1`),
+    check('attempts_kind', oneOf(t.kind, TEST_KINDS)),
+    check('attempts_form', oneOf(t.form, TEST_FORMS)),
+    check('attempts_score', between(t.score, 0, 100)),
+    check('attempts_correct', between(t.correct, 0, t.total)),
+    check('attempts_counted_submitted', sql`${col(t.counted)} = 0 or ${col(t.submittedAt)} is not null`),
   ],
 );
 
@@ -312,7 +351,10 @@ export const testPermissions = sqliteTable(
     /** A retake allows one more attempt after this moment. */
     grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.kind] })],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.moduleSlug, t.kind] }),
+    check('test_permissions_kind', oneOf(t.kind, TEST_PERMISSIONS)),
+  ],
 );
 
 // Workshops: a facilitator runs pre-test → materi → post-test for a whole KUBE on shared tablets.
@@ -345,8 +387,13 @@ export const workshops = sqliteTable(
     uniqueIndex('workshops_open_code')
       .on(t.code)
       .where(sql`${t.closedAt} is null`),
+    check('workshops_date', isoDays(t.date)),
+    check('workshops_place', nonEmpty(t.place)),
+    check('workshops_phase', oneOf(t.phase, WORKSHOP_PHASES)),
   ],
 );
+
+export const ATTENDANCE_METHODS = ['pin', 'manual'] as const;
 
 /** Presensi: who came, when, and how it was recorded (PIN on a tablet, or by the facilitator). */
 export const workshopAttendance = sqliteTable(
@@ -359,9 +406,12 @@ export const workshopAttendance = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
-    method: text('method', { enum: ['pin', 'manual'] }).notNull(),
+    method: text('method', { enum: ATTENDANCE_METHODS }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workshopId, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.workshopId, t.personId] }),
+    check('workshop_attendance_method', oneOf(t.method, ATTENDANCE_METHODS)),
+  ],
 );
 
 /**
@@ -384,7 +434,7 @@ export const deviceReports = sqliteTable(
     submitPending: integer('submit_pending', { mode: 'boolean' }).notNull(),
     reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('device_reports_workshop_idx').on(t.workshopId)],
+  (t) => [index('device_reports_workshop_idx').on(t.workshopId), check('device_reports_unsent', atLeast(t.unsent, 0))],
 );
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -411,7 +461,10 @@ export const capacityAssessments = sqliteTable(
     assessedBy: text('assessed_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('capacity_assessments_kube_idx').on(t.kubeId, t.assessedOn)],
+  (t) => [
+    index('capacity_assessments_kube_idx').on(t.kubeId, t.assessedOn),
+    check('capacity_assessments_assessed_on', isoDays(t.assessedOn)),
+  ],
 );
 
 /** The score (1–4) of one rubric item in one assessment. */
@@ -424,7 +477,7 @@ export const capacityScores = sqliteTable(
     itemId: text('item_id').notNull(),
     score: integer('score').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.assessmentId, t.itemId] })],
+  (t) => [primaryKey({ columns: [t.assessmentId, t.itemId] }), check('capacity_scores_score', between(t.score, 1, 4))],
 );
 
 export const MARKETING_CHANNELS = [
@@ -456,7 +509,12 @@ export const kubeChannels = sqliteTable(
     createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('kube_channels_kube_idx').on(t.kubeId)],
+  (t) => [
+    index('kube_channels_kube_idx').on(t.kubeId),
+    check('kube_channels_channel', oneOf(t.channel, MARKETING_CHANNELS)),
+    check('kube_channels_dates', isoDays(t.startedOn, t.endedOn)),
+    check('kube_channels_in_order', inOrder(t.startedOn, t.endedOn)),
+  ],
 );
 
 /** A product or service the KUBE offers, from when to when. */
@@ -474,7 +532,12 @@ export const kubeProducts = sqliteTable(
     createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('kube_products_kube_idx').on(t.kubeId)],
+  (t) => [
+    index('kube_products_kube_idx').on(t.kubeId),
+    check('kube_products_name', nonEmpty(t.name)),
+    check('kube_products_dates', isoDays(t.startedOn, t.endedOn)),
+    check('kube_products_in_order', inOrder(t.startedOn, t.endedOn)),
+  ],
 );
 
 export const PARTNER_TYPES = [
@@ -509,7 +572,16 @@ export const kubePartnerships = sqliteTable(
     createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('kube_partnerships_kube_idx').on(t.kubeId)],
+  (t) => [
+    index('kube_partnerships_kube_idx').on(t.kubeId),
+    check('kube_partnerships_partner', nonEmpty(t.partner)),
+    check('kube_partnerships_type', oneOf(t.type, PARTNER_TYPES)),
+    check('kube_partnerships_status', oneOf(t.status, PARTNERSHIP_STATUSES)),
+    check('kube_partnerships_dates', isoDays(t.since, t.endedOn)),
+    check('kube_partnerships_in_order', inOrder(t.since, t.endedOn)),
+    // An ended partnership has its last day, and only an ended one (indicators/facts.ts).
+    check('kube_partnerships_ended', sql`(${col(t.status)} = 'berakhir') = (${col(t.endedOn)} is not null)`),
+  ],
 );
 
 /** A KUBE's turnover (omzet) in one month, in rupiah; optional. */
@@ -525,7 +597,11 @@ export const kubeTurnover = sqliteTable(
     recordedBy: text('recorded_by').references(() => people.id, { onDelete: 'set null' }),
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kubeId, t.month] })],
+  (t) => [
+    primaryKey({ columns: [t.kubeId, t.month] }),
+    check('kube_turnover_month', isoMonth(t.month)),
+    check('kube_turnover_amount', atLeast(t.amount, 0)),
+  ],
 );
 
 export const INDICATOR_TARGETS = ['i1_both_divisions', 'i2_class_gain', 'i2_mastery', 'i3_improved'] as const;
@@ -541,7 +617,11 @@ export const indicatorTargets = sqliteTable(
     setBy: text('set_by').references(() => people.id, { onDelete: 'set null' }),
     setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.year, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.year, t.key] }),
+    check('indicator_targets_key', oneOf(t.key, INDICATOR_TARGETS)),
+    check('indicator_targets_value', atLeast(t.value, 0)),
+  ],
 );
 
 /**

@@ -1,5 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../../../db/client.ts';
+import {
+  attempts,
+  itemSets,
+  kubes,
+  memberships,
+  people,
+  positions,
+  workshopAttendance,
+  workshops,
+} from '../../../db/schema.ts';
 import { yieldToEventLoop } from '../../lib/yield.ts';
 import type { FormName } from '../assessment/types.ts';
 
@@ -68,6 +79,10 @@ type PackedPair = [
   postBits: string | null,
 ];
 
+// Tables and columns come from the drizzle schema, so a renamed column fails type-checking here too.
+const pre = alias(attempts, 'pre');
+const post = alias(attempts, 'post');
+
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((value) => sql`${value}`),
@@ -83,13 +98,15 @@ const PEOPLE_PER_QUERY = 2500;
 
 /** Everyone who may have a pair in the scope (a superset), by id: the KUBEs' members, or who took a pre-test. */
 async function candidatePeople(db: Executor, scope: ReportScope): Promise<string[]> {
+  const m = memberships;
+  const a = attempts;
   const rows = scope.kubeIds
     ? await db.all<{ id: string }>(
-        sql`select distinct person_id as id from memberships where kube_id in (${list(scope.kubeIds)}) order by person_id`,
+        sql`select distinct ${m.personId} as id from ${m} where ${m.kubeId} in (${list(scope.kubeIds)}) order by ${m.personId}`,
       )
-    : await db.all<{ id: string }>(sql`select distinct person_id as id from attempts
-        where kind = 'pre' and counted = 1 ${scope.moduleSlug ? sql`and module_slug = ${scope.moduleSlug}` : sql``}
-        order by person_id`);
+    : await db.all<{ id: string }>(sql`select distinct ${a.personId} as id from ${a}
+        where ${a.kind} = 'pre' and ${a.counted} = 1 ${scope.moduleSlug ? sql`and ${a.moduleSlug} = ${scope.moduleSlug}` : sql``}
+        order by ${a.personId}`);
   return rows.map((row) => row.id);
 }
 
@@ -103,57 +120,57 @@ export async function loadPairs(db: Executor, scope: ReportScope): Promise<Pair[
     const last = people[Math.min(i + PEOPLE_PER_QUERY, people.length) - 1] ?? '';
     packed.push(...(await loadPackedPairs(db, scope, people[i] ?? '', last)));
   }
-  // By name, as one query's `order by p.name, pre.person_id, pre.module_slug` gave them (code-unit order).
+  // By name, as one query's `order by p.name, pre.person_id, pre.module_slug` gave them (code-unit order); the
+  // KUBE last, so the order is total and never what the database happened to aggregate first.
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  packed.sort((a, b) => order(a[1], b[1]) || order(a[0], b[0]) || order(a[4], b[4]));
+  packed.sort((a, b) => order(a[1], b[1]) || order(a[0], b[0]) || order(a[4], b[4]) || order(a[2], b[2]));
   return unpack(db, packed);
 }
 
 /** The pairs in the scope of the people whose ids lie from `first` to `last`, packed as the database wrote them. */
 async function loadPackedPairs(db: Executor, scope: ReportScope, first: string, last: string): Promise<PackedPair[]> {
-  const postDay = sql`date(post.submitted_at / 1000 + ${WIB_SECONDS}, 'unixepoch')`;
+  const m = memberships;
+  const postDay = sql`date(${post.submittedAt} / 1000 + ${WIB_SECONDS}, 'unixepoch')`;
   const where: SQL[] = [
-    sql`pre.kind = 'pre'`,
-    sql`pre.counted = 1`,
+    sql`${pre.kind} = 'pre'`,
+    sql`${pre.counted} = 1`,
     // On both sides (SQLite carries an equality across a join, not a range), and as >= and <=: SQLite's plan
     // used only the lower bound of a BETWEEN here, scanning to the end of the index for every chunk.
-    sql`pre.person_id >= ${first} and pre.person_id <= ${last}`,
-    sql`post.person_id >= ${first} and post.person_id <= ${last}`,
+    sql`${pre.personId} >= ${first} and ${pre.personId} <= ${last}`,
+    sql`${post.personId} >= ${first} and ${post.personId} <= ${last}`,
   ];
-  if (scope.moduleSlug) where.push(sql`pre.module_slug = ${scope.moduleSlug}`);
-  if (scope.kubeIds) where.push(sql`m.kube_id in (${list(scope.kubeIds)})`);
+  if (scope.moduleSlug) where.push(sql`${pre.moduleSlug} = ${scope.moduleSlug}`);
+  if (scope.kubeIds) where.push(sql`${m.kubeId} in (${list(scope.kubeIds)})`);
   if (scope.from) where.push(sql`${postDay} >= ${scope.from}`);
   if (scope.to) where.push(sql`${postDay} <= ${scope.to}`);
   if (scope.workshopId) {
-    where.push(sql`exists (select 1 from workshop_attendance wa join workshops w on w.id = wa.workshop_id
-      where wa.workshop_id = ${scope.workshopId} and wa.person_id = pre.person_id
-        and w.module_slug = pre.module_slug and w.kube_id = m.kube_id)`);
+    const wa = workshopAttendance;
+    where.push(sql`exists (select 1 from ${wa} join ${workshops} on ${workshops.id} = ${wa.workshopId}
+      where ${wa.workshopId} = ${scope.workshopId} and ${wa.personId} = ${pre.personId}
+        and ${workshops.moduleSlug} = ${pre.moduleSlug} and ${workshops.kubeId} = ${m.kubeId})`);
   }
-  if (scope.officersOnly) {
-    where.push(sql`exists (select 1 from positions pos where pos.person_id = pre.person_id
-      and pos.start_date <= ${postDay} and (pos.end_date is null or pos.end_date >= ${postDay}))`);
-  }
+  const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${postDay}
+    and (${positions.endDate} is null or ${positions.endDate} >= ${postDay})`;
+  if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
   if (scope.jabatanCode) {
-    where.push(sql`exists (select 1 from positions pos where pos.person_id = pre.person_id
-      and pos.jabatan_code = ${scope.jabatanCode} and pos.start_date <= ${postDay}
-      and (pos.end_date is null or pos.end_date >= ${postDay}))`);
+    where.push(
+      sql`exists (select 1 from ${positions} where ${heldOnPostDay} and ${positions.jabatanCode} = ${scope.jabatanCode})`,
+    );
   }
+  // One JSON text of PackedPair arrays; their order does not matter, loadPairs sorts them.
   const [row] = await db.all<{ pairs: string | null }>(sql`
-    select '[' || group_concat(pair, ',') || ']' as pairs from (
-      select '[' || json_quote(pre.person_id) || ',' || json_quote(p.name) || ',' || json_quote(m.kube_id) || ','
-        || json_quote(k.name) || ',' || json_quote(pre.module_slug) || ',' || json_quote(${postDay}) || ',' || pre.score || ',' || post.score || ','
-        || json_quote(pre.form) || ',' || json_quote(post.form) || ',' || coalesce(pre.item_set_id, 'null') || ','
-        || json_quote(pre.item_bits) || ',' || coalesce(post.item_set_id, 'null') || ',' || json_quote(post.item_bits)
-        || ']' as pair
-      from attempts pre
-      join attempts post on post.module_slug = pre.module_slug and post.kind = 'post'
-        and post.person_id = pre.person_id and post.counted = 1
-      join people p on p.id = pre.person_id
-      join memberships m on m.person_id = pre.person_id and m.joined_on <= ${postDay}
-        and (m.left_on is null or m.left_on > ${postDay})
-      join kubes k on k.id = m.kube_id
-      where ${sql.join(where, sql` and `)}
-    )
+    select json_group_array(json_array(
+      ${pre.personId}, ${people.name}, ${m.kubeId}, ${kubes.name}, ${pre.moduleSlug}, ${postDay}, ${pre.score},
+      ${post.score}, ${pre.form}, ${post.form}, ${pre.itemSetId}, ${pre.itemBits}, ${post.itemSetId}, ${post.itemBits}
+    )) as pairs
+    from ${attempts} as ${pre}
+    join ${attempts} as ${post} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
+      and ${post.personId} = ${pre.personId} and ${post.counted} = 1
+    join ${people} on ${people.id} = ${pre.personId}
+    join ${m} on ${m.personId} = ${pre.personId} and ${m.joinedOn} <= ${postDay}
+      and (${m.leftOn} is null or ${m.leftOn} > ${postDay})
+    join ${kubes} on ${kubes.id} = ${m.kubeId}
+    where ${sql.join(where, sql` and `)}
   `);
   return row?.pairs ? (JSON.parse(row.pairs) as PackedPair[]) : [];
 }
@@ -173,7 +190,7 @@ async function unpack(db: Executor, packed: readonly PackedPair[]): Promise<Pair
       ? []
       : (
           await db.all<{ id: number; question_ids: string }>(
-            sql`select id, question_ids from item_sets where id in (${sql.join(
+            sql`select ${itemSets.id} as id, ${itemSets.questionIds} as question_ids from ${itemSets} where ${itemSets.id} in (${sql.join(
               [...setIds].map((id) => sql`${id}`),
               sql`, `,
             )})`,
