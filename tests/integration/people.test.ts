@@ -134,6 +134,25 @@ describe('updatePerson()', () => {
     expect(listed?.kubeName).toBe('Maju Bersama 2');
   });
 
+  it('moves a person who joined "today" in Papua, still yesterday in Jakarta: the old membership ends on the day it began', async () => {
+    // Dates may run up to Papua's day (WIT, two hours ahead of Jakarta), while "today" is Jakarta's.
+    const tomorrow = new Date(Date.parse(`${todayIso()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { id } = await createPerson(t.db, memberForm({ joinedOn: '2020-01-15' }));
+    await t.db.update(memberships).set({ joinedOn: tomorrow }).where(eq(memberships.personId, id));
+    await t.db
+      .insert(positions)
+      .values({ id: 'pos00002', kubeId: 'kubemaju1', personId: id, jabatanCode: 'ketua', startDate: tomorrow });
+    await updatePerson(t.db, await editForm(id, { kubeId: 'kubemaju2' }), 'admin0001');
+
+    const [old] = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.personId, id), eq(memberships.kubeId, 'kubemaju1')));
+    expect(old?.leftOn).toBe(tomorrow);
+    const [position] = await t.db.select().from(positions).where(eq(positions.id, 'pos00002'));
+    expect(position?.endDate).toBe(tomorrow);
+  });
+
   it('makes a move in one transaction: a failure half-way leaves the old membership and name as they were', async () => {
     const { id } = await createPerson(t.db, memberForm());
     // Opening the new membership fails after the person row and the old membership were already written.

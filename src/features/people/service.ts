@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { kubes, memberships, people, positions, type Role } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -60,10 +60,13 @@ async function moveMembership(db: Executor, personId: string, kubeId: string | n
     return;
   }
   if (current) {
-    await db.update(memberships).set({ leftOn: today }).where(eq(memberships.id, current.id));
+    // A start may be "today" in Papua while Jakarta's today is still the day before: such a record ends on the
+    // day it began, never before it (the database refuses an end before a start).
+    const leftOn = current.joinedOn > today ? current.joinedOn : today;
+    await db.update(memberships).set({ leftOn }).where(eq(memberships.id, current.id));
     await db
       .update(positions)
-      .set({ endDate: today })
+      .set({ endDate: sql`max(${positions.startDate}, ${today})` })
       .where(and(eq(positions.personId, personId), eq(positions.kubeId, current.kubeId), isNull(positions.endDate)));
   }
   if (kubeId) {
