@@ -79,7 +79,7 @@ const MIGRATIONS = readdirSync(MIGRATIONS_FOLDER).filter((name) => name.endsWith
 
 describe('npm run db:migrate, twice at the same moment', () => {
   it('succeeds in both processes and applies every migration once, round after round', async () => {
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 8; round++) {
       const url = `file:${join(dir, `race-${round}.db`)}`;
       let go = () => {};
       const started = new Promise<void>((resolve) => (go = resolve));
@@ -96,7 +96,7 @@ describe('npm run db:migrate, twice at the same moment', () => {
       expect(said).toEqual(['0', String(MIGRATIONS)]);
       expect(await schemaOf(url)).toEqual(reference);
     }
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('npm run db:migrate -- --check (what `npm start --no-migrate` and a libSQL server run)', () => {
