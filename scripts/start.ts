@@ -1,4 +1,7 @@
 // `npm start`: build when the sources changed since the last build, apply migrations, serve on :4321.
+// Migrations: an embedded file is migrated here (safe when several processes start at once); a libSQL
+// server, or any database with `--no-migrate`, is only checked, and a database that lacks migrations is
+// refused: migrating is then the release step `npm run db:migrate`, run once before the instances start.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -56,8 +59,13 @@ if (!process.argv.includes('--no-build')) {
 // Migrations run in a short-lived process of their own: loading drizzle from node_modules on Node 24 leaves
 // over 100 MB of heap behind (it re-reads drizzle's large package.json for each of its modules), which the
 // server, with drizzle bundled into its build, never needs to carry.
-const migrated = spawnSync(process.execPath, ['scripts/migrate.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (migrated.status !== 0) fail('The database could not be migrated; see the message above.');
+const migrateHere = config.DATABASE_URL.startsWith('file:') && !process.argv.includes('--no-migrate');
+const migrated = spawnSync(process.execPath, ['scripts/migrate.ts', ...(migrateHere ? [] : ['--check'])], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (migrated.status !== 0) {
+  fail(migrateHere ? 'The database could not be migrated; see the message above.' : 'Not started; see above.');
+}
 
 let server: Server;
 try {

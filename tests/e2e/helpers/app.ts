@@ -9,6 +9,8 @@ import { SERVER_ENV, SERVER_NODE_ARGS } from '../../../scripts/server-process.ts
 export type RunningApp = {
   url: string;
   origin: string;
+  /** The server's database, to start a second server on the same file (`AppOptions.databaseUrl`). */
+  databaseUrl: string;
   /** A second connection to the server's own database file, for setting up and checking data. */
   connection: Connection;
   stop: () => Promise<void>;
@@ -44,15 +46,20 @@ export type AppOptions = {
    * script serves from a child process. Off by default: such a group does not hear the terminal's Ctrl+C.
    */
   ownProcessGroup?: boolean;
+  /** Serves this database (another app's `databaseUrl`) instead of a fresh file; `stop` leaves it in place. */
+  databaseUrl?: string;
+  /** Starts with `--no-migrate`: the server only checks that the database is migrated, as after a release step. */
+  noMigrate?: boolean;
 };
 
-/** Starts the built server (`npm start --no-build`) on a free port with a fresh database file. */
+/** Starts the built server (`npm start --no-build`) on a free port, with a fresh database file unless told. */
 export async function startApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningApp> {
   if (!existsSync('dist/server/entry.mjs')) {
     throw new Error('No build in dist/: run `npm test` (it builds first) or `npm run build`.');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kube-berdaya-e2e-'));
-  const databaseUrl = `file:${join(dir, 'e2e.db')}`;
+  const dir = options.databaseUrl === undefined ? mkdtempSync(join(tmpdir(), 'kube-berdaya-e2e-')) : null;
+  const databaseUrl = dir === null ? (options.databaseUrl ?? '') : `file:${join(dir, 'e2e.db')}`;
+  const args = ['scripts/start.ts', '--no-build', ...(options.noMigrate === true ? ['--no-migrate'] : [])];
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -61,7 +68,7 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
 
   async function launch(): Promise<ChildProcess> {
     // Started with the server's own settings, so it runs as the one process `npm start` would run.
-    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...args], {
       env: { ...process.env, ...SERVER_ENV, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: options.ownProcessGroup === true,
@@ -105,6 +112,7 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
   return {
     url,
     origin: url,
+    databaseUrl,
     connection,
     logs: () => output,
     pid: () => child.pid ?? 0,
@@ -118,7 +126,7 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
     stop: async () => {
       connection.client.close();
       await end(child, 'SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,62 @@
+import { createServer, request } from 'node:http';
+
+// One address in front of several servers, as a load balancer is: each request goes to the next server in
+// turn (per request, not per connection, so one browser's requests really are split). The Host header passes
+// unchanged, so the servers see the address the client used, as behind Caddy or nginx.
+
+export type Served = { upstream: number; method: string; path: string; status: number };
+
+export type RoundRobin = {
+  url: string;
+  /** Every answered request, in order, with the index of the server that answered it. */
+  served: Served[];
+  /** Moves the turn on by one server, as another client's request would. */
+  skip: () => void;
+  close: () => Promise<void>;
+};
+
+/** The header naming the server (its index in `upstreams`) that answered a request. */
+export const UPSTREAM_HEADER = 'x-test-upstream';
+
+export async function roundRobin(upstreams: readonly string[]): Promise<RoundRobin> {
+  let next = 0;
+  const served: Served[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const upstream = next;
+    next = (next + 1) % upstreams.length;
+    const path = incoming.url ?? '/';
+    const forward = request(
+      new URL(path, upstreams[upstream]),
+      { method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        const status = answer.statusCode ?? 502;
+        served.push({ upstream, method: incoming.method ?? 'GET', path, status });
+        outgoing.writeHead(status, { ...answer.headers, [UPSTREAM_HEADER]: String(upstream) });
+        answer.pipe(outgoing);
+      },
+    );
+    forward.once('error', (error) => {
+      served.push({ upstream, method: incoming.method ?? 'GET', path, status: 502 });
+      if (!outgoing.headersSent) outgoing.writeHead(502, { 'content-type': 'text/plain' });
+      outgoing.end(`proxy: ${error.message}`);
+    });
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address !== 'object') throw new Error('the proxy has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    served,
+    skip: () => {
+      next = (next + 1) % upstreams.length;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
