@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createClient, type Client, type InStatement, type Transaction as ClientTransaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { DatabaseConfig } from '../src/lib/config.ts';
+import { WriteQueue, type WriteQueueLimits } from './write-queue.ts';
 import * as schema from './schema.ts';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -20,7 +21,7 @@ export type Connection = { client: Client; db: Database };
  * wait for the writer; libSQL turns foreign keys on for every connection by itself. File-only pragmas are
  * skipped for server URLs, where the server owns them.
  */
-export async function openDatabase(config: DatabaseConfig): Promise<Connection> {
+export async function openDatabase(config: DatabaseConfig, limits?: Partial<WriteQueueLimits>): Promise<Connection> {
   const isFile = config.url.startsWith('file:');
   if (isFile) {
     const path = config.url.slice('file:'.length);
@@ -37,7 +38,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Connection> 
     // power cut. (It is also libSQL's default, which the transactions' own connections use; a test checks both.)
     await client.execute('PRAGMA synchronous = FULL');
   }
-  const queued = isFile ? oneWriterAtATime(client) : client;
+  const queued = isFile ? oneWriterAtATime(client, new WriteQueue(limits)) : client;
   return { client: queued, db: drizzle(queued, { schema }) };
 }
 
@@ -48,8 +49,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Connection> 
  * stall for the busy timeout and one fails. Measured with `npm run bench` (200 tablets saving answers), the
  * queue turns those failures and multi-second stalls into a short wait. Reads are not queued (WAL).
  */
-function oneWriterAtATime(client: Client): Client {
-  const queue = new WriteQueue();
+function oneWriterAtATime(client: Client, queue: WriteQueue): Client {
   const locked = async <T>(run: () => Promise<T>): Promise<T> => {
     const release = await queue.acquire();
     try {
@@ -109,24 +109,4 @@ function oneWriterAtATime(client: Client): Client {
 function writes(statement: InStatement | string): boolean {
   const text = typeof statement === 'string' ? statement : statement.sql;
   return !/^\s*(select|with|explain)\b/i.test(text);
-}
-
-/** A first-come, first-served lock; `acquire` resolves to the function that releases it (once). */
-class WriteQueue {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let free = () => {};
-    const held = new Promise<void>((resolve) => (free = resolve));
-    const turn = this.#tail.then(() => {
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        free();
-      };
-    });
-    this.#tail = this.#tail.then(() => held);
-    return turn;
-  }
 }

@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../db/client.ts';
+import { openDatabase, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { attempts, itemSets, kubes, memberships, people } from '../../db/schema.ts';
 import { packItemResults } from '../../src/features/assessment/rules.ts';
-import { buildReport } from '../../src/features/analytics/compute.ts';
+import { saveAnswers } from '../../src/features/assessment/service.ts';
+import { buildReport, buildReportYielding } from '../../src/features/analytics/compute.ts';
 import { loadPairs } from '../../src/features/analytics/pairs.ts';
 
 const PEOPLE = 50_000;
@@ -18,6 +19,7 @@ const ITEMS = 15;
 const MODULE = 'bench-modul';
 const BATCH = 500;
 const RUNS = 5;
+const OPEN_ATTEMPT = '00000000-0000-4000-8000-0000000000ff';
 
 /** A small deterministic generator, so every run measures the same data. */
 let seed = 20261128;
@@ -85,7 +87,38 @@ export type ReportBench = {
   query: number[];
   statistics: number[];
   total: number[];
+  /** Answer saves (ms each) while nothing else runs, and while the report runs as its page runs it. */
+  savesAlone: number[];
+  savesDuringReport: number[];
 };
+
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+/** Saves one answer after another (a tablet every few ms) until `until` settles; the time of each save. */
+async function saveWhile(db: Database, until: Promise<unknown>): Promise<number[]> {
+  const state = { done: false };
+  void until.finally(() => {
+    state.done = true;
+  });
+  const times: number[] = [];
+  for (let n = 0; !state.done; n++) {
+    const t0 = performance.now();
+    const answeredAt = new Date(Date.UTC(2026, 3, 1) + n).toISOString();
+    await saveAnswers(
+      db,
+      {
+        attemptId: OPEN_ATTEMPT,
+        personId: 'benchp0',
+        answers: [{ questionId: 'a-q1', optionId: n % 2 ? 'a' : 'b', answeredAt }],
+      },
+      new Date(Date.UTC(2026, 3, 1) + n + 1),
+    );
+    times.push(performance.now() - t0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return times;
+}
 
 export async function benchReport(): Promise<ReportBench> {
   const dir = mkdtempSync(join(tmpdir(), 'kube-bench-report-'));
@@ -167,7 +200,41 @@ export async function benchReport(): Promise<ReportBench> {
       g = report.classGain;
     }
     const total = query.map((q, i) => q + (statistics[i] ?? 0));
-    return { attempts: attemptCount, answers, pairs, classGain: g, seededMs: seeded, query, statistics, total };
+
+    // A tablet saving answers while the report page builds the same report (as the page does, yielding).
+    await db.insert(attempts).values({
+      ...scoredAttempt(0, 'post', 'A', 0.5),
+      id: OPEN_ATTEMPT,
+      kind: 'post',
+      counted: false,
+      submittedAt: null,
+      items: formItems('A').map((questionId, q) => ({
+        questionId,
+        version: 1,
+        objective: objectiveOf(q),
+        optionOrder: ['a', 'b'],
+      })),
+    });
+    const savesAlone = await saveWhile(db, new Promise((resolve) => setTimeout(resolve, 1000)));
+    const savesDuringReport: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const report = loadPairs(db, { moduleSlug: MODULE }).then((loaded) =>
+        buildReportYielding(loaded, undefined, objectives),
+      );
+      savesDuringReport.push(...(await saveWhile(db, report)));
+    }
+    return {
+      attempts: attemptCount,
+      answers,
+      pairs,
+      classGain: g,
+      seededMs: seeded,
+      query,
+      statistics,
+      total,
+      savesAlone,
+      savesDuringReport,
+    };
   } finally {
     client.close();
     rmSync(dir, { recursive: true, force: true });

@@ -18,3 +18,22 @@ export class DomainError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The server could not do it now, though nothing is wrong with the request: e.g. a write waited too long for
+ * the database's write lock. Actions answer it as SERVICE_UNAVAILABLE, which the test player retries.
+ */
+export class BusyError extends Error {
+  constructor(cause: string) {
+    super(`server busy: ${cause}`);
+    this.name = 'BusyError';
+  }
+}
+
+/** Whether an error is, or was caused by, a BusyError (drizzle wraps a failed query's error as its `cause`). */
+export function isBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof BusyError) return true;
+  }
+  return false;
+}

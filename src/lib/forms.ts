@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ActionError, isActionError, isInputError } from 'astro:actions';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.ts';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './dates.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, isBusy } from './errors.ts';
 
 // Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
 // `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
@@ -123,6 +123,9 @@ export async function asAction<T>(work: () => Promise<T>, t?: Translate): Promis
   try {
     return await work();
   } catch (error) {
+    if (isBusy(error)) {
+      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: t ? t('errors.busy') : 'errors.busy' });
+    }
     if (!(error instanceof DomainError)) throw error;
     // Called from script (the test player), the message is already the sentence a person reads.
     const message = t ? translateMessage(error.key, t) : error.message;

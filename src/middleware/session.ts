@@ -21,9 +21,13 @@ export const session = defineMiddleware(async (context, next) => {
     deleteSessionCookie(context.cookies, secure);
     return next();
   }
+  // The tablet's workshop and the actor's KUBEs depend only on the session: read them together.
+  const [workshop, actor] = await Promise.all([
+    valid.workshopId ? getWorkshop(db, valid.workshopId) : null,
+    loadActor(db, valid.person),
+  ]);
   if (valid.workshopId) {
     // A shared tablet's session dies with its workshop (or after a few hours), and is then deleted.
-    const workshop = await getWorkshop(db, valid.workshopId);
     if (!tabletSessionAlive(workshop, valid.createdAt)) {
       await invalidateSession(db, valid.id);
       deleteSessionCookie(context.cookies, secure);
@@ -42,6 +46,6 @@ export const session = defineMiddleware(async (context, next) => {
   context.locals.person = valid.person;
   context.locals.sessionId = valid.id;
   context.locals.workshopId = valid.workshopId;
-  context.locals.actor = await loadActor(db, valid.person);
+  context.locals.actor = actor;
   return next();
 });

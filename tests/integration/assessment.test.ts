@@ -11,10 +11,12 @@ import {
   submitAttempt,
   type ModuleTest,
 } from '../../src/features/assessment/service.ts';
+import { saveAnswerBatch } from '../../src/features/assessment/answers.ts';
 import type { AnswerInput } from '../../src/features/assessment/types.ts';
 import type { Question } from '../../src/features/learning/content-schemas.ts';
 import { DomainError } from '../../src/lib/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { countRoundTrips } from '../helpers/round-trips.ts';
 
 const question = (n: number, objective: string, form?: 'A' | 'B'): Question => ({
   id: `q${n}`,
@@ -236,5 +238,57 @@ describe('gating', () => {
     expect(post.kind).toBe('post');
     const state = await loadTestState(t.db, 'p1', 'hakikat-kube', false);
     expect(state).toMatchObject({ preWaived: true, postOpened: true, hasOpenPost: true });
+  });
+});
+
+describe('round trips to a libSQL server', () => {
+  it('saves a batch of answers with one read and one atomic batch, whatever its size', async () => {
+    const attempt = await start(randomUUID());
+    const trips = countRoundTrips(t.client);
+    const all = attempt.items.map((i, n) => answer(i.questionId, 'b', n));
+    const saved = await saveAnswers(trips.db, { attemptId: attempt.id, personId: 'p1', answers: all });
+    expect(saved).toEqual({ changed: 4, submitted: false });
+    expect(trips.count()).toBe(2);
+    expect(await listAnswers(t.db, attempt.id)).toEqual(Object.fromEntries(all.map((a) => [a.questionId, 'b'])));
+  });
+
+  it('keeps the later of two answers to one question in the same batch, as before', async () => {
+    const attempt = await start(randomUUID());
+    const q = attempt.items[0]?.questionId ?? '';
+    const saved = await saveAnswers(t.db, {
+      attemptId: attempt.id,
+      personId: 'p1',
+      answers: [answer(q, 'a', 1), answer(q, 'c', 2), answer(q, 'b', 0)],
+    });
+    expect(saved.changed).toBe(2);
+    expect((await listAnswers(t.db, attempt.id))[q]).toBe('c');
+  });
+
+  it('submits with a fixed number of round trips, not one per answer', async () => {
+    const attempt = await start(randomUUID());
+    const trips = countRoundTrips(t.client);
+    const all = attempt.items.map((i) => answer(i.questionId, 'b'));
+    const submitted = await submitAttempt(trips.db, { attemptId: attempt.id, personId: 'p1', answers: all });
+    expect(submitted.score).toBe(100);
+    expect(submitted.counted).toBe(true);
+    expect(submitted.itemSetId).toEqual(expect.any(Number));
+    // begin, the attempt, the answers, their read-back, the item set, the update, commit
+    expect(trips.count()).toBe(7);
+  });
+
+  it('refuses a changed answer whose attempt was submitted after the save read it, and changes nothing', async () => {
+    const attempt = await start(randomUUID());
+    const all = attempt.items.map((i) => answer(i.questionId, 'b'));
+    await submitAttempt(t.db, { attemptId: attempt.id, personId: 'p1', answers: all });
+    // The save read the attempt while it was still open (`attempt` is that stale read).
+    const changed = [answer(all[0]?.questionId ?? '', 'a', 30)];
+    await expect(saveAnswerBatch(t.db, attempt, changed, at('2026-03-01T08:31:00Z'))).rejects.toThrow(
+      'assessment.errors.alreadySubmitted',
+    );
+    expect((await listAnswers(t.db, attempt.id))[all[0]?.questionId ?? '']).toBe('b');
+    await expect(saveAnswerBatch(t.db, attempt, all, at('2026-03-01T08:31:00Z'))).resolves.toEqual({
+      changed: 0,
+      submitted: true,
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
 import { listChanges } from '../../src/features/history/changes.ts';
 import { seedAttempt } from '../helpers/attempts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { countRoundTrips } from '../helpers/round-trips.ts';
 
 // The three success indicators computed from seeded records, every figure checked by hand, with the edge
 // cases the issue names: a KUBE with no officers, a position that ended, an assessment with no follow-up.
@@ -169,6 +170,16 @@ describe('indicator 1: officers beyond the core', () => {
     expect(facilitator.status.i1).toBe('belum');
     const nobody = await loadIndicators(t.db, { ...MARCH, allowedKubeIds: [] }, RUBRIC);
     expect(nobody.i1.value).toBeNull();
+  });
+});
+
+describe('loadIndicators()', () => {
+  it('sends its independent reads together: two rounds of waiting on a libSQL server, not one per read', async () => {
+    const trips = countRoundTrips(t.client, 20);
+    const { i1 } = await loadIndicators(trips.db, MARCH, RUBRIC);
+    expect(i1.kubes).toBe(3);
+    // KUBEs, divisions, targets together; then positions, assessments, pairs and the four kinds of facts.
+    expect(trips.maxInFlight()).toBeGreaterThanOrEqual(4);
   });
 });
 

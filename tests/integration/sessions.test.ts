@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { people, sessions } from '../../db/schema.ts';
+import { facilitatorAssignments, kubes, people, sessions } from '../../db/schema.ts';
+import { loadActor } from '../../src/features/auth/actor.ts';
 import {
   createSession,
   invalidatePersonSessions,
@@ -12,6 +13,7 @@ import { readServerConfig, sessionLifetimeMs } from '../../src/lib/config.ts';
 
 /** The default sign-in lifetime (SESSION_DAYS unset). */
 const SESSION_MS = sessionLifetimeMs(readServerConfig({}));
+import { countRoundTrips } from '../helpers/round-trips.ts';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -132,5 +134,21 @@ describe('housekeeping', () => {
     await deleteStaleLimits(t.db, PAIR_POLICY, now);
     expect(await readLimit(t.db, 'account:old')).toBeUndefined();
     expect((await readLimit(t.db, 'account:recent'))?.failures).toBe(1);
+  });
+});
+
+describe('loadActor()', () => {
+  it('reads a facilitator’s KUBE and assigned KUBEs together, not one after the other', async () => {
+    await t.db.insert(people).values({ id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' });
+    await t.db
+      .insert(kubes)
+      .values({ id: 'k1', name: 'KUBE 1', desa: 'X', kecamatan: 'X', kabupaten: 'X', provinsi: 'X' });
+    await t.db.insert(facilitatorAssignments).values({ personId: 'f1', kubeId: 'k1' });
+    // A libSQL server 20 ms away: the reads overlap when they are sent together.
+    const trips = countRoundTrips(t.client, 20);
+    const actor = await loadActor(trips.db, { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' });
+    expect(actor).toEqual({ id: 'f1', role: 'pendamping', kubeId: null, assignedKubeIds: ['k1'] });
+    expect(trips.count()).toBe(2);
+    expect(trips.maxInFlight()).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import {
   recordAttendance,
 } from '../../src/features/workshop/service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { countRoundTrips } from '../helpers/round-trips.ts';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -248,6 +249,22 @@ describe('tablets that still hold answers', () => {
       { attemptId: ATTEMPT_1, unsent: 2, submitPending: false },
     ]);
     expect(stored).toEqual({ stored: 0, skipped: 1 });
+  });
+  it('store every held attempt of a heartbeat with one read and one statement', async () => {
+    const workshop = await newWorkshop();
+    await openAttempt(ATTEMPT_1, 'm1');
+    await openAttempt(ATTEMPT_2, 'm2');
+    await recordDeviceReports(t.db, workshop, [{ attemptId: ATTEMPT_1, unsent: 5, submitPending: false }]);
+    const trips = countRoundTrips(t.client);
+    const stored = await recordDeviceReports(trips.db, workshop, [
+      { attemptId: ATTEMPT_1, unsent: 1, submitPending: true },
+      { attemptId: ATTEMPT_2, unsent: 2, submitPending: false },
+    ]);
+    expect(stored).toEqual({ stored: 2, skipped: 0 });
+    expect(trips.count()).toBe(2);
+    const board = await loadBoard(t.db, workshop);
+    expect(board.find((r) => r.personId === 'm1')).toMatchObject({ unsent: 1, submitPending: true });
+    expect(board.find((r) => r.personId === 'm2')).toMatchObject({ unsent: 2, submitPending: false });
   });
 });
 

@@ -7,7 +7,7 @@ import { asAction, recordId } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
 import { afterTest, resultUrl } from './paths.ts';
-import { findPersonKubeId } from '../kube/queries.ts';
+import { findPersonKubeId } from '../auth/actor.ts';
 import { saveHeldAnswers } from './held-answers.ts';
 import { lessonsDoneBy, loadModuleTest } from './module-test.ts';
 import {

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
+import type { Database } from '../../../db/client.ts';
 import { attempts, people } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { storeAnswers, submitAttempt } from './service.ts';
+import { saveAnswerBatch } from './answers.ts';
+import { submitAttempt } from './service.ts';
 import type { AnswerInput } from './types.ts';
 
 /** A device may hand in what it still holds for this long after the attempt began. */
@@ -22,25 +23,25 @@ export const HELD_ANSWERS_WINDOW_MS = 24 * 60 * 60 * 1000;
  * refused and changes nothing.
  */
 export async function saveHeldAnswers(
-  db: Executor,
+  db: Database,
   input: { attemptId: string; answers: readonly AnswerInput[]; submit: boolean },
   now = new Date(),
 ): Promise<{ changed: number; submitted: boolean }> {
-  const { changed, personId } = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ attempt: attempts, active: people.active })
-      .from(attempts)
-      .innerJoin(people, eq(people.id, attempts.personId))
-      .where(eq(attempts.id, input.attemptId))
-      .limit(1);
-    if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
-    if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
-    if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
-      throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
-    }
-    return { changed: await storeAnswers(tx, row.attempt, input.answers, now), personId: row.attempt.personId };
-  });
-  if (!input.submit) return { changed, submitted: false };
-  await submitAttempt(db, { attemptId: input.attemptId, personId, answers: [] }, now);
-  return { changed, submitted: true };
+  const [row] = await db
+    .select({ attempt: attempts, active: people.active })
+    .from(attempts)
+    .innerJoin(people, eq(people.id, attempts.personId))
+    .where(eq(attempts.id, input.attemptId))
+    .limit(1);
+  if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
+  if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+  if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
+    throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
+  }
+  const saved = await saveAnswerBatch(db, row.attempt, input.answers, now);
+  // Submitted in the meantime (by the member's own player): the answers were refused or were the same.
+  if (saved.submitted) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+  if (!input.submit) return { changed: saved.changed, submitted: false };
+  await submitAttempt(db, { attemptId: input.attemptId, personId: row.attempt.personId, answers: [] }, now);
+  return { changed: saved.changed, submitted: true };
 }

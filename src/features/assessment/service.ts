@@ -1,13 +1,15 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { attemptAnswers, attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
+import type { Database, Executor } from '../../../db/client.ts';
+import { attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { Question } from '../learning/content-schemas.ts';
 import { assignForm, buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
-import { believableAnsweredAt } from './answer-time.ts';
+import { listAnswers, saveAnswerBatch, storeAnswers } from './answers.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
-// Every write here runs in one transaction and is idempotent: the same attempt id, answers and
+export { listAnswers } from './answers.ts';
+
+// Every write here runs in one transaction (or one atomic batch) and is idempotent: the same attempt id, answers and
 // submission sent twice (a retry over a weak connection, a double tap) change nothing the second time.
 
 export type Attempt = typeof attempts.$inferSelect;
@@ -117,65 +119,13 @@ async function loadOwnAttempt(db: Executor, attemptId: string, personId: string)
   return attempt;
 }
 
-export async function listAnswers(db: Executor, attemptId: string): Promise<Record<string, string>> {
-  const rows = await db
-    .select({ questionId: attemptAnswers.questionId, optionId: attemptAnswers.optionId })
-    .from(attemptAnswers)
-    .where(eq(attemptAnswers.attemptId, attemptId));
-  return Object.fromEntries(rows.map((row) => [row.questionId, row.optionId]));
-}
-
-/** Refuses the whole batch when one answer is for an item the attempt never showed, or an option it lacks. */
-function checkAnswers(attempt: Attempt, answers: readonly AnswerInput[]) {
-  for (const answer of answers) {
-    const item = attempt.items.find((i) => i.questionId === answer.questionId);
-    if (!item || !item.optionOrder.includes(answer.optionId)) {
-      throw new DomainError('assessment.errors.foreignAnswer');
-    }
-  }
-}
-
-/**
- * Stores answers. The same answer twice changes nothing; a changed answer replaces the old one only when
- * it was given later (an old batch arriving late cannot undo a newer choice), by the device's time kept
- * within what the server can believe. After submission, only a resend of the very same answers is accepted.
- */
-export async function storeAnswers(tx: Executor, attempt: Attempt, answers: readonly AnswerInput[], now: Date) {
-  checkAnswers(attempt, answers);
-  if (attempt.submittedAt) {
-    const stored = await listAnswers(tx, attempt.id);
-    if (answers.some((a) => stored[a.questionId] !== a.optionId)) {
-      throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
-    }
-    return 0;
-  }
-  let changed = 0;
-  for (const answer of answers) {
-    const answeredAt = believableAnsweredAt(answer.answeredAt, attempt.startedAt, now);
-    const result = await tx
-      .insert(attemptAnswers)
-      .values({ attemptId: attempt.id, ...answer, answeredAt, receivedAt: now })
-      .onConflictDoUpdate({
-        target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-        set: { optionId: answer.optionId, answeredAt, receivedAt: now },
-        setWhere: sql`${attemptAnswers.optionId} <> excluded.option_id and ${attemptAnswers.answeredAt} <= excluded.answered_at`,
-      })
-      .returning({ questionId: attemptAnswers.questionId });
-    changed += result.length;
-  }
-  return changed;
-}
-
 export async function saveAnswers(
-  db: Executor,
+  db: Database,
   input: { attemptId: string; personId: string; answers: readonly AnswerInput[] },
   now = new Date(),
 ): Promise<{ changed: number; submitted: boolean }> {
-  return db.transaction(async (tx) => {
-    const attempt = await loadOwnAttempt(tx, input.attemptId, input.personId);
-    const changed = await storeAnswers(tx, attempt, input.answers, now);
-    return { changed, submitted: attempt.submittedAt !== null };
-  });
+  const attempt = await loadOwnAttempt(db, input.attemptId, input.personId);
+  return saveAnswerBatch(db, attempt, input.answers, now);
 }
 
 /**
@@ -195,27 +145,24 @@ export async function submitAttempt(
     const missing = attempt.items.filter((item) => !answers[item.questionId]).length;
     if (missing > 0) throw new DomainError(`assessment.errors.missing|count=${missing}`);
     const score = scoreAttempt(attempt.items, answers, attempt.answerKey);
-    // The first submission of this person, module and kind counts for gain; a retake never does.
-    const [earlier] = await tx
-      .select({ id: attempts.id })
-      .from(attempts)
-      .where(
-        and(
-          eq(attempts.personId, attempt.personId),
-          eq(attempts.moduleSlug, attempt.moduleSlug),
-          eq(attempts.kind, attempt.kind),
-          isNotNull(attempts.submittedAt),
-        ),
-      )
-      .limit(1);
     const packed = packItemResults(score.itemResults);
-    const itemSetId = await itemSetIdFor(tx, attempt.moduleSlug, packed.questionIds);
+    await tx
+      .insert(itemSets)
+      .values({ moduleSlug: attempt.moduleSlug, questionIds: packed.questionIds })
+      .onConflictDoNothing();
+    // The set's id and "counted" are read by the update itself: two round trips fewer while the lock is held.
+    const itemSetId = sql<number>`(select ${itemSets.id} from ${itemSets}
+      where ${itemSets.moduleSlug} = ${attempt.moduleSlug} and ${itemSets.questionIds} = ${packed.questionIds})`;
+    // The first submission of this person, module and kind counts for gain; a retake never does.
+    const first = sql<boolean>`not exists (select 1 from ${attempts} where ${attempts.personId} = ${attempt.personId}
+      and ${attempts.moduleSlug} = ${attempt.moduleSlug} and ${attempts.kind} = ${attempt.kind}
+      and ${attempts.submittedAt} is not null)`;
     const [submitted] = await tx
       .update(attempts)
       .set({
         itemSetId,
         itemBits: packed.bits,
-        counted: earlier === undefined,
+        counted: first,
         submittedAt: now,
         score: score.score,
         correct: score.correct,
@@ -226,18 +173,6 @@ export async function submitAttempt(
     if (!submitted) throw new Error('attempt vanished');
     return submitted;
   });
-}
-
-/** The id of a module's set of questions, made the first time an attempt shows that set. */
-async function itemSetIdFor(tx: Executor, moduleSlug: string, questionIds: string): Promise<number> {
-  await tx.insert(itemSets).values({ moduleSlug, questionIds }).onConflictDoNothing();
-  const [set] = await tx
-    .select({ id: itemSets.id })
-    .from(itemSets)
-    .where(and(eq(itemSets.moduleSlug, moduleSlug), eq(itemSets.questionIds, questionIds)))
-    .limit(1);
-  if (!set) throw new Error('item set vanished');
-  return set.id;
 }
 
 /** A person's submitted attempts of a module, oldest first. */

@@ -1,25 +1,40 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { facilitatorAssignments, people } from '../../../db/schema.ts';
-import { findPersonKubeId } from '../kube/queries.ts';
+import { facilitatorAssignments, memberships, people } from '../../../db/schema.ts';
 import type { Actor } from './permissions.ts';
 import type { SessionPerson } from './session.ts';
 
-/** Completes a signed-in person with what `can()` needs: their KUBE and, for facilitators, their KUBEs. */
+/**
+ * The KUBE a person belongs to today, or null: one membership is current at a time. (Here, in auth, because
+ * every request's actor needs it; `kube` imports auth's `can`, so auth must not import kube.)
+ */
+export async function findPersonKubeId(db: Executor, personId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ kubeId: memberships.kubeId })
+    .from(memberships)
+    .where(and(eq(memberships.personId, personId), isNull(memberships.leftOn)))
+    .limit(1);
+  return row?.kubeId ?? null;
+}
+
+async function listAssignedKubeIds(db: Executor, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ kubeId: facilitatorAssignments.kubeId })
+    .from(facilitatorAssignments)
+    .where(eq(facilitatorAssignments.personId, personId));
+  return rows.map((row) => row.kubeId);
+}
+
+/**
+ * Completes a signed-in person with what `can()` needs: their KUBE and, for facilitators, their KUBEs. The two
+ * reads go out together (one round trip's wait on a libSQL server, not two); never call it inside a transaction.
+ */
 export async function loadActor(db: Executor, person: SessionPerson): Promise<Actor> {
-  const assigned =
-    person.role === 'pendamping'
-      ? await db
-          .select({ kubeId: facilitatorAssignments.kubeId })
-          .from(facilitatorAssignments)
-          .where(eq(facilitatorAssignments.personId, person.id))
-      : [];
-  return {
-    id: person.id,
-    role: person.role,
-    kubeId: await findPersonKubeId(db, person.id),
-    assignedKubeIds: assigned.map((row) => row.kubeId),
-  };
+  const [kubeId, assignedKubeIds] = await Promise.all([
+    findPersonKubeId(db, person.id),
+    person.role === 'pendamping' ? listAssignedKubeIds(db, person.id) : [],
+  ]);
+  return { id: person.id, role: person.role, kubeId, assignedKubeIds };
 }
 
 let adminSeen = false;

@@ -187,28 +187,30 @@ export type KubeFacts = {
 export async function listFacts(db: Executor, kubeIds?: readonly string[]): Promise<KubeFacts> {
   if (kubeIds?.length === 0) return { channels: [], products: [], partnerships: [], turnover: [] };
   const ids = kubeIds ? [...kubeIds] : undefined;
-  return {
-    channels: await db
+  // Four independent reads, sent together; never call this inside a transaction (one connection).
+  const [channels, products, partnerships, turnover] = await Promise.all([
+    db
       .select()
       .from(kubeChannels)
       .where(ids ? inArray(kubeChannels.kubeId, ids) : undefined)
       .orderBy(asc(kubeChannels.startedOn)),
-    products: await db
+    db
       .select()
       .from(kubeProducts)
       .where(ids ? inArray(kubeProducts.kubeId, ids) : undefined)
       .orderBy(asc(kubeProducts.startedOn)),
-    partnerships: await db
+    db
       .select()
       .from(kubePartnerships)
       .where(ids ? inArray(kubePartnerships.kubeId, ids) : undefined)
       .orderBy(asc(kubePartnerships.since)),
-    turnover: await db
+    db
       .select()
       .from(kubeTurnover)
       .where(ids ? inArray(kubeTurnover.kubeId, ids) : undefined)
       .orderBy(asc(kubeTurnover.month)),
-  };
+  ]);
+  return { channels, products, partnerships, turnover };
 }
 
 /** Active on a day: started on or before it, not ended before it. */

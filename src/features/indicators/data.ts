@@ -156,20 +156,25 @@ export async function loadIndicators(
   rubric: RubricShape,
   mastery = DEFAULT_MASTERY,
 ) {
-  const scopeKubes = await listScopeKubes(db, scope);
+  // Independent reads go out together: two round trips' wait on a libSQL server instead of seven.
+  const [scopeKubes, divisions, targets] = await Promise.all([
+    listScopeKubes(db, scope),
+    beyondCoreDivisions(db),
+    loadTargets(db, Number(scope.to.slice(0, 4))),
+  ]);
   const kubeIds = scopeKubes.map((k) => k.id);
-  const allPositions = await loadPositions(db, kubeIds);
-  const divisions = await beyondCoreDivisions(db);
-  const targets = await loadTargets(db, Number(scope.to.slice(0, 4)));
-  const assessments = await listAssessments(db, kubeIds);
-  const pairs = await loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true });
+  const [allPositions, assessments, pairs, facts] = await Promise.all([
+    loadPositions(db, kubeIds),
+    listAssessments(db, kubeIds),
+    loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
+    listFacts(db, kubeIds),
+  ]);
   const byKube = new Map<string, Assessment[]>();
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
 
   const i1 = indicator1(allPositions, kubeIds, divisions, scope.to);
   const i2 = indicator2(pairs, allPositions, mastery);
   const i3 = indicator3(byKube, kubeIds, rubric, scope.to);
-  const facts = await listFacts(db, kubeIds);
   const DIGITAL = new Set(['whatsapp', 'media_sosial', 'marketplace']);
   const factsOf = factsByKube(facts);
   const business = kubeIds.map((kubeId) => {

@@ -218,13 +218,3 @@ export async function listFacilitatorCandidates(db: Executor) {
     .where(and(eq(people.role, 'pendamping'), eq(people.active, true)))
     .orderBy(asc(people.name));
 }
-
-/** The KUBE a person belongs to today, or null: one membership is current at a time. */
-export async function findPersonKubeId(db: Executor, personId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ kubeId: memberships.kubeId })
-    .from(memberships)
-    .where(and(eq(memberships.personId, personId), isNull(memberships.leftOn)))
-    .limit(1);
-  return row?.kubeId ?? null;
-}

@@ -3,7 +3,7 @@ import { db } from '../../lib/db.ts';
 import { z } from 'astro/zod';
 import { asAction, recordId } from '../../lib/forms.ts';
 import { newPin } from '../auth/pin.ts';
-import { findPersonKubeId } from '../kube/queries.ts';
+import { findPersonKubeId } from '../auth/actor.ts';
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
 import { createPersonInput, resetSecretInput, updatePersonInput } from './schemas.ts';
 import { createPerson, resetPersonSecret, updatePerson } from './service.ts';

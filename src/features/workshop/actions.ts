@@ -77,11 +77,8 @@ export const workshop = {
       // The tablet's open workshop, loaded by the middleware with the session (a closed one ends it).
       const { actor, workshop: current } = context.locals;
       if (!actor || !current) throw forbidden();
-      await recordDeviceReports(
-        db,
-        current,
-        input.held.map(({ attemptId, unsent, submitPending }) => ({ attemptId, unsent, submitPending })),
-      );
+      const held = input.held.map(({ attemptId, unsent, submitPending }) => ({ attemptId, unsent, submitPending }));
+      await asAction(() => recordDeviceReports(db, current, held), context.locals.t);
       return { phase: current.phase, target: phaseTarget(current) };
     },
   }),

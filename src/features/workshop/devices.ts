@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { attempts, deviceReports, memberships } from '../../../db/schema.ts';
 import type { Workshop } from './service.ts';
@@ -20,30 +20,48 @@ export async function recordDeviceReports(
 ): Promise<{ stored: number; skipped: number }> {
   const latest = new Map(reports.map((report) => [report.attemptId, report]));
   if (latest.size === 0) return { stored: 0, skipped: 0 };
-  return db.transaction(async (tx) => {
-    const ours = await tx
-      .select({ id: attempts.id })
-      .from(attempts)
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.personId, attempts.personId),
-          eq(memberships.kubeId, workshop.kubeId),
-          isNull(memberships.leftOn),
-        ),
-      )
-      .where(and(inArray(attempts.id, [...latest.keys()]), eq(attempts.moduleSlug, workshop.moduleSlug)));
-    for (const { id } of ours) {
-      const report = latest.get(id);
-      if (!report) continue;
-      const values = { unsent: report.unsent, submitPending: report.submitPending, reportedAt: now };
-      await tx
-        .insert(deviceReports)
-        .values({ attemptId: id, workshopId: workshop.id, ...values })
-        .onConflictDoUpdate({ target: deviceReports.attemptId, set: { workshopId: workshop.id, ...values } });
-    }
-    return { stored: ours.length, skipped: latest.size - ours.length };
+  const ours = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.personId, attempts.personId),
+        eq(memberships.kubeId, workshop.kubeId),
+        isNull(memberships.leftOn),
+      ),
+    )
+    .where(and(inArray(attempts.id, [...latest.keys()]), eq(attempts.moduleSlug, workshop.moduleSlug)));
+  const rows = ours.flatMap(({ id }) => {
+    const report = latest.get(id);
+    return report
+      ? [
+          {
+            attemptId: id,
+            workshopId: workshop.id,
+            unsent: report.unsent,
+            submitPending: report.submitPending,
+            reportedAt: now,
+          },
+        ]
+      : [];
   });
+  // One statement for every held attempt (one round trip to a libSQL server, atomic by itself).
+  if (rows.length > 0) {
+    await db
+      .insert(deviceReports)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: deviceReports.attemptId,
+        set: {
+          workshopId: sql`excluded.workshop_id`,
+          unsent: sql`excluded.unsent`,
+          submitPending: sql`excluded.submit_pending`,
+          reportedAt: sql`excluded.reported_at`,
+        },
+      });
+  }
+  return { stored: rows.length, skipped: latest.size - rows.length };
 }
 
 export type DeviceState = {

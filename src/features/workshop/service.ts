@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import { memberships, people, workshopAttendance, workshops } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { findPersonKubeId } from '../kube/queries.ts';
+import { findPersonKubeId } from '../auth/actor.ts';
 import { generateCode } from './rules.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
