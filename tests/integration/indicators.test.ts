@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubes, memberships, people, positions, recordChanges } from '../../db/schema.ts';
+import {
+  capacityScores,
+  kubePartnerships,
+  kubes,
+  memberships,
+  people,
+  positions,
+  recordChanges,
+} from '../../db/schema.ts';
 import { correctAssessment, recordAssessment, type RubricShape } from '../../src/features/capacity/service.ts';
 import { statusOf } from '../../src/features/indicators/compute.ts';
 import { loadIndicators, loadTargets, setTarget } from '../../src/features/indicators/data.ts';
@@ -249,7 +257,7 @@ describe('indicator 3: capacity in marketing, business development and partnersh
     const after = await loadIndicators(t.db, MARCH, RUBRIC);
     expect(after.i3.value).toBe(1);
     expect(after.status.i3).toBe('tercapai');
-    const history = await listChanges(t.db, 'capacity_scores', `${followUp.id}/pu1`);
+    const history = await listChanges(t.db, capacityScores, `${followUp.id}/pu1`);
     expect(history).toEqual([{ field: 'score', oldValue: 2, newValue: 3, changedBy: 'Rina', changedAt: NOW }]);
   });
 
@@ -324,7 +332,7 @@ describe('indicator 3: capacity in marketing, business development and partnersh
     const on = factsOn(await listFacts(t.db, ['k1']), 'k1', '2026-03-01');
     expect(on.partnerships.map((p) => p.partner)).toEqual(['BUMDes Singkalanyar']);
     expect(on.channels.map((c) => c.channel)).toEqual(['whatsapp']);
-    const history = await listChanges(t.db, 'kube_partnerships', partnership.id);
+    const history = await listChanges(t.db, kubePartnerships, partnership.id);
     expect(history.map((h) => [h.field, h.oldValue, h.newValue]).sort()).toEqual([
       ['note', null, 'MoU ditandatangani'],
       ['status', 'dijajaki', 'aktif'],

@@ -135,7 +135,7 @@ describe('positions', () => {
       at,
     );
     expect(result).toEqual({ kubeId, changed: 2 });
-    const changes = await listChanges(t.db, 'positions', first.id);
+    const changes = await listChanges(t.db, positions, first.id);
     expect(changes.map((c) => [c.field, c.oldValue, c.newValue, c.changedBy]).sort()).toEqual([
       ['note', null, 'Menurut SK', 'Rina'],
       ['startDate', '2024-01-10', '2024-01-02', 'Rina'],
@@ -159,7 +159,7 @@ describe('positions', () => {
     ).rejects.toMatchObject({ key: 'kube.errors.endBeforeStart' });
     const [kept] = await t.db.select().from(positions).where(eq(positions.id, first.id));
     expect(kept).toMatchObject({ startDate: '2024-01-02', endDate: '2024-06-30', note: 'Menurut SK' });
-    expect(await listChanges(t.db, 'positions', first.id)).toHaveLength(2);
+    expect(await listChanges(t.db, positions, first.id)).toHaveLength(2);
   });
 
   it('allows several members in a division but not the same person twice', async () => {

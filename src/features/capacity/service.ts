@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
@@ -84,7 +84,7 @@ export async function correctAssessment(
     let changed = await logCorrection(
       tx,
       {
-        tableName: 'capacity_assessments',
+        table: capacityAssessments,
         recordId: current.id,
         before: { assessedOn: current.assessedOn, notes: current.notes },
         after: { assessedOn: input.assessedOn, notes: input.notes },
@@ -107,7 +107,7 @@ export async function correctAssessment(
       changed += await logCorrection(
         tx,
         {
-          tableName: 'capacity_scores',
+          table: capacityScores,
           recordId: `${current.id}/${itemId}`,
           before: { score: old.get(itemId) ?? null },
           after: { score },
@@ -134,10 +134,9 @@ export type Assessment = {
   scores: Map<string, number>;
 };
 
-/** The assessments of some KUBEs (all when `kubeIds` is undefined), oldest first per KUBE. */
-export async function listAssessments(db: Executor, kubeIds?: readonly string[]): Promise<Assessment[]> {
-  if (kubeIds?.length === 0) return [];
-  const rows = await db
+/** Assessments matching `where`, oldest first per KUBE (by day, then by entry), each with its scores. */
+async function selectAssessments(db: Executor, where: SQL | undefined, limit?: number): Promise<Assessment[]> {
+  const query = db
     .select({
       id: capacityAssessments.id,
       kubeId: capacityAssessments.kubeId,
@@ -148,8 +147,9 @@ export async function listAssessments(db: Executor, kubeIds?: readonly string[])
     })
     .from(capacityAssessments)
     .leftJoin(people, eq(people.id, capacityAssessments.assessedBy))
-    .where(kubeIds ? inArray(capacityAssessments.kubeId, [...kubeIds]) : undefined)
+    .where(where)
     .orderBy(asc(capacityAssessments.kubeId), asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
+  const rows = await (limit === undefined ? query : query.limit(limit));
   if (rows.length === 0) return [];
   const scores = await db
     .select()
@@ -164,6 +164,27 @@ export async function listAssessments(db: Executor, kubeIds?: readonly string[])
     ...row,
     scores: new Map(scores.filter((s) => s.assessmentId === row.id).map((s) => [s.itemId, s.score])),
   }));
+}
+
+/** The assessments of some KUBEs (all when `kubeIds` is undefined), oldest first per KUBE. */
+export async function listAssessments(db: Executor, kubeIds?: readonly string[]): Promise<Assessment[]> {
+  if (kubeIds?.length === 0) return [];
+  return selectAssessments(db, kubeIds ? inArray(capacityAssessments.kubeId, [...kubeIds]) : undefined);
+}
+
+/** One assessment of a KUBE with its scores, or null (also when it belongs to another KUBE). */
+export async function getAssessment(db: Executor, kubeId: string, id: string): Promise<Assessment | null> {
+  const [found] = await selectAssessments(
+    db,
+    and(eq(capacityAssessments.kubeId, kubeId), eq(capacityAssessments.id, id)),
+  );
+  return found ?? null;
+}
+
+/** A KUBE's baseline: its earliest assessment (by day, then by entry), or null. */
+export async function getBaseline(db: Executor, kubeId: string): Promise<Assessment | null> {
+  const [baseline] = await selectAssessments(db, eq(capacityAssessments.kubeId, kubeId), 1);
+  return baseline ?? null;
 }
 
 // Pure arithmetic ----------------------------------------------------------------------------------------------
@@ -203,6 +224,10 @@ export type CapacityChange = {
 
 /** The mean of the known values; null when none is known. */
 const meanOf = (values: (number | null)[]) => mean(values.filter((v): v is number => v !== null));
+
+/** An assessment's overall score: the mean of its dimension means, as in `capacityChange().overall`. */
+export const overallScore = (scores: ReadonlyMap<string, number>, rubric: RubricShape) =>
+  meanOf(Object.values(dimensionScores(scores, rubric)));
 
 /**
  * A KUBE's change since its baseline: the earliest assessment (by day, then by entry) is the baseline, the latest

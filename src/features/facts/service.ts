@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type Table } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { kubeChannels, kubePartnerships, kubeProducts, kubeTurnover } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
@@ -59,7 +59,7 @@ export async function addPartnership(db: Executor, input: PartnershipInput, by: 
  */
 async function correctRecord(
   db: Executor,
-  tableName: string,
+  table: Table,
   load: (tx: Executor) => Promise<{ id: string } | undefined>,
   after: Record<string, unknown>,
   save: (tx: Executor, id: string) => Promise<unknown>,
@@ -69,7 +69,7 @@ async function correctRecord(
   return db.transaction(async (tx) => {
     const current = await load(tx);
     if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
-    const changed = await logCorrection(tx, { tableName, recordId: current.id, before: current, after, by }, now);
+    const changed = await logCorrection(tx, { table, recordId: current.id, before: current, after, by }, now);
     await save(tx, current.id);
     return changed;
   });
@@ -87,7 +87,7 @@ export async function correctChannel(
   const own = and(eq(kubeChannels.id, input.id), eq(kubeChannels.kubeId, input.kubeId));
   return correctRecord(
     db,
-    'kube_channels',
+    kubeChannels,
     async (tx) => (await tx.select().from(kubeChannels).where(own))[0],
     after,
     (tx, id) => tx.update(kubeChannels).set(after).where(eq(kubeChannels.id, id)),
@@ -108,7 +108,7 @@ export async function correctProduct(
   const own = and(eq(kubeProducts.id, input.id), eq(kubeProducts.kubeId, input.kubeId));
   return correctRecord(
     db,
-    'kube_products',
+    kubeProducts,
     async (tx) => (await tx.select().from(kubeProducts).where(own))[0],
     after,
     (tx, id) => tx.update(kubeProducts).set(after).where(eq(kubeProducts.id, id)),
@@ -136,7 +136,7 @@ export async function correctPartnership(
   const own = and(eq(kubePartnerships.id, input.id), eq(kubePartnerships.kubeId, input.kubeId));
   return correctRecord(
     db,
-    'kube_partnerships',
+    kubePartnerships,
     async (tx) => (await tx.select().from(kubePartnerships).where(own))[0],
     after,
     (tx, id) => tx.update(kubePartnerships).set(after).where(eq(kubePartnerships.id, id)),
@@ -144,6 +144,9 @@ export async function correctPartnership(
     now,
   );
 }
+
+/** A month's turnover has no id of its own: its history is kept under `<kube>/<month>`. */
+export const turnoverRecordId = (kubeId: string, month: string) => `${kubeId}/${month}`;
 
 /** Records a month's turnover; a different amount for a month already recorded is a logged correction. */
 export async function setTurnover(db: Executor, input: TurnoverInput, by: string, now = new Date()): Promise<void> {
@@ -157,8 +160,8 @@ export async function setTurnover(db: Executor, input: TurnoverInput, by: string
       await logCorrection(
         tx,
         {
-          tableName: 'kube_turnover',
-          recordId: `${input.kubeId}/${input.month}`,
+          table: kubeTurnover,
+          recordId: turnoverRecordId(input.kubeId, input.month),
           before: { amount: current.amount },
           after: { amount: input.amount },
           by,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, getTableName, inArray, type Table } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { people, recordChanges } from '../../../db/schema.ts';
 
@@ -9,7 +9,7 @@ import { people, recordChanges } from '../../../db/schema.ts';
 export async function logCorrection(
   tx: Executor,
   input: {
-    tableName: string;
+    table: Table;
     recordId: string;
     before: Readonly<Record<string, unknown>>;
     after: Readonly<Record<string, unknown>>;
@@ -23,7 +23,7 @@ export async function logCorrection(
   if (changed.length === 0) return 0;
   await tx.insert(recordChanges).values(
     changed.map((field) => ({
-      tableName: input.tableName,
+      tableName: getTableName(input.table),
       recordId: input.recordId,
       field,
       oldValue: JSON.stringify(input.before[field] ?? null),
@@ -46,7 +46,7 @@ export type Change = {
 /** Corrections of many records of one table in one query: record id → its corrections, newest first. */
 export async function listChangesOf(
   db: Executor,
-  tableName: string,
+  table: Table,
   recordIds: readonly string[],
 ): Promise<Map<string, Change[]>> {
   const byRecord = new Map<string, Change[]>(recordIds.map((id) => [id, []]));
@@ -62,7 +62,7 @@ export async function listChangesOf(
     })
     .from(recordChanges)
     .leftJoin(people, eq(people.id, recordChanges.changedBy))
-    .where(and(eq(recordChanges.tableName, tableName), inArray(recordChanges.recordId, [...recordIds])))
+    .where(and(eq(recordChanges.tableName, getTableName(table)), inArray(recordChanges.recordId, [...recordIds])))
     .orderBy(desc(recordChanges.changedAt), desc(recordChanges.id));
   const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
   for (const { recordId, ...row } of rows) {
@@ -72,6 +72,6 @@ export async function listChangesOf(
 }
 
 /** A record's corrections, newest first. */
-export async function listChanges(db: Executor, tableName: string, recordId: string): Promise<Change[]> {
-  return (await listChangesOf(db, tableName, [recordId])).get(recordId) ?? [];
+export async function listChanges(db: Executor, table: Table, recordId: string): Promise<Change[]> {
+  return (await listChangesOf(db, table, [recordId])).get(recordId) ?? [];
 }

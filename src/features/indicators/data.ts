@@ -112,7 +112,7 @@ export async function setTarget(
     await logCorrection(
       tx,
       {
-        tableName: 'indicator_targets',
+        table: indicatorTargets,
         recordId: `${input.year}/${input.key}`,
         before: { value: current?.value ?? DEFAULT_TARGETS[input.key] },
         after: { value: input.value },

@@ -162,7 +162,7 @@ export async function correctPosition(
     const after = { startDate: input.startDate, endDate: input.endDate, note: input.note };
     const changed = await logCorrection(
       tx,
-      { tableName: 'positions', recordId: position.id, before: position, after, by },
+      { table: positions, recordId: position.id, before: position, after, by },
       now,
     );
     await tx.update(positions).set(after).where(eq(positions.id, position.id));
