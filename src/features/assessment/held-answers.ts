@@ -33,10 +33,10 @@ export async function saveHeldAnswers(
       .innerJoin(people, eq(people.id, attempts.personId))
       .where(eq(attempts.id, input.attemptId))
       .limit(1);
-    if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
-    if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+    if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', { code: 'NOT_FOUND' });
+    if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', { code: 'CONFLICT' });
     if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
-      throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
+      throw new DomainError('assessment.errors.heldTooOld', { code: 'FORBIDDEN' });
     }
     return { changed: await storeAnswers(tx, row.attempt, input.answers, now), personId: row.attempt.personId };
   });
