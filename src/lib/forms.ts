@@ -1,11 +1,10 @@
 import { z } from 'astro/zod';
-import { ActionError, isActionError, isInputError } from 'astro:actions';
-import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './dates.ts';
-import { DomainError, isBusy } from './errors.ts';
 
-// Schemas carry dictionary keys, not sentences, so the same rule reads right in every language:
-// `errors.tooLong|max=80` is the key `errors.tooLong` with `{max}` = 80. Empty form fields arrive as null.
+// Schemas carry dictionary keys, not sentences, so the same rule reads right in every language; a key's
+// values travel beside it (a custom issue's `params`, or the limit a length check keeps on its issue, see
+// `issueMessage`). Empty form fields arrive as null.
 
 // Text people type is stored as NFC, so the same name typed on two tablets is the same string. Control and
 // format characters (Unicode Cc, Cf, and line or paragraph separators) are refused, not silently dropped:
@@ -18,7 +17,7 @@ const LINE_BREAKS = /\r\n?|\n/g;
 export type TextOptions = { /** A note typed in a textarea: line breaks are kept. */ multiline?: boolean };
 
 /** The dictionary key for what is wrong with a typed text, or null when it may be stored. */
-export function textProblem(value: string, { multiline = false }: TextOptions = {}): string | null {
+export function textProblem(value: string, { multiline = false }: TextOptions = {}): MessageKey | null {
   if (value.replace(HIDDEN_CHARACTERS, '').trim() === '') return 'errors.required';
   const checked = multiline ? value.replace(LINE_BREAKS, '') : value;
   return HIDDEN_CHARACTER.test(checked) ? 'errors.hiddenCharacters' : null;
@@ -30,7 +29,7 @@ const typedText = (max: number, options: TextOptions, required: boolean) =>
     .string(required ? { error: 'errors.required' } : undefined)
     .normalize('NFC')
     .trim()
-    .max(max, `errors.tooLong|max=${max}`)
+    .max(max, 'errors.tooLong')
     .superRefine((value, ctx) => {
       const problem = value === '' ? null : textProblem(value, options);
       // An optional field holding only invisible characters is not empty: say what is in it.
@@ -52,7 +51,7 @@ const isRealDate = (value: string) => {
 };
 const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
 /** Shown when a real date lies outside the years the platform accepts (see src/lib/dates.ts). */
-export const YEARS_MESSAGE = `errors.dateYears|from=${EARLIEST_YEAR}|to=${LATEST_YEAR}`;
+export const YEARS_MESSAGE = { error: 'errors.dateYears', params: { from: EARLIEST_YEAR, to: LATEST_YEAR } } as const;
 
 /** A calendar date as `YYYY-MM-DD`, the format of `<input type="date">`, within sensible years. */
 export const isoDate = () =>
@@ -81,7 +80,7 @@ export const username = () =>
 
 /** A member's PIN: 4 to 6 digits, easy to remember and to type on a tablet. */
 /** A number typed the Indonesian way: "1.500.000" or "1500000" rupiah; "0,3" or "80". */
-export const typedNumber = (error: string) =>
+export const typedNumber = (error: MessageKey) =>
   z
     .string({ error })
     .trim()
@@ -109,65 +108,6 @@ export const optionalRecordId = (message = 'errors.invalid') =>
     .transform((value) => (value ? value : null))
     .refine((value) => value === null || RECORD_ID.test(value), message);
 
-/** Throws an action error tied to one field, e.g. a username that is already taken. */
-export function fieldError(field: string, key: string): never {
-  throw new ActionError({ code: 'BAD_REQUEST', message: `${field}: ${key}` });
-}
-
-/**
- * Runs a feature function for an action, turning a DomainError into the ActionError a form understands
- * (a dictionary key), or, given `t`, into a ready sentence for script callers.
- * Anything else is a bug: it is rethrown, logged by Astro, and the person sees a generic message.
- */
-export async function asAction<T>(work: () => Promise<T>, t?: Translate): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isBusy(error)) {
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: t ? t('errors.busy') : 'errors.busy' });
-    }
-    if (!(error instanceof DomainError)) throw error;
-    // Called from script (the test player), the message is already the sentence a person reads.
-    const message = t ? translateMessage(error.key, t) : error.message;
-    throw new ActionError({ code: error.code, message });
-  }
-}
-
-/** Turns a key such as `errors.tooLong|max=80` into the sentence in the reader's language. */
-export function translateMessage(message: string, t: Translate): string {
-  const [key = '', ...params] = message.split('|');
-  if (!isMessageKey(key)) return t('errors.invalid');
-  const vars = Object.fromEntries(params.map((param) => param.split('=') as [string, string]));
-  return t(key, vars);
-}
-
-export type FormErrors = { form: string | null; fields: Record<string, string> };
-
-/** What a page shows after a failed action: one message per field, and one for the form. */
-export function formErrors(error: unknown, t: Translate): FormErrors {
-  const fields: Record<string, string> = {};
-  if (!error) return { form: null, fields };
-  if (isInputError(error)) {
-    for (const issue of error.issues) {
-      const field = String(issue.path[0] ?? '');
-      fields[field] ??= translateMessage(issue.message, t);
-    }
-    return { form: t('common.formHasErrors'), fields };
-  }
-  if (isActionError(error)) {
-    const tied = /^([\w-]+): ([a-zA-Z][\w.]*(?:\|.*)?)$/s.exec(error.message);
-    if (tied?.[1] && tied[2]) {
-      fields[tied[1]] = translateMessage(tied[2], t);
-      return { form: t('common.formHasErrors'), fields };
-    }
-    const key = error.message.split('|')[0] ?? '';
-    if (isMessageKey(key)) return { form: translateMessage(error.message, t), fields };
-    const byCode: Partial<Record<string, MessageKey>> = {
-      FORBIDDEN: 'errors.forbidden',
-      UNAUTHORIZED: 'errors.unauthenticated',
-      NOT_FOUND: 'errors.notFound',
-    };
-    return { form: t(byCode[error.code] ?? 'errors.generic'), fields };
-  }
-  return { form: t('errors.generic'), fields };
-}
+// Pages read action outcomes through these; they live with the rest of the action protocol.
+export { formErrors, type FormErrors } from './action-errors.ts';
+export { translateMessage } from './errors.ts';

@@ -1,3 +1,5 @@
+import type { Message } from './errors.ts';
+
 // Limits on the periods people choose for reports and indicators. A period is refused, not cut, when it is
 // too long: a typo such as 0202 for 2026 should be shown to the person who made it, not hidden behind a
 // result for a different period than the one they asked for.
@@ -5,8 +7,11 @@
 /** The longest period a report or the indicators cover: two five-year program cycles. */
 export const MAX_PERIOD_YEARS = 10;
 
-/** The message key for a period longer than the limit, with the limit in it. */
-export const PERIOD_TOO_LONG = `errors.periodTooLong|max=${MAX_PERIOD_YEARS}`;
+/** The message for a period longer than the limit, with the limit in it. */
+export const PERIOD_TOO_LONG = {
+  key: 'errors.periodTooLong',
+  params: { max: MAX_PERIOD_YEARS },
+} as const satisfies Message;
 
 /** Is `from`–`to` (YYYY-MM-DD, inclusive) at most `years` years long? A period of exactly 10 years is allowed. */
 export function withinYears(from: string, to: string, years = MAX_PERIOD_YEARS): boolean {

@@ -98,7 +98,7 @@ describe('loadAssessmentPage()', () => {
       { kubeId: 'kubelain01', assessedOn: '2025-01-01', notes: null, scores: allScores(2) },
       shape,
       'demoadmindemo',
-      NOW,
+      '2026-11-02',
     );
     expect((await loadAssessmentPage(t.db, 'kubelain01', other.id, rubric))?.isBaseline).toBe(true);
     expect((await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas1', rubric))?.isBaseline).toBe(true);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kubes } from '../../db/schema.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { BusyError, isBusy } from '../../src/lib/errors.ts';
-import { asAction } from '../../src/lib/forms.ts';
+import { asAction } from '../../src/lib/action-errors.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 // The in-process write queue of an embedded file (db/client.ts, db/write-queue.ts), with short limits.

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR, latestWorkshopDate, todayIso } from '../../src/lib/dates.ts';
 import { isoDate, optionalIsoDate } from '../../src/lib/forms.ts';
+import { issueMessage, type Issue } from '../../src/lib/issues.ts';
 
-const YEARS_MESSAGE = 'errors.dateYears|from=1980|to=2099';
+const YEARS_MESSAGE = { key: 'errors.dateYears', params: { from: 1980, to: 2099 } };
 
-const messages = (result: { error?: { issues: { message: string }[] } | undefined }) =>
-  result.error?.issues.map((issue) => issue.message) ?? [];
+const messages = (result: { error?: { issues: Issue[] } | undefined }) => result.error?.issues.map(issueMessage) ?? [];
 
 describe('isoDate()', () => {
   it('accepts a day within the years a KUBE can have', () => {
@@ -21,7 +21,7 @@ describe('isoDate()', () => {
   });
 
   it('still says "write the date correctly" for a day that does not exist', () => {
-    expect(messages(isoDate().safeParse('9999-02-30'))).toEqual(['errors.date']);
+    expect(messages(isoDate().safeParse('9999-02-30'))).toEqual([{ key: 'errors.date', params: {} }]);
   });
 });
 

@@ -3,25 +3,29 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { DomainError } from '../../src/lib/errors.ts';
-import {
-  asAction,
-  formErrors,
-  isoDate,
-  optionalText,
-  pin,
-  requiredText,
-  translateMessage,
-} from '../../src/lib/forms.ts';
+import { asAction } from '../../src/lib/action-errors.ts';
+import { formErrors, isoDate, optionalText, pin, requiredText, translateMessage } from '../../src/lib/forms.ts';
+import { issueMessage } from '../../src/lib/issues.ts';
 
 const t = useTranslations('id');
 
 describe('translateMessage()', () => {
-  it('fills the parameters carried in a key', () => {
-    expect(translateMessage('errors.tooLong|max=80', t)).toBe('Terlalu panjang: paling banyak 80 huruf.');
+  it('fills the values carried beside a key', () => {
+    expect(translateMessage({ key: 'errors.tooLong', params: { max: 80 } }, t)).toBe(
+      'Terlalu panjang: paling banyak 80 huruf.',
+    );
+  });
+});
+
+describe('issueMessage()', () => {
+  it("takes a length rule's limit from the issue itself", () => {
+    const [issue] = requiredText(80).safeParse('a'.repeat(81)).error?.issues ?? [];
+    expect(issue && translateMessage(issueMessage(issue), t)).toBe('Terlalu panjang: paling banyak 80 huruf.');
   });
 
   it('never shows a developer string to a person', () => {
-    expect(translateMessage('Invalid input: expected string, received null', t)).toBe('Isian ini tidak sah.');
+    const [issue] = z.string().safeParse(null).error?.issues ?? [];
+    expect(issue && translateMessage(issueMessage(issue), t)).toBe('Isian ini tidak sah.');
   });
 });
 
@@ -51,17 +55,20 @@ describe('field factories', () => {
 
 describe('formErrors()', () => {
   it('ties a refusal from a feature function to its field', async () => {
-    const error = await asAction(() => Promise.reject(new DomainError('errors.usernameTaken', 'username'))).catch(
-      (e: unknown) => e,
-    );
+    const error = await asAction(
+      () => Promise.reject(new DomainError('errors.usernameTaken', { field: 'username' })),
+      t,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect(formErrors(error, t).fields).toEqual({ username: 'Nama pengguna ini sudah dipakai. Pilih yang lain.' });
   });
 
-  it('shows a form-wide message for a refusal without a field, and a generic one for a bug', () => {
-    expect(formErrors(new ActionError({ code: 'FORBIDDEN', message: 'nope' }), t).form).toBe(
-      'Anda tidak punya izin untuk ini.',
+  it("shows a refusal's own sentence for the form, and a generic one for a bug", () => {
+    expect(formErrors(new ActionError({ code: 'FORBIDDEN', message: 'Anda tidak punya izin.' }), t).form).toBe(
+      'Anda tidak punya izin.',
     );
+    const bug = new ActionError({ code: 'INTERNAL_SERVER_ERROR', message: 'SQLITE_BUSY: database is locked' });
+    expect(formErrors(bug, t).form).toBe(t('errors.generic'));
     expect(formErrors(new Error('database exploded'), t).form).toBe(t('errors.generic'));
   });
 });

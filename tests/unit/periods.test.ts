@@ -4,7 +4,8 @@ import type { Actor } from '../../src/features/auth/permissions.ts';
 import { readIndicatorRequest } from '../../src/features/indicators/query.ts';
 import { TREND_MONTHS, trendDays } from '../../src/features/indicators/trend.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
-import { translateMessage } from '../../src/lib/forms.ts';
+import { translateMessage } from '../../src/lib/errors.ts';
+import { issueMessage } from '../../src/lib/issues.ts';
 import { withinYears } from '../../src/lib/period.ts';
 
 const t = useTranslations('id');
@@ -29,14 +30,14 @@ describe('withinYears()', () => {
 describe('readIndicatorRequest()', () => {
   it('refuses a period longer than ten years, with the message on the start date', () => {
     const errors = indicatorErrors('dari=1990-01-01&sampai=2026-11-30');
-    expect(errors).toEqual({ dari: 'errors.periodTooLong|max=10' });
-    expect(translateMessage(errors?.['dari'] ?? '', t)).toBe(
+    expect(errors).toEqual({ dari: { key: 'errors.periodTooLong', params: { max: 10 } } });
+    expect(translateMessage(errors?.['dari'] ?? 'errors.invalid', t)).toBe(
       'Periode paling panjang 10 tahun. Pilih tanggal awal dan akhir yang lebih dekat.',
     );
   });
 
   it('counts an open end as today: a start date alone may not reach back more than ten years', () => {
-    expect(indicatorErrors('dari=2000-01-01')).toEqual({ dari: 'errors.periodTooLong|max=10' });
+    expect(indicatorErrors('dari=2000-01-01')).toEqual({ dari: { key: 'errors.periodTooLong', params: { max: 10 } } });
     expect(indicatorErrors('dari=2017-01-01')).toBeNull();
   });
 
@@ -49,8 +50,8 @@ describe('readIndicatorRequest()', () => {
 describe('readIndicatorRequest() and the years people type', () => {
   it('names the years first when a date lies outside them (8,000 years never reach the span rule)', () => {
     expect(indicatorErrors('dari=0001-01-01&sampai=9999-12-31')).toEqual({
-      dari: 'errors.dateYears|from=1980|to=2099',
-      sampai: 'errors.dateYears|from=1980|to=2099',
+      dari: { key: 'errors.dateYears', params: { from: 1980, to: 2099 } },
+      sampai: { key: 'errors.dateYears', params: { from: 1980, to: 2099 } },
     });
   });
 });
@@ -58,8 +59,8 @@ describe('readIndicatorRequest() and the years people type', () => {
 describe('reportQuery', () => {
   it('refuses a period longer than ten years and keeps open-ended periods', () => {
     const long = reportQuery.safeParse({ dari: '1990-01-01', sampai: '2026-11-30' });
-    expect(long.success ? [] : long.error.issues.map((i) => [i.path[0], i.message])).toEqual([
-      ['dari', 'errors.periodTooLong|max=10'],
+    expect(long.success ? [] : long.error.issues.map((i) => [i.path[0], issueMessage(i)])).toEqual([
+      ['dari', { key: 'errors.periodTooLong', params: { max: 10 } }],
     ]);
     expect(reportQuery.safeParse({ dari: '2016-01-01', sampai: '2025-12-31' }).success).toBe(true);
     expect(reportQuery.safeParse({ dari: '2020-01-01' }).success).toBe(true);

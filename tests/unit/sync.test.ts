@@ -205,13 +205,28 @@ describe('settle()', () => {
     expect(await settle(() => Promise.resolve({ error }), fallback)).toEqual({ error: 'Tes ini sudah dikumpulkan.' });
   });
 
-  it('replaces a dictionary key, an input error or an internal error with the fallback sentence', async () => {
+  it("shows the action's own refusal by its code and type, whatever its words", async () => {
+    const error = { code: 'FORBIDDEN', message: 'Anda tidak punya izin.', type: 'AstroActionError', status: 403 };
+    expect(await settle(() => Promise.resolve({ error }), fallback)).toEqual({ error: 'Anda tidak punya izin.' });
+  });
+
+  it('replaces an input error or a refusal that is not an action refusal with the fallback sentence', async () => {
     for (const error of [
-      { code: 'FORBIDDEN', message: 'errors.forbidden' },
-      { code: 'BAD_REQUEST', message: 'Failed to validate: [{}]', type: 'AstroActionInputError' },
-      { code: 'INTERNAL_SERVER_ERROR', message: 'SQLITE_BUSY: database is locked' },
+      { code: 'BAD_REQUEST', message: 'Failed to validate: [{}]', type: 'AstroActionInputError', status: 400 },
+      { code: 'CONTENT_TOO_LARGE', message: 'Request body exceeds 1048576 bytes', type: 'AstroActionError' },
+      { code: 'CONFLICT', message: '', type: 'AstroActionError', status: 409 },
     ]) {
       expect(await settle(() => Promise.resolve({ error }), fallback)).toEqual({ error: fallback });
+    }
+  });
+
+  it('treats a server fault (5xx) as offline, to be tried again', async () => {
+    for (const error of [
+      { code: 'INTERNAL_SERVER_ERROR', message: 'SQLITE_BUSY: database is locked', type: 'AstroActionError' },
+      { code: 'SERVICE_UNAVAILABLE', type: 'AstroActionError', status: 503 },
+      { code: 'UNKNOWN', message: '<html>Bad gateway</html>', status: 502 },
+    ]) {
+      expect(await settle(() => Promise.resolve({ error }), fallback)).toBe('offline');
     }
   });
 

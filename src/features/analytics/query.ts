@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import type { Executor } from '../../../db/client.ts';
+import { issueMessage } from '../../lib/issues.ts';
+import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
 import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
 import { can, type Actor } from '../auth/permissions.ts';
@@ -35,7 +37,8 @@ export const reportQuery = z
   .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] })
   // A period with one end open is every post-test on that side; only a period with two ends has a length.
   .refine((q) => !q.dari || !q.sampai || q.dari > q.sampai || withinYears(q.dari, q.sampai), {
-    error: PERIOD_TOO_LONG,
+    error: PERIOD_TOO_LONG.key,
+    params: PERIOD_TOO_LONG.params,
     path: ['dari'],
   });
 
@@ -43,7 +46,7 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 
 export type ReportRequest =
   | { ok: true; query: ReportQuery; scope: ReportScope; workshop: Workshop | null }
-  | { ok: false; status: 400 | 403 | 404; errors: Record<string, string> };
+  | { ok: false; status: 400 | 403 | 404; errors: Record<string, Message> };
 
 /** Reads the filters from the address; bad values are named per field, and nothing is loaded. */
 export async function readReportRequest(db: Executor, actor: Actor, params: URLSearchParams): Promise<ReportRequest> {
@@ -52,8 +55,8 @@ export async function readReportRequest(db: Executor, actor: Actor, params: URLS
   );
   const parsed = reportQuery.safeParse(raw);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+    const errors: Record<string, Message> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issueMessage(issue);
     return { ok: false, status: 400, errors };
   }
   const query = parsed.data;

@@ -1,9 +1,10 @@
-import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { TEST_PERMISSIONS } from '../../../db/schema.ts';
+import { asAction, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import { asAction, recordId } from '../../lib/forms.ts';
+import { recordId } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { moduleForStudy } from '../learning/curriculum.ts';
 import { afterTest, resultUrl } from './paths.ts';
@@ -29,27 +30,21 @@ const answer = z.strictObject({
 });
 const answers = z.array(answer).max(200, 'errors.invalid');
 
-/** The signed-in learner, allowed to study the module. `t` turns a refusal into a sentence for the player. */
-async function requireLearner(context: ActionAPIContext, moduleSlug: string, t?: Translate) {
-  const module = await moduleForStudy(db, context.locals.actor, moduleSlug);
-  const actor = context.locals.actor;
-  if (module === 'not-found')
-    throw new ActionError({ code: 'NOT_FOUND', message: t ? t('errors.notFound') : 'errors.notFound' });
+/** The signed-in learner, allowed to study the module; refusals are sentences in the reader's language. */
+async function requireLearner(context: ActionAPIContext, moduleSlug: string) {
+  const { actor, t } = context.locals;
+  const module = await moduleForStudy(db, actor, moduleSlug);
+  if (module === 'not-found') throw refusal(t, 'NOT_FOUND', 'errors.notFound');
   // A workshop tablet takes only its workshop's tests.
   const elsewhere = context.locals.workshop !== null && context.locals.workshop.moduleSlug !== moduleSlug;
-  if (module === 'forbidden' || !actor || elsewhere) {
-    throw new ActionError({ code: 'FORBIDDEN', message: t ? t('errors.forbidden') : 'errors.forbidden' });
-  }
+  if (module === 'forbidden' || !actor || elsewhere) throw refusal(t, 'FORBIDDEN', 'errors.forbidden');
   return actor;
 }
 
-/** The module of an attempt; `t` makes the refusal a sentence for script callers. */
-async function moduleOfAttempt(id: string, t?: Translate) {
+/** The module of an attempt. */
+async function moduleOfAttempt(id: string, t: Translate) {
   const attempt = await getAttempt(db, id);
-  if (!attempt) {
-    const key = 'assessment.errors.unknownAttempt';
-    throw new ActionError({ code: 'NOT_FOUND', message: t ? t(key) : key });
-  }
+  if (!attempt) throw refusal(t, 'NOT_FOUND', 'assessment.errors.unknownAttempt');
   return attempt.moduleSlug;
 }
 
@@ -82,21 +77,21 @@ export const assessment = {
     handler: async (input, context) => {
       const actor = await requireLearner(context, input.moduleSlug);
       const test = await loadModuleTest(input.moduleSlug);
-      if (!test) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      if (!test) throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       const lessonsDone = await lessonsDoneBy(actor.id, input.moduleSlug);
-      const attempt = await asAction(() =>
-        startAttempt(db, { attemptId: input.attemptId, personId: actor.id, kind: input.kind, test, lessonsDone }),
+      const attempt = await asAction(
+        () => startAttempt(db, { attemptId: input.attemptId, personId: actor.id, kind: input.kind, test, lessonsDone }),
+        context.locals.t,
       );
       return { attemptId: attempt.id };
     },
   }),
 
-  /** The player's background save: any number of answers, idempotent. Errors come back as sentences. */
+  /** The player's background save: any number of answers, idempotent. */
   saveAnswers: defineAction({
     input: z.strictObject({ attemptId, answers }),
     handler: async (input, context) => {
-      const t = context.locals.t;
-      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, t), t);
+      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, context.locals.t));
       return asAction(
         () => saveAnswers(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
         context.locals.t,
@@ -120,8 +115,7 @@ export const assessment = {
   submit: defineAction({
     input: z.strictObject({ attemptId, answers }),
     handler: async (input, context) => {
-      const t = context.locals.t;
-      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, t), t);
+      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, context.locals.t));
       const attempt = await asAction(
         () => submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
         context.locals.t,
@@ -135,10 +129,10 @@ export const assessment = {
     accept: 'form',
     input: plainForm,
     handler: async (input, context) => {
-      const moduleSlug = await moduleOfAttempt(input.attemptId);
-      const actor = await requireLearner(context, moduleSlug);
-      const attempt = await asAction(() =>
-        submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, context.locals.t));
+      const attempt = await asAction(
+        () => submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+        context.locals.t,
       );
       // On a workshop tablet the next stop is the thank-you screen, which hands the tablet on.
       return { resultUrl: afterTest(context.locals.workshopId, attempt.moduleSlug, attempt.id) };
@@ -157,10 +151,10 @@ export const assessment = {
     handler: async (input, context) => {
       const kubeId = await findPersonKubeId(db, input.personId);
       if (!can(context.locals.actor, 'test.grant', { kubeId })) {
-        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+        throw refusal(context.locals.t, 'FORBIDDEN', 'errors.forbidden');
       }
       if (!(await getEntry('modules', input.moduleSlug)))
-        throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+        throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       const grantedBy = context.locals.actor?.id ?? '';
       if (input.revoke) await revokeTestPermission(db, input);
       else await grantTestPermission(db, { ...input, grantedBy });

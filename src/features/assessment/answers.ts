@@ -64,7 +64,7 @@ function upsertAnswers(db: Executor, attempt: AttemptForAnswers, answers: readon
 async function checkResend(db: Executor, attemptId: string, answers: readonly AnswerInput[]): Promise<0> {
   const stored = await listAnswers(db, attemptId);
   if (answers.some((a) => stored[a.questionId] !== a.optionId)) {
-    throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+    throw new DomainError('assessment.errors.alreadySubmitted', { code: 'CONFLICT' });
   }
   return 0;
 }

@@ -33,14 +33,14 @@ export async function saveHeldAnswers(
     .innerJoin(people, eq(people.id, attempts.personId))
     .where(eq(attempts.id, input.attemptId))
     .limit(1);
-  if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
-  if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+  if (!row || !row.active) throw new DomainError('assessment.errors.unknownAttempt', { code: 'NOT_FOUND' });
+  if (row.attempt.submittedAt) throw new DomainError('assessment.errors.alreadySubmitted', { code: 'CONFLICT' });
   if (now.getTime() - row.attempt.startedAt.getTime() > HELD_ANSWERS_WINDOW_MS) {
-    throw new DomainError('assessment.errors.heldTooOld', null, 'FORBIDDEN');
+    throw new DomainError('assessment.errors.heldTooOld', { code: 'FORBIDDEN' });
   }
   const saved = await saveAnswerBatch(db, row.attempt, input.answers, now);
   // Submitted in the meantime (by the member's own player): the answers were refused or were the same.
-  if (saved.submitted) throw new DomainError('assessment.errors.alreadySubmitted', null, 'CONFLICT');
+  if (saved.submitted) throw new DomainError('assessment.errors.alreadySubmitted', { code: 'CONFLICT' });
   if (!input.submit) return { changed: saved.changed, submitted: false };
   await submitAttempt(db, { attemptId: input.attemptId, personId: row.attempt.personId, answers: [] }, now);
   return { changed: saved.changed, submitted: true };

@@ -80,13 +80,13 @@ export async function startAttempt(
   return db.transaction(async (tx) => {
     const [same] = await tx.select().from(attempts).where(eq(attempts.id, input.attemptId)).limit(1);
     if (same) {
-      if (same.personId !== input.personId) throw new DomainError('assessment.errors.notYours', null, 'FORBIDDEN');
+      if (same.personId !== input.personId) throw new DomainError('assessment.errors.notYours', { code: 'FORBIDDEN' });
       return same;
     }
     const open = await findOpenAttempt(tx, input.personId, input.test.slug, input.kind);
     if (open) return open;
     const gate = canStartTest(input.kind, await loadTestState(tx, input.personId, input.test.slug, input.lessonsDone));
-    if (!gate.allowed) throw new DomainError(`assessment.gate.${gate.reason}`, null, 'CONFLICT');
+    if (!gate.allowed) throw new DomainError(`assessment.gate.${gate.reason}`, { code: 'CONFLICT' });
 
     const form = assignForm(input.personId, input.test.slug, input.kind, input.test.testDesign);
     const items = buildAttemptItems(input.test.questions, form, input.attemptId);
@@ -114,8 +114,8 @@ export async function startAttempt(
 
 async function loadOwnAttempt(db: Executor, attemptId: string, personId: string): Promise<Attempt> {
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId)).limit(1);
-  if (!attempt) throw new DomainError('assessment.errors.unknownAttempt', null, 'NOT_FOUND');
-  if (attempt.personId !== personId) throw new DomainError('assessment.errors.notYours', null, 'FORBIDDEN');
+  if (!attempt) throw new DomainError('assessment.errors.unknownAttempt', { code: 'NOT_FOUND' });
+  if (attempt.personId !== personId) throw new DomainError('assessment.errors.notYours', { code: 'FORBIDDEN' });
   return attempt;
 }
 
@@ -143,7 +143,7 @@ export async function submitAttempt(
     if (attempt.submittedAt) return attempt;
     const answers = await listAnswers(tx, attempt.id);
     const missing = attempt.items.filter((item) => !answers[item.questionId]).length;
-    if (missing > 0) throw new DomainError(`assessment.errors.missing|count=${missing}`);
+    if (missing > 0) throw new DomainError('assessment.errors.missing', { params: { count: missing } });
     const score = scoreAttempt(attempt.items, answers, attempt.answerKey);
     const packed = packItemResults(score.itemResults);
     await tx

@@ -1,4 +1,5 @@
 import { markSent, pendingAnswers } from './answer-store.ts';
+import { REFUSAL_CODES } from '../../lib/errors.ts';
 import type { AnswerInput } from './types.ts';
 
 // Sends the answers kept on the device to the server in the background: one batch at a time, again and
@@ -129,26 +130,27 @@ export function createSync({
 }
 
 /** The parts of an Astro action's `{ data, error }` result that decide what happened. */
-export type ActionOutcome = { error?: { code?: string; message?: string; type?: string } | undefined };
+export type ActionOutcome = {
+  error?: { code?: string; message?: string; type?: string; status?: number } | undefined;
+};
 
-/** Refusals worth trying again as if the network had failed: timeouts, overload, a gateway in between. */
+/** Answers worth trying again as if the network had failed: timeouts, overload, a server or gateway fault. */
 const TRANSIENT = new Set([
   'REQUEST_TIMEOUT',
   'TOO_MANY_REQUESTS',
+  'INTERNAL_SERVER_ERROR',
+  'NOT_IMPLEMENTED',
   'BAD_GATEWAY',
   'SERVICE_UNAVAILABLE',
   'GATEWAY_TIMEOUT',
 ]);
-
-/** A sentence a person can read, not a dictionary key, an HTML page or a stack trace. */
-function isReadable(message: string): boolean {
-  const text = message.trim();
-  return text.length > 0 && text.length <= 400 && /\s/.test(text) && !/[<>{}]/.test(text);
-}
+const REFUSALS = new Set<string>(REFUSAL_CODES);
 
 /**
- * Calls the server and says what happened: 'ok', 'offline' (no network, a thrown fetch, no answer within
- * `timeoutMs`, or a transient gateway refusal), or the server's readable message (else `fallback`).
+ * Calls the server and says what happened: 'ok'; 'offline' (no network, a thrown fetch, no answer within
+ * `timeoutMs`, a transient refusal or any server fault, 5xx); or the sentence to show. A refusal by the
+ * action itself (a REFUSAL_CODES code on an action error) carries a sentence already in the reader's
+ * language; anything else the server refused (its input check, a body it would not read) gets `fallback`.
  */
 export async function settle(
   call: () => Promise<ActionOutcome>,
@@ -167,10 +169,10 @@ export async function settle(
     if (outcome === 'timeout') return 'offline';
     const error = outcome.error;
     if (!error) return 'ok';
-    if (error.code && TRANSIENT.has(error.code)) return 'offline';
-    const trusted =
-      error.code !== 'INTERNAL_SERVER_ERROR' && error.type !== 'AstroActionInputError' && error.message !== undefined;
-    return { error: trusted && error.message && isReadable(error.message) ? error.message.trim() : fallback };
+    const code = error.code ?? '';
+    if (TRANSIENT.has(code) || (error.status ?? 0) >= 500) return 'offline';
+    const refused = error.type === 'AstroActionError' && REFUSALS.has(code) && error.message?.trim();
+    return { error: refused || fallback };
   } catch {
     return 'offline';
   } finally {

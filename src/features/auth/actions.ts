@@ -1,9 +1,10 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { eq } from 'drizzle-orm';
 import { people } from '../../../db/schema.ts';
+import { fieldError, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import { fieldError, requiredText, username } from '../../lib/forms.ts';
+import { requiredText, username } from '../../lib/forms.ts';
 import { newId } from '../../lib/ids.ts';
 import { sameSitePath } from '../../lib/same-site-path.ts';
 import { isSecureRequest } from '../../lib/request.ts';
@@ -15,6 +16,7 @@ import { checkSecretLimited, personAccount, unknownAccount, type Outcome } from 
 import { requestSource } from './source.ts';
 import { createSession, deleteExpiredSessions, invalidatePersonSessions, invalidateSession } from './session.ts';
 import type { ActionAPIContext } from 'astro:actions';
+import type { Translate } from '../../i18n/index.ts';
 
 /** A new password twice, checked against the rules of ASVS 5.0 §6.2 (length, common passwords). */
 const newPasswordFields = {
@@ -42,23 +44,20 @@ export async function startSession(context: ActionAPIContext, personId: string, 
   setSessionCookie(context.cookies, token, SESSION_MS, isSecureRequest(context));
 }
 
-export function slowDown(waitMs: number): never {
-  throw new ActionError({
-    code: 'TOO_MANY_REQUESTS',
-    message: `signIn.slowDown|minutes=${Math.ceil(waitMs / 60_000)}`,
-  });
+export function slowDown(t: Translate, waitMs: number): never {
+  throw refusal(t, 'TOO_MANY_REQUESTS', { key: 'signIn.slowDown', params: { minutes: Math.ceil(waitMs / 60_000) } });
 }
 
 /** A refused or wrong attempt as the person sees it: wait (429), or the field's own message. */
-export function refuse(outcome: Extract<Outcome, { ok: false }>, wrong: () => never): never {
+export function refuse(t: Translate, outcome: Extract<Outcome, { ok: false }>, wrong: () => never): never {
   // The failure that starts a wait says so at once, rather than on the next try.
-  if (outcome.waitMs > 0) slowDown(outcome.waitMs);
+  if (outcome.waitMs > 0) slowDown(t, outcome.waitMs);
   return wrong();
 }
 
 function requirePerson(context: ActionAPIContext) {
   const person = context.locals.person;
-  if (!person) throw new ActionError({ code: 'UNAUTHORIZED', message: 'errors.unauthenticated' });
+  if (!person) throw refusal(context.locals.t, 'UNAUTHORIZED', 'errors.unauthenticated');
   return person;
 }
 
@@ -68,14 +67,14 @@ export const auth = {
     accept: 'form',
     input: z.object({ name: requiredText(80), username: username(), ...newPasswordFields }),
     handler: async (input, context) => {
-      if (await adminExists(db)) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
+      if (await adminExists(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
       checkNewPassword(input, input.username);
       const id = newId();
       const passwordHash = await hashSecret(input.password);
       await db.transaction(async (tx) => {
         // Checked again inside the transaction: two first-run forms sent at once make one admin, not two.
         const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.role, 'admin')).limit(1);
-        if (existing) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
+        if (existing) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
         await tx.insert(people).values({ id, name: input.name, username: input.username, role: 'admin', passwordHash });
       });
       await startSession(context, id);
@@ -99,9 +98,9 @@ export const auth = {
         verify: () => (hashed ? verifySecret(hashed, input.secret) : verifyAgainstDummy(input.secret)),
       });
       const failed: () => never = () => {
-        throw new ActionError({ code: 'UNAUTHORIZED', message: 'signIn.failed' });
+        throw refusal(context.locals.t, 'UNAUTHORIZED', 'signIn.failed');
       };
-      if (!outcome.ok) refuse(outcome, failed);
+      if (!outcome.ok) refuse(context.locals.t, outcome, failed);
       // Only a real hash verifies, so this is for the type checker.
       if (!person) failed();
       await startSession(context, person.id);
@@ -136,14 +135,14 @@ export const auth = {
       const person = requirePerson(context);
       const [row] = await db.select().from(people).where(eq(people.id, person.id)).limit(1);
       const currentHash = row?.passwordHash;
-      if (!currentHash) throw new ActionError({ code: 'BAD_REQUEST', message: 'account.pinNote' });
+      if (!currentHash) throw refusal(context.locals.t, 'BAD_REQUEST', 'account.pinNote');
       // Limited like sign-in: someone at an unlocked, signed-in browser must not guess the password fast.
       const outcome = await checkSecretLimited(db, {
         account: personAccount(person.id),
         source: requestSource(context),
         verify: () => verifySecret(currentHash, input.currentPassword),
       });
-      if (!outcome.ok) refuse(outcome, () => fieldError('currentPassword', 'errors.passwordWrong'));
+      if (!outcome.ok) refuse(context.locals.t, outcome, () => fieldError('currentPassword', 'errors.passwordWrong'));
       checkNewPassword(input, row.username);
       const passwordHash = await hashSecret(input.password);
       // Every other session ends with the old password; this device gets a fresh one.

@@ -1,5 +1,6 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { MessageKey } from '../../i18n/index.ts';
 
 // ASVS 5.0 appendix C: argon2id with m = 19 MiB, t = 2, p = 1. Argon2id is the library's default
 // algorithm (its `Algorithm` const enum cannot be imported under isolated modules); a test reads the hash.
@@ -20,7 +21,7 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** Why a password is not acceptable, as a dictionary key, or null when it is fine. */
-export function passwordProblem(password: string, username?: string): string | null {
+export function passwordProblem(password: string, username?: string): MessageKey | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'errors.passwordShort';
   if (password.length > PASSWORD_MAX_LENGTH) return 'errors.passwordLong';
   if (isCommonPassword(password)) return 'errors.passwordCommon';
@@ -30,7 +31,7 @@ export function passwordProblem(password: string, username?: string): string | n
   return null;
 }
 
-export type NewPasswordIssue = { field: 'password' | 'passwordConfirm'; key: string };
+export type NewPasswordIssue = { field: 'password' | 'passwordConfirm'; key: MessageKey };
 
 /**
  * The one check of a new password typed twice, wherever one is set (first run, own account, an admin's

@@ -1,12 +1,15 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { asAction, refusal } from '../../lib/action-errors.ts';
+import { issueMessage } from '../../lib/issues.ts';
 import { db } from '../../lib/db.ts';
-import { asAction, isoDate, optionalText, recordId } from '../../lib/forms.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 import { requireKubeRecorder } from '../kube/recorder.ts';
 import { loadRubric, rubricShape } from './rubric.ts';
 import { assessmentKube, correctAssessment, recordAssessment } from './service.ts';
 
-const notFound = () => new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+const notFound = (t: Translate) => refusal(t, 'NOT_FOUND', 'errors.notFound');
 
 /**
  * The scoring form: `kubeId`, `assessedOn`, `notes` (and `id` when correcting), plus one radio group
@@ -26,7 +29,15 @@ const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
     })
     .safeParse({ kubeId: text('kubeId'), id: text('id'), assessedOn: text('assessedOn'), notes: text('notes') });
   if (!base.success) {
-    for (const issue of base.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    // Re-raised as custom issues, their values (a length's `max`) kept as params.
+    for (const issue of base.error.issues) {
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path,
+        message: issue.message,
+        params: { ...issueMessage(issue).params },
+      });
+    }
     return z.NEVER;
   }
   const scores: Record<string, number> = {};
@@ -48,15 +59,17 @@ export const capacity = {
     accept: 'form',
     input: scoringForm,
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
       const rubric = rubricShape(await loadRubric());
-      return asAction(() =>
-        recordAssessment(
-          db,
-          { kubeId: input.kubeId, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
-          rubric,
-          by,
-        ),
+      return asAction(
+        () =>
+          recordAssessment(
+            db,
+            { kubeId: input.kubeId, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
+            rubric,
+            by,
+          ),
+        context.locals.t,
       );
     },
   }),
@@ -66,17 +79,19 @@ export const capacity = {
     accept: 'form',
     input: scoringForm,
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      if (!input.id || (await assessmentKube(db, input.id)) !== input.kubeId) throw notFound();
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      if (!input.id || (await assessmentKube(db, input.id)) !== input.kubeId) throw notFound(context.locals.t);
       const id = input.id;
       const rubric = rubricShape(await loadRubric());
-      return asAction(() =>
-        correctAssessment(
-          db,
-          { id, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
-          rubric,
-          by,
-        ),
+      return asAction(
+        () =>
+          correctAssessment(
+            db,
+            { id, assessedOn: input.assessedOn, notes: input.notes, scores: input.scores },
+            rubric,
+            by,
+          ),
+        context.locals.t,
       );
     },
   }),

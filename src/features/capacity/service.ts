@@ -29,12 +29,14 @@ export type AssessmentInput = {
 function checkScores(rubric: RubricShape, scores: Readonly<Record<string, number>>, complete: boolean): void {
   const known = new Set(rubric.dimensions.flatMap((d) => d.itemIds));
   for (const [itemId, score] of Object.entries(scores)) {
-    if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', itemId);
-    if (!Number.isInteger(score) || score < 1 || score > 4) throw new DomainError('capacity.errors.score', itemId);
+    if (!known.has(itemId)) throw new DomainError('capacity.errors.unknownItem', { field: itemId });
+    if (!Number.isInteger(score) || score < 1 || score > 4)
+      throw new DomainError('capacity.errors.score', { field: itemId });
   }
   if (!complete) return;
   const missing = [...known].filter((itemId) => scores[itemId] === undefined);
-  if (missing.length > 0) throw new DomainError(`capacity.errors.missing|count=${missing.length}`, missing[0] ?? null);
+  if (missing.length > 0)
+    throw new DomainError('capacity.errors.missing', { field: missing[0], params: { count: missing.length } });
 }
 
 /** Records an assessment with all its scores, in one transaction. */
@@ -45,7 +47,7 @@ export async function recordAssessment(
   by: string,
   today = latestAllowedDate(),
 ): Promise<{ id: string }> {
-  if (input.assessedOn > today) throw new DomainError('capacity.errors.future', 'assessedOn');
+  if (input.assessedOn > today) throw new DomainError('capacity.errors.future', { field: 'assessedOn' });
   checkScores(rubric, input.scores, true);
   const id = newId();
   await db.transaction(async (tx) => {
@@ -76,11 +78,12 @@ export async function correctAssessment(
   by: string,
   now = new Date(),
 ): Promise<{ kubeId: string; changed: number }> {
-  if (input.assessedOn > latestAllowedDate(now)) throw new DomainError('capacity.errors.future', 'assessedOn');
+  if (input.assessedOn > latestAllowedDate(now))
+    throw new DomainError('capacity.errors.future', { field: 'assessedOn' });
   checkScores(rubric, input.scores, false);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(capacityAssessments).where(eq(capacityAssessments.id, input.id));
-    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    if (!current) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
     let changed = await logCorrection(
       tx,
       {

@@ -1,5 +1,6 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { startSession } from '../auth/actions.ts';
 import { adminExists } from '../auth/actor.ts';
@@ -14,7 +15,7 @@ export const demo = {
     accept: 'form',
     input: z.object({}),
     handler: async (_input, context) => {
-      if (await adminExists(db)) throw new ActionError({ code: 'CONFLICT', message: 'setup.alreadyDone' });
+      if (await adminExists(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
       await loadDemo(db);
       await startSession(context, DEMO_ADMIN_ID);
       return {

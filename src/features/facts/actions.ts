@@ -1,7 +1,8 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { asAction } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import { asAction, recordId } from '../../lib/forms.ts';
+import { recordId } from '../../lib/forms.ts';
 import { requireKubeRecorder } from '../kube/recorder.ts';
 import { channelShape, partnershipShape, productShape, turnoverShape } from './schemas.ts';
 import {
@@ -21,8 +22,8 @@ export const facts = {
     accept: 'form',
     input: z.object(channelShape),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return asAction(() => addChannel(db, input, by));
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return asAction(() => addChannel(db, input, by), context.locals.t);
     },
   }),
 
@@ -30,8 +31,8 @@ export const facts = {
     accept: 'form',
     input: z.object({ ...channelShape, id: recordId() }),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return { changed: await asAction(() => correctChannel(db, input, by)) };
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return { changed: await asAction(() => correctChannel(db, input, by), context.locals.t) };
     },
   }),
 
@@ -39,8 +40,8 @@ export const facts = {
     accept: 'form',
     input: z.object(productShape),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return asAction(() => addProduct(db, input, by));
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return asAction(() => addProduct(db, input, by), context.locals.t);
     },
   }),
 
@@ -48,8 +49,8 @@ export const facts = {
     accept: 'form',
     input: z.object({ ...productShape, id: recordId() }),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return { changed: await asAction(() => correctProduct(db, input, by)) };
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return { changed: await asAction(() => correctProduct(db, input, by), context.locals.t) };
     },
   }),
 
@@ -57,8 +58,8 @@ export const facts = {
     accept: 'form',
     input: z.object(partnershipShape),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return asAction(() => addPartnership(db, input, by));
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return asAction(() => addPartnership(db, input, by), context.locals.t);
     },
   }),
 
@@ -67,8 +68,8 @@ export const facts = {
     accept: 'form',
     input: z.object({ ...partnershipShape, id: recordId() }),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      return { changed: await asAction(() => correctPartnership(db, input, by)) };
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      return { changed: await asAction(() => correctPartnership(db, input, by), context.locals.t) };
     },
   }),
 
@@ -77,8 +78,8 @@ export const facts = {
     accept: 'form',
     input: z.object(turnoverShape),
     handler: async (input, context) => {
-      const by = await requireKubeRecorder(input.kubeId, context.locals.actor);
-      await asAction(() => setTurnover(db, input, by));
+      const by = await requireKubeRecorder(input.kubeId, context.locals);
+      await asAction(() => setTurnover(db, input, by), context.locals.t);
       return { ok: true };
     },
   }),

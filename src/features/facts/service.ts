@@ -11,16 +11,16 @@ import type { ChannelInput, PartnershipInput, ProductInput, TurnoverInput } from
 // and optionally its monthly turnover. A correction changes the record and logs the old value.
 
 function checkPeriod(start: string, end: string | null, today: string, startField: string): void {
-  if (start > today) throw new DomainError('facts.errors.future', startField);
-  if (end !== null && end < start) throw new DomainError('facts.errors.endBeforeStart', 'endedOn');
+  if (start > today) throw new DomainError('facts.errors.future', { field: startField });
+  if (end !== null && end < start) throw new DomainError('facts.errors.endBeforeStart', { field: 'endedOn' });
 }
 
 function checkPartnership(input: Omit<PartnershipInput, 'kubeId'>, today: string): void {
   checkPeriod(input.since, input.endedOn, today, 'since');
   if (input.status === 'berakhir' && input.endedOn === null)
-    throw new DomainError('facts.errors.endedOnNeeded', 'endedOn');
+    throw new DomainError('facts.errors.endedOnNeeded', { field: 'endedOn' });
   if (input.status !== 'berakhir' && input.endedOn !== null)
-    throw new DomainError('facts.errors.endedOnOnlyEnded', 'endedOn');
+    throw new DomainError('facts.errors.endedOnOnlyEnded', { field: 'endedOn' });
 }
 
 /** The latest day that is not in the future anywhere in Indonesia. */
@@ -68,7 +68,7 @@ async function correctRecord(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const current = await load(tx);
-    if (!current) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    if (!current) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
     const changed = await logCorrection(tx, { table, recordId: current.id, before: current, after, by }, now);
     await save(tx, current.id);
     return changed;
@@ -150,7 +150,7 @@ export const turnoverRecordId = (kubeId: string, month: string) => `${kubeId}/${
 
 /** Records a month's turnover; a different amount for a month already recorded is a logged correction. */
 export async function setTurnover(db: Executor, input: TurnoverInput, by: string, now = new Date()): Promise<void> {
-  if (input.month > todayOf(now).slice(0, 7)) throw new DomainError('facts.errors.future', 'month');
+  if (input.month > todayOf(now).slice(0, 7)) throw new DomainError('facts.errors.future', { field: 'month' });
   await db.transaction(async (tx) => {
     const [current] = await tx
       .select()

@@ -1,12 +1,14 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { INDICATOR_TARGETS, type IndicatorTargetKey } from '../../../db/schema.ts';
+import { asAction, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import { asAction, typedNumber } from '../../lib/forms.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { typedNumber } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { setTarget } from './data.ts';
 
-const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 
 export const indicators = {
   /** An indicator's target for a year: a percentage for shares, a g value for the class gain. */
@@ -23,10 +25,10 @@ export const indicators = {
     }),
     handler: async (input, context) => {
       const actor = context.locals.actor;
-      if (!actor || !can(actor, 'indicators.setTarget')) throw forbidden();
+      if (!actor || !can(actor, 'indicators.setTarget')) throw forbidden(context.locals.t);
       const key: IndicatorTargetKey = input.key;
       const value = key === 'i2_class_gain' ? input.value : input.value / 100;
-      await asAction(() => setTarget(db, { year: input.year, key, value }, actor.id));
+      await asAction(() => setTarget(db, { year: input.year, key, value }, actor.id), context.locals.t);
       return { ok: true };
     },
   }),

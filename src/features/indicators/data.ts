@@ -103,7 +103,7 @@ export async function setTarget(
   by: string,
   now = new Date(),
 ): Promise<void> {
-  if (!(input.value >= 0 && input.value <= 1)) throw new DomainError('indicators.errors.target', 'value');
+  if (!(input.value >= 0 && input.value <= 1)) throw new DomainError('indicators.errors.target', { field: 'value' });
   await db.transaction(async (tx) => {
     const [current] = await tx
       .select()

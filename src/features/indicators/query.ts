@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { todayIso } from '../../lib/dates.ts';
+import { issueMessage } from '../../lib/issues.ts';
+import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
 import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -11,7 +13,7 @@ import type { IndicatorScope } from './data.ts';
 const optionalPlace = z
   .string()
   .trim()
-  .max(80, 'errors.tooLong|max=80')
+  .max(80, 'errors.tooLong')
   .nullish()
   .transform((value) => (value ? value : undefined));
 
@@ -26,7 +28,7 @@ const indicatorQuery = z
   .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] });
 
 export type IndicatorRequest =
-  { ok: true; scope: IndicatorScope; params: URLSearchParams } | { ok: false; errors: Record<string, string> };
+  { ok: true; scope: IndicatorScope; params: URLSearchParams } | { ok: false; errors: Record<string, Message> };
 
 /** The filters, with the period defaulting to this year up to today. */
 export function readIndicatorRequest(actor: Actor, params: URLSearchParams, today = todayIso()): IndicatorRequest {
@@ -34,8 +36,8 @@ export function readIndicatorRequest(actor: Actor, params: URLSearchParams, toda
     Object.fromEntries(['kabupaten', 'kecamatan', 'desa', 'dari', 'sampai'].map((key) => [key, params.get(key)])),
   );
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+    const errors: Record<string, Message> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issueMessage(issue);
     return { ok: false, errors };
   }
   const q = parsed.data;

@@ -1,7 +1,8 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { can } from '../auth/permissions.ts';
+import { asAction, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import { asAction } from '../../lib/forms.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { findPositionKubeId } from './queries.ts';
 import {
   createKubeInput,
@@ -13,15 +14,15 @@ import {
 } from './schemas.ts';
 import * as service from './service.ts';
 
-const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 
 export const kube = {
   create: defineAction({
     accept: 'form',
     input: createKubeInput,
     handler: async (input, context) => {
-      if (!can(context.locals.actor, 'kube.create')) throw forbidden();
-      return asAction(() => service.createKube(db, input));
+      if (!can(context.locals.actor, 'kube.create')) throw forbidden(context.locals.t);
+      return asAction(() => service.createKube(db, input), context.locals.t);
     },
   }),
 
@@ -29,8 +30,8 @@ export const kube = {
     accept: 'form',
     input: updateKubeInput,
     handler: async (input, context) => {
-      if (!can(context.locals.actor, 'kube.edit', { kubeId: input.kubeId })) throw forbidden();
-      return asAction(() => service.updateKube(db, input));
+      if (!can(context.locals.actor, 'kube.edit', { kubeId: input.kubeId })) throw forbidden(context.locals.t);
+      return asAction(() => service.updateKube(db, input), context.locals.t);
     },
   }),
 
@@ -38,8 +39,9 @@ export const kube = {
     accept: 'form',
     input: recordPositionInput,
     handler: async (input, context) => {
-      if (!can(context.locals.actor, 'kube.recordPosition', { kubeId: input.kubeId })) throw forbidden();
-      return asAction(() => service.recordPosition(db, input));
+      if (!can(context.locals.actor, 'kube.recordPosition', { kubeId: input.kubeId }))
+        throw forbidden(context.locals.t);
+      return asAction(() => service.recordPosition(db, input), context.locals.t);
     },
   }),
 
@@ -50,8 +52,8 @@ export const kube = {
       // The permission depends on the position's KUBE; an unknown position is refused like a foreign one,
       // except to an admin, who learns it is gone.
       const kubeId = await findPositionKubeId(db, input.positionId);
-      if (!can(context.locals.actor, 'kube.recordPosition', { kubeId })) throw forbidden();
-      return asAction(() => service.endPosition(db, input));
+      if (!can(context.locals.actor, 'kube.recordPosition', { kubeId })) throw forbidden(context.locals.t);
+      return asAction(() => service.endPosition(db, input), context.locals.t);
     },
   }),
 
@@ -62,8 +64,8 @@ export const kube = {
     handler: async (input, context) => {
       const kubeId = await findPositionKubeId(db, input.positionId);
       const actor = context.locals.actor;
-      if (!actor || !can(actor, 'kube.recordPosition', { kubeId })) throw forbidden();
-      return asAction(() => service.correctPosition(db, input, actor.id));
+      if (!actor || !can(actor, 'kube.recordPosition', { kubeId })) throw forbidden(context.locals.t);
+      return asAction(() => service.correctPosition(db, input, actor.id), context.locals.t);
     },
   }),
 
@@ -71,8 +73,9 @@ export const kube = {
     accept: 'form',
     input: facilitatorInput,
     handler: async (input, context) => {
-      if (!can(context.locals.actor, 'kube.assignFacilitator', { kubeId: input.kubeId })) throw forbidden();
-      await asAction(() => service.assignFacilitator(db, input));
+      if (!can(context.locals.actor, 'kube.assignFacilitator', { kubeId: input.kubeId }))
+        throw forbidden(context.locals.t);
+      await asAction(() => service.assignFacilitator(db, input), context.locals.t);
       return { ok: true };
     },
   }),
@@ -81,8 +84,9 @@ export const kube = {
     accept: 'form',
     input: facilitatorInput,
     handler: async (input, context) => {
-      if (!can(context.locals.actor, 'kube.assignFacilitator', { kubeId: input.kubeId })) throw forbidden();
-      await asAction(() => service.unassignFacilitator(db, input));
+      if (!can(context.locals.actor, 'kube.assignFacilitator', { kubeId: input.kubeId }))
+        throw forbidden(context.locals.t);
+      await asAction(() => service.unassignFacilitator(db, input), context.locals.t);
       return { ok: true };
     },
   }),

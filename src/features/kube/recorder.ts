@@ -1,4 +1,4 @@
-import { ActionError } from 'astro:actions';
+import { refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from './queries.ts';
@@ -7,9 +7,8 @@ import { getKube } from './queries.ts';
  * The caller may record capacity assessments and business facts for this KUBE, which exists. Shared by the
  * capacity and facts actions, which keep the same rule. Returns the caller's id.
  */
-export async function requireKubeRecorder(kubeId: string, actor: App.Locals['actor']): Promise<string> {
-  if (!actor || !can(actor, 'capacity.record', { kubeId }))
-    throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
-  if (!(await getKube(db, kubeId))) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+export async function requireKubeRecorder(kubeId: string, { actor, t }: App.Locals): Promise<string> {
+  if (!actor || !can(actor, 'capacity.record', { kubeId })) throw refusal(t, 'FORBIDDEN', 'errors.forbidden');
+  if (!(await getKube(db, kubeId))) throw refusal(t, 'NOT_FOUND', 'errors.notFound');
   return actor.id;
 }

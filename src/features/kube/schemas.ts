@@ -30,9 +30,9 @@ const businessTypes = () =>
     })
     .pipe(
       z
-        .array(z.string().max(MAX_BUSINESS_TYPE_LENGTH, `kube.errors.businessTypeLong|max=${MAX_BUSINESS_TYPE_LENGTH}`))
+        .array(z.string().max(MAX_BUSINESS_TYPE_LENGTH, 'kube.errors.businessTypeLong'))
         .min(1, 'errors.required')
-        .max(MAX_BUSINESS_TYPES, `kube.errors.tooManyBusinessTypes|max=${MAX_BUSINESS_TYPES}`),
+        .max(MAX_BUSINESS_TYPES, 'kube.errors.tooManyBusinessTypes'),
     );
 
 /** A day that has already come (or is today); positions and decrees are recorded, never planned. */

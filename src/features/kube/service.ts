@@ -17,10 +17,7 @@ import type {
 // Writes to a KUBE's records. Each runs in one transaction, so a refusal leaves nothing half-written;
 // the checks a form can show (membership, holders, roles) are DomainErrors tied to the form field.
 
-const notFound = () => new DomainError('errors.notFound', null, 'NOT_FOUND');
-
-/** A value safe to put in a message key's `|name=value` parameters. */
-const param = (value: string) => value.replace(/[|=]/g, ' ');
+const notFound = () => new DomainError('errors.notFound', { code: 'NOT_FOUND' });
 
 async function requireKube(db: Executor, kubeId: string) {
   const [kube] = await db.select({ id: kubes.id }).from(kubes).where(eq(kubes.id, kubeId)).limit(1);
@@ -54,7 +51,7 @@ export async function updateKube(db: Executor, input: UpdateKubeInput): Promise<
  * hand-over on the same day (old holder's last day = new holder's first day) is allowed.
  */
 export async function recordPosition(db: Executor, input: RecordPositionInput): Promise<{ id: string }> {
-  if (isFutureDate(input.startDate)) throw new DomainError('kube.errors.dateInFuture', 'startDate');
+  if (isFutureDate(input.startDate)) throw new DomainError('kube.errors.dateInFuture', { field: 'startDate' });
   const id = newId();
   await db.transaction(async (tx) => {
     await requireKube(tx, input.kubeId);
@@ -65,10 +62,10 @@ export async function recordPosition(db: Executor, input: RecordPositionInput): 
         and(eq(memberships.kubeId, input.kubeId), eq(memberships.personId, input.personId), isNull(memberships.leftOn)),
       )
       .limit(1);
-    if (!member) throw new DomainError('kube.errors.notMember', 'personId');
+    if (!member) throw new DomainError('kube.errors.notMember', { field: 'personId' });
 
     const [kind] = await tx.select().from(jabatan).where(eq(jabatan.code, input.jabatanCode)).limit(1);
-    if (!kind) throw new DomainError('errors.choice', 'jabatanCode');
+    if (!kind) throw new DomainError('errors.choice', { field: 'jabatanCode' });
 
     const clashes = await tx
       .select({ personId: positions.personId, name: people.name })
@@ -83,13 +80,13 @@ export async function recordPosition(db: Executor, input: RecordPositionInput): 
         ),
       );
     const own = clashes.find((clash) => clash.personId === input.personId);
-    if (own) throw new DomainError(`kube.errors.alreadyHolds|jabatan=${param(kind.name)}`, 'personId');
+    if (own) throw new DomainError('kube.errors.alreadyHolds', { field: 'personId', params: { jabatan: kind.name } });
     const other = clashes[0];
     if (other) {
-      throw new DomainError(
-        `kube.errors.positionTaken|jabatan=${param(kind.name)}|name=${param(other.name)}`,
-        'jabatanCode',
-      );
+      throw new DomainError('kube.errors.positionTaken', {
+        field: 'jabatanCode',
+        params: { jabatan: kind.name, name: other.name },
+      });
     }
     await tx.insert(positions).values({
       id,
@@ -105,12 +102,12 @@ export async function recordPosition(db: Executor, input: RecordPositionInput): 
 
 /** Ends a position on `endDate`, the holder's last day in it. */
 export async function endPosition(db: Executor, input: EndPositionInput): Promise<{ kubeId: string }> {
-  if (isFutureDate(input.endDate)) throw new DomainError('kube.errors.dateInFuture', 'endDate');
+  if (isFutureDate(input.endDate)) throw new DomainError('kube.errors.dateInFuture', { field: 'endDate' });
   return db.transaction(async (tx) => {
     const [position] = await tx.select().from(positions).where(eq(positions.id, input.positionId)).limit(1);
     if (!position) throw notFound();
-    if (position.endDate !== null) throw new DomainError('kube.errors.alreadyEnded', 'endDate');
-    if (input.endDate < position.startDate) throw new DomainError('kube.errors.endBeforeStart', 'endDate');
+    if (position.endDate !== null) throw new DomainError('kube.errors.alreadyEnded', { field: 'endDate' });
+    if (input.endDate < position.startDate) throw new DomainError('kube.errors.endBeforeStart', { field: 'endDate' });
     await tx.update(positions).set({ endDate: input.endDate }).where(eq(positions.id, position.id));
     return { kubeId: position.kubeId };
   });
@@ -128,7 +125,7 @@ export async function correctPosition(
   now = new Date(),
 ): Promise<{ kubeId: string; changed: number }> {
   if (input.endDate !== null && input.endDate < input.startDate) {
-    throw new DomainError('kube.errors.endBeforeStart', 'endDate');
+    throw new DomainError('kube.errors.endBeforeStart', { field: 'endDate' });
   }
   return db.transaction(async (tx) => {
     const [position] = await tx.select().from(positions).where(eq(positions.id, input.positionId)).limit(1);
@@ -154,10 +151,10 @@ export async function correctPosition(
         (other.endDate ?? '9999-12-31') > input.startDate,
     );
     if (clash) {
-      throw new DomainError(
-        `kube.errors.positionTaken|jabatan=${param(kind?.name ?? position.jabatanCode)}|name=${param(clash.name)}`,
-        'startDate',
-      );
+      throw new DomainError('kube.errors.positionTaken', {
+        field: 'startDate',
+        params: { jabatan: kind?.name ?? position.jabatanCode, name: clash.name },
+      });
     }
     const after = { startDate: input.startDate, endDate: input.endDate, note: input.note };
     const changed = await logCorrection(
@@ -179,7 +176,7 @@ export async function assignFacilitator(db: Executor, input: FacilitatorInput): 
       .from(people)
       .where(and(eq(people.id, input.personId), eq(people.role, 'pendamping'), eq(people.active, true)))
       .limit(1);
-    if (!person) throw new DomainError('kube.errors.notFacilitator', 'personId');
+    if (!person) throw new DomainError('kube.errors.notFacilitator', { field: 'personId' });
     await tx
       .insert(facilitatorAssignments)
       .values({ kubeId: input.kubeId, personId: input.personId })

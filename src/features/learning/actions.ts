@@ -1,6 +1,7 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
+import { refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { can } from '../auth/permissions.ts';
 import { getModule, listHeldPositions, listLessons, maySeeModule } from './curriculum.ts';
@@ -18,15 +19,14 @@ export const learning = {
     }),
     handler: async (input, context) => {
       const actor = context.locals.actor;
-      if (!actor || !can(actor, 'learning.study'))
-        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      if (!actor || !can(actor, 'learning.study')) throw refusal(context.locals.t, 'FORBIDDEN', 'errors.forbidden');
       const lesson = await getEntry('lessons', input.lessonId);
       const module = lesson ? await getModule(lesson.data.module) : undefined;
-      if (!lesson || !module) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      if (!lesson || !module) throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       // A workshop tablet studies only its workshop's module.
       const elsewhere = context.locals.workshop !== null && context.locals.workshop.moduleSlug !== module.id;
       if (elsewhere || !maySeeModule(actor, module, await listHeldPositions(db, actor.id))) {
-        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+        throw refusal(context.locals.t, 'FORBIDDEN', 'errors.forbidden');
       }
       const lessonIds = (await listLessons(module.id)).map((entry) => entry.id);
       const { changed } = await completeLesson(db, actor.id, { moduleSlug: module.id, lessonId: lesson.id, lessonIds });

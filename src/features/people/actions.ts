@@ -1,7 +1,8 @@
-import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { defineAction, type ActionAPIContext } from 'astro:actions';
+import { asAction, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { z } from 'astro/zod';
-import { asAction, recordId } from '../../lib/forms.ts';
+import { recordId } from '../../lib/forms.ts';
 import { newPin } from '../auth/pin.ts';
 import { findPersonKubeId } from '../auth/actor.ts';
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
@@ -11,7 +12,7 @@ import { createPerson, resetPersonSecret, updatePerson } from './service.ts';
 /** The admin behind the request, or a refusal: checked before any input reaches the database. */
 function requireActor(context: ActionAPIContext, permission: Permission): Actor {
   const actor = context.locals.actor;
-  if (!actor || !can(actor, permission)) throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  if (!actor || !can(actor, permission)) throw refusal(context.locals.t, 'FORBIDDEN', 'errors.forbidden');
   return actor;
 }
 
@@ -21,7 +22,7 @@ export const people = {
     input: createPersonInput,
     handler: async (input, context) => {
       requireActor(context, 'person.create');
-      return asAction(() => createPerson(db, input));
+      return asAction(() => createPerson(db, input), context.locals.t);
     },
   }),
 
@@ -30,7 +31,7 @@ export const people = {
     input: updatePersonInput,
     handler: async (input, context) => {
       const actor = requireActor(context, 'person.edit');
-      return asAction(() => updatePerson(db, input, actor.id));
+      return asAction(() => updatePerson(db, input, actor.id), context.locals.t);
     },
   }),
 
@@ -41,9 +42,9 @@ export const people = {
     handler: async (input, context) => {
       const kubeId = await findPersonKubeId(db, input.id);
       if (!can(context.locals.actor, 'person.resetPin', { kubeId })) {
-        throw new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+        throw refusal(context.locals.t, 'FORBIDDEN', 'errors.forbidden');
       }
-      await asAction(() => resetPersonSecret(db, { kind: 'pin', id: input.id, pin: input.pin }));
+      await asAction(() => resetPersonSecret(db, { kind: 'pin', id: input.id, pin: input.pin }), context.locals.t);
       return { ok: true };
     },
   }),
@@ -53,7 +54,7 @@ export const people = {
     input: resetSecretInput,
     handler: async (input, context) => {
       requireActor(context, 'person.edit');
-      await asAction(() => resetPersonSecret(db, input));
+      await asAction(() => resetPersonSecret(db, input), context.locals.t);
       return { ok: true };
     },
   }),

@@ -29,12 +29,12 @@ async function assertUsernameFree(db: Executor, username: string, exceptId?: str
     .from(people)
     .where(exceptId ? and(eq(people.username, username), ne(people.id, exceptId)) : eq(people.username, username))
     .limit(1);
-  if (taken) throw new DomainError('errors.usernameTaken', 'username');
+  if (taken) throw new DomainError('errors.usernameTaken', { field: 'username' });
 }
 
 async function assertKubeExists(db: Executor, kubeId: string) {
   const [kube] = await db.select({ id: kubes.id }).from(kubes).where(eq(kubes.id, kubeId)).limit(1);
-  if (!kube) throw new DomainError('errors.choice', 'kubeId');
+  if (!kube) throw new DomainError('errors.choice', { field: 'kubeId' });
 }
 
 async function findCurrentMembership(db: Executor, personId: string) {
@@ -87,7 +87,7 @@ async function countOtherActiveAdmins(db: Executor, personId: string): Promise<n
 /** Adds a person with their PIN or password and, for members and officers, their KUBE. Returns the new id. */
 export async function createPerson(db: Executor, input: CreatePersonInput): Promise<{ id: string }> {
   const secret = usesPin(input.role) ? input.pin : input.password;
-  if (!secret) throw new DomainError('errors.required', usesPin(input.role) ? 'pin' : 'password');
+  if (!secret) throw new DomainError('errors.required', { field: usesPin(input.role) ? 'pin' : 'password' });
   const hashed = await hashSecret(secret);
   const id = newId();
   await db.transaction(async (tx) => {
@@ -123,7 +123,7 @@ export async function updatePerson(
 ): Promise<{ needsSecret: boolean }> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(people).where(eq(people.id, input.id)).limit(1);
-    if (!before) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    if (!before) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
     const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
     if (losesAdmin && before.id === actorId) throw new DomainError('people.errors.notYourself');
     if (losesAdmin && (await countOtherActiveAdmins(tx, before.id)) === 0) {
@@ -161,13 +161,13 @@ export async function resetPersonSecret(db: Executor, input: ResetSecretInput): 
     .from(people)
     .where(eq(people.id, input.id))
     .limit(1);
-  if (!person) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+  if (!person) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
   const secret = input.kind === 'pin' ? input.pin : input.password;
   // The form was made for the role the person had then; a role changed since needs a fresh form.
   if (usesPin(person.role) !== (input.kind === 'pin') || !secret) throw new DomainError('people.errors.secretKind');
   if (input.kind === 'password') {
     const problem = passwordProblem(secret, person.username);
-    if (problem) throw new DomainError(problem, 'password');
+    if (problem) throw new DomainError(problem, { field: 'password' });
   }
   const hashed = await hashSecret(secret);
   await db.transaction(async (tx) => {

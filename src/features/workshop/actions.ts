@@ -1,10 +1,12 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { WORKSHOP_PHASES } from '../../../db/schema.ts';
+import { asAction, fieldRefusal, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { latestWorkshopDate } from '../../lib/dates.ts';
-import { asAction, isoDate, optionalText, pin, recordId, requiredText } from '../../lib/forms.ts';
+import { isoDate, optionalText, pin, recordId, requiredText } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
 import { startSession, slowDown } from '../auth/actions.ts';
@@ -16,14 +18,14 @@ import { advanceWorkshop } from './phases.ts';
 import { clearPinBlocks } from './pin-blocks.ts';
 import { createWorkshop, getWorkshop, recordAttendance } from './service.ts';
 
-const forbidden = () => new ActionError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 const workshopId = recordId();
 
 /** The workshop and the caller, if the caller may run workshops of its KUBE. */
-async function requireRunnable(id: string, actor: App.Locals['actor']) {
+async function requireRunnable(id: string, { actor, t }: App.Locals) {
   const workshop = await getWorkshop(db, id);
-  if (!workshop) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
-  if (!actor || !can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden();
+  if (!workshop) throw refusal(t, 'NOT_FOUND', 'errors.notFound');
+  if (!actor || !can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden(t);
   return { workshop, actor };
 }
 
@@ -38,8 +40,8 @@ export const workshop = {
       pin: pin(),
     }),
     handler: async (input, context) => {
-      const joined = await asAction(() => joinWorkshop(db, input, requestSource(context)));
-      if ('waitMs' in joined) slowDown(joined.waitMs);
+      const joined = await asAction(() => joinWorkshop(db, input, requestSource(context)), context.locals.t);
+      if ('waitMs' in joined) slowDown(context.locals.t, joined.waitMs);
       // The tablet now belongs to this member; whoever used it before is signed out of it.
       await startSession(context, joined.personId, joined.workshop.id);
       if (joined.workshop.phase === 'post_test') {
@@ -76,7 +78,7 @@ export const workshop = {
     handler: async (input, context) => {
       // The tablet's open workshop, loaded by the middleware with the session (a closed one ends it).
       const { actor, workshop: current } = context.locals;
-      if (!actor || !current) throw forbidden();
+      if (!actor || !current) throw forbidden(context.locals.t);
       const held = input.held.map(({ attemptId, unsent, submitPending }) => ({ attemptId, unsent, submitPending }));
       await asAction(() => recordDeviceReports(db, current, held), context.locals.t);
       return { phase: current.phase, target: phaseTarget(current) };
@@ -94,11 +96,11 @@ export const workshop = {
     }),
     handler: async (input, context) => {
       const actor = context.locals.actor;
-      if (!actor || !can(actor, 'workshop.run', { kubeId: input.kubeId })) throw forbidden();
-      if (!(await getKube(db, input.kubeId))) throw new ActionError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      if (!actor || !can(actor, 'workshop.run', { kubeId: input.kubeId })) throw forbidden(context.locals.t);
+      if (!(await getKube(db, input.kubeId))) throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       const module = await getEntry('modules', input.moduleSlug);
       if (!module || !(await getEntry('questions', input.moduleSlug))) {
-        throw new ActionError({ code: 'BAD_REQUEST', message: 'moduleSlug: errors.choice' });
+        throw fieldRefusal('moduleSlug', 'errors.choice');
       }
       const created = await createWorkshop(db, input, actor.id);
       return { id: created.id };
@@ -107,7 +109,7 @@ export const workshop = {
 
   /**
    * Moves the workshop to its next phase; `from` makes a double tap harmless. While tablets still hold
-   * unsent answers it refuses (409) until the facilitator confirms with `confirm=1`.
+   * unsent answers it refuses (412, "confirm first") until the facilitator confirms with `confirm=1`.
    */
   advance: defineAction({
     accept: 'form',
@@ -117,16 +119,18 @@ export const workshop = {
       confirm: z.literal('1', { error: 'errors.invalid' }).nullish(),
     }),
     handler: async (input, context) => {
-      const { actor } = await requireRunnable(input.workshopId, context.locals.actor);
-      const result = await asAction(() =>
-        advanceWorkshop(db, {
-          workshopId: input.workshopId,
-          from: input.from,
-          by: actor.id,
-          confirmed: input.confirm === '1',
-        }),
+      const { actor } = await requireRunnable(input.workshopId, context.locals);
+      const result = await asAction(
+        () =>
+          advanceWorkshop(db, {
+            workshopId: input.workshopId,
+            from: input.from,
+            by: actor.id,
+            confirmed: input.confirm === '1',
+          }),
+        context.locals.t,
       );
-      if (!result.moved) throw new ActionError({ code: 'CONFLICT', message: 'workshop.errors.unsent' });
+      if (!result.moved) throw refusal(context.locals.t, 'PRECONDITION_FAILED', 'workshop.errors.unsent');
       return { phase: result.workshop.phase };
     },
   }),
@@ -136,7 +140,7 @@ export const workshop = {
     accept: 'form',
     input: z.object({ workshopId }),
     handler: async (input, context) => {
-      const { workshop } = await requireRunnable(input.workshopId, context.locals.actor);
+      const { workshop } = await requireRunnable(input.workshopId, context.locals);
       return { cleared: await clearPinBlocks(db, workshop) };
     },
   }),
@@ -146,8 +150,8 @@ export const workshop = {
     accept: 'form',
     input: z.object({ workshopId, personId: recordId() }),
     handler: async (input, context) => {
-      await requireRunnable(input.workshopId, context.locals.actor);
-      await asAction(() => recordAttendance(db, { ...input, method: 'manual' }));
+      await requireRunnable(input.workshopId, context.locals);
+      await asAction(() => recordAttendance(db, { ...input, method: 'manual' }), context.locals.t);
       return { ok: true };
     },
   }),

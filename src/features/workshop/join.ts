@@ -14,7 +14,7 @@ export type JoinResult = { workshop: Workshop; personId: string } | { waitMs: nu
 export async function openWorkshopByCode(db: Executor, typed: string): Promise<Workshop> {
   const code = normalizeCode(typed);
   const workshop = code ? await findOpenWorkshop(db, code) : null;
-  if (!workshop) throw new DomainError('workshop.errors.badCode', 'code');
+  if (!workshop) throw new DomainError('workshop.errors.badCode', { field: 'code' });
   return workshop;
 }
 
@@ -44,9 +44,9 @@ export async function joinWorkshop(
       ),
     )
     .limit(1);
-  if (!member) throw new DomainError('workshop.errors.notMember', 'personId');
+  if (!member) throw new DomainError('workshop.errors.notMember', { field: 'personId' });
   const pinHash = member.pinHash;
-  if (!pinHash) throw new DomainError('workshop.errors.noPin', 'pin');
+  if (!pinHash) throw new DomainError('workshop.errors.noPin', { field: 'pin' });
   const outcome = await checkSecretLimited(
     db,
     { account: personAccount(input.personId), source, verify: () => verify(pinHash, input.pin) },
@@ -54,7 +54,7 @@ export async function joinWorkshop(
   );
   if (!outcome.ok) {
     if (outcome.waitMs > 0) return { waitMs: outcome.waitMs };
-    throw new DomainError('workshop.errors.wrongPin', 'pin');
+    throw new DomainError('workshop.errors.wrongPin', { field: 'pin' });
   }
   await recordAttendance(db, { workshopId: workshop.id, personId: input.personId, method: 'pin' }, new Date(now));
   return { workshop, personId: input.personId };

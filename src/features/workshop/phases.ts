@@ -26,10 +26,10 @@ export type AdvanceResult = { moved: true; workshop: Workshop } | { moved: false
 export async function advanceWorkshop(db: Executor, input: AdvanceInput, now = new Date()): Promise<AdvanceResult> {
   return db.transaction(async (tx) => {
     const workshop = await getWorkshop(tx, input.workshopId);
-    if (!workshop) throw new DomainError('errors.notFound', null, 'NOT_FOUND');
+    if (!workshop) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
     if (workshop.phase !== input.from) return { moved: true, workshop };
     const to = nextPhase(input.from);
-    if (!to) throw new DomainError('workshop.errors.closed', null, 'CONFLICT');
+    if (!to) throw new DomainError('workshop.errors.closed', { code: 'CONFLICT' });
     if (!input.confirmed) {
       const holders = (await loadBoard(tx, workshop, now)).filter(holdsAnswers);
       if (holders.length > 0) return { moved: false, holders };

@@ -64,9 +64,9 @@ export async function recordAttendance(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const workshop = await getWorkshop(tx, input.workshopId);
-    if (!workshop || workshop.closedAt) throw new DomainError('workshop.errors.closed', null, 'CONFLICT');
+    if (!workshop || workshop.closedAt) throw new DomainError('workshop.errors.closed', { code: 'CONFLICT' });
     if ((await findPersonKubeId(tx, input.personId)) !== workshop.kubeId) {
-      throw new DomainError('workshop.errors.notMember', 'personId');
+      throw new DomainError('workshop.errors.notMember', { field: 'personId' });
     }
     await tx
       .insert(workshopAttendance)
