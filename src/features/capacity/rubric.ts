@@ -13,7 +13,7 @@ export async function loadRubric(): Promise<RubricEntry> {
   return entry;
 }
 
-export function rubricShape(entry: RubricEntry): RubricShape {
+export function rubricShape(entry: Pick<RubricEntry, 'data'>): RubricShape {
   return {
     slug: entry.data.slug,
     version: entry.data.version,
