@@ -30,6 +30,10 @@ const indicatorQuery = z
 export type IndicatorRequest =
   { ok: true; scope: IndicatorScope; params: URLSearchParams } | { ok: false; errors: Record<string, Message> };
 
+/** The KUBEs a person may see on the indicator pages: a facilitator's own, every KUBE (undefined) for an admin. */
+export const visibleKubeIds = (actor: Actor): readonly string[] | undefined =>
+  actor.role === 'admin' ? undefined : actor.assignedKubeIds;
+
 /** The filters, with the period defaulting to this year up to today. */
 export function readIndicatorRequest(actor: Actor, params: URLSearchParams, today = todayIso()): IndicatorRequest {
   const parsed = indicatorQuery.safeParse(
@@ -56,7 +60,7 @@ export function readIndicatorRequest(actor: Actor, params: URLSearchParams, toda
     ok: true,
     params: clean,
     scope: {
-      allowedKubeIds: actor.role === 'admin' ? undefined : actor.assignedKubeIds,
+      allowedKubeIds: visibleKubeIds(actor),
       kabupaten: q.kabupaten,
       kecamatan: q.kecamatan,
       desa: q.desa,
