@@ -2,8 +2,46 @@
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { transformWithOxc } from 'vite';
 import { DEFAULT_PORT } from './src/lib/config.ts';
+
+// A fresh id per build versions the offline cache: new content, new cache.
+const BUILD_ID = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+const SERVICE_WORKER = join(import.meta.dirname, 'src/sw/service-worker.ts');
+
+/**
+ * src/sw/service-worker.ts as the classic script served at /sw.js, with `buildId` in its cache name.
+ * @param {string} buildId
+ * @returns {Promise<string>}
+ */
+export async function compileServiceWorker(buildId) {
+  const source = await readFile(SERVICE_WORKER, 'utf8');
+  const { code } = await transformWithOxc(source, SERVICE_WORKER, {
+    lang: 'ts',
+    define: { __KUBE_BUILD__: JSON.stringify(buildId) },
+  });
+  return code;
+}
+
+/**
+ * `virtual:kube/service-worker`: the compiled worker as a string, which src/pages/sw.js.ts serves.
+ * @returns {import('vite').Plugin}
+ */
+function serviceWorker() {
+  const id = '\0virtual:kube/service-worker';
+  return {
+    name: 'kube:service-worker',
+    resolveId: (source) => (source === 'virtual:kube/service-worker' ? id : undefined),
+    async load(loaded) {
+      if (loaded !== id) return undefined;
+      this.addWatchFile(SERVICE_WORKER);
+      return `export default ${JSON.stringify(await compileServiceWorker(BUILD_ID))};`;
+    },
+  };
+}
 
 export default defineConfig({
   output: 'server',
@@ -36,7 +74,6 @@ export default defineConfig({
     // Bundled rather than loaded from node_modules: on Node 24 importing drizzle's ~100 modules re-reads its
     // 175 KB package.json exports each time and leaves the server 130 MB heavier (see \`npm run bench\`).
     ssr: { noExternal: ['drizzle-orm'] },
-    // A fresh id per build versions the offline cache (src/pages/sw.js.ts): new content, new cache.
-    define: { __KUBE_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`) },
+    plugins: [serviceWorker()],
   },
 });

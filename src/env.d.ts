@@ -1,7 +1,10 @@
 /// <reference types="astro/client" />
 
-/** Id of this build, set in astro.config.mjs; versions the offline cache. */
-declare const __KUBE_BUILD__: string;
+/** The service worker (src/sw/service-worker.ts) as compiled by the build (astro.config.mjs). */
+declare module 'virtual:kube/service-worker' {
+  const source: string;
+  export default source;
+}
 
 declare namespace App {
   interface Locals {

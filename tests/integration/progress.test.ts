@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessonCompletions, lessonVisits, people } from '../../db/schema.ts';
 import {
@@ -62,7 +63,7 @@ describe('a broken curriculum file', () => {
       timeout: 60_000,
     });
     // Without colour codes, whatever the terminal (CI forces colours on).
-    const output = (result.stdout + result.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+    const output = stripVTControlCharacters(result.stdout + result.stderr);
     expect(result.status).not.toBe(0);
     expect(output).toContain('content-broken/modules/contoh.yaml');
     expect(output).toMatch(/track: Invalid option/);

@@ -1,3 +1,4 @@
+import type { Message } from '../../lib/errors.ts';
 import { getEntry } from 'astro:content';
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -35,7 +36,7 @@ export type ReportPage =
   | {
       status: 200 | 400;
       /** Message keys (`lib/forms.ts` translateMessage) by field. */
-      errors: Record<string, string>;
+      errors: Record<string, Message>;
       /** The filters as typed; the mastery score shows its default when none was typed. */
       values: Record<'modul' | 'kube' | 'jabatan' | 'dari' | 'sampai', string | null> & { ketuntasan: string };
       options: { modules: Option[]; kubes: Option[]; jabatan: Option[] };

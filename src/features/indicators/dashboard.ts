@@ -1,3 +1,4 @@
+import type { Message } from '../../lib/errors.ts';
 import type { Executor } from '../../../db/client.ts';
 import { todayIso } from '../../lib/dates.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -30,7 +31,7 @@ export type Dashboard = {
   /** 400 when the filters are refused: the form shows why and nothing is computed. */
   status: 200 | 400;
   /** Message keys (`lib/forms.ts` translateMessage) by field. */
-  errors: Record<string, string>;
+  errors: Record<string, Message>;
   /** The filters as typed, the period as used when none was typed. */
   values: {
     kabupaten: string | null;

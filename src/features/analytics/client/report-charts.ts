@@ -10,6 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { readChartSpec, type ChartSpec } from '../charts.ts';
 
 // Draws the report's charts from the data the server put on each canvas. Only the parts of chart.js that
 // these charts use are registered, so the page loads less. Every chart has a table under it.
@@ -26,34 +27,10 @@ Chart.register(
   Tooltip,
 );
 
-type SlopeSpec = {
-  type: 'slope';
-  labels: string[];
-  people: { label: string; data: number[] }[];
-  yLabel: string;
-  max?: number;
-};
-type TrendSpec = {
-  type: 'trend';
-  labels: string[];
-  series: { label: string; data: (number | null)[] }[];
-  /** Drawn as a dashed line. */
-  target: { label: string; value: number } | null;
-  yLabel: string;
-  max?: number;
-};
-type BarsSpec = {
-  type: 'bars';
-  labels: string[];
-  series: { label: string; data: number[] }[];
-  yLabel: string;
-  max?: number;
-};
-
 const BEFORE = '#8a5a00';
 const AFTER = '#1f5f99';
 
-function draw(canvas: HTMLCanvasElement, spec: SlopeSpec | BarsSpec | TrendSpec): void {
+function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   const y = { beginAtZero: true, max: spec.max, title: { display: true, text: spec.yLabel } };
   if (spec.type === 'trend') {
     const lines = spec.series.map((series, index) => ({
@@ -117,13 +94,20 @@ function draw(canvas: HTMLCanvasElement, spec: SlopeSpec | BarsSpec | TrendSpec)
   });
 }
 
-for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+function drawFromData(canvas: HTMLCanvasElement): boolean {
+  const spec = readChartSpec(canvas.dataset['chart']);
+  if (!spec) return false;
   try {
-    draw(canvas, JSON.parse(canvas.dataset['chart'] ?? '') as SlopeSpec | BarsSpec | TrendSpec);
-    canvas.dataset['drawn'] = 'true';
+    draw(canvas, spec);
+    return true;
   } catch {
-    canvas.hidden = true; // the table below still has every figure
+    return false;
   }
+}
+
+for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+  if (drawFromData(canvas)) canvas.dataset['drawn'] = 'true';
+  else canvas.hidden = true; // the table below still has every figure
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) {

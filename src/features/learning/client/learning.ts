@@ -1,5 +1,6 @@
 // The one enhancement learning pages ship: read-aloud ("Dengarkan"), a plain offline notice, and keeping
 // the module on the device for offline reading. Everything works without it.
+import { readOfflineUrls } from '../offline-urls.ts';
 
 function showOfflineNotice() {
   const notice = document.getElementById('offline-notice');
@@ -61,7 +62,7 @@ function setUpReadAloud() {
 function keepForOffline() {
   const source = document.querySelector<HTMLElement>('[data-offline-urls]');
   if (!source || !('serviceWorker' in navigator)) return;
-  const urls = JSON.parse(source.dataset['offlineUrls'] ?? '[]') as string[];
+  const urls = readOfflineUrls(source.dataset['offlineUrls']);
   navigator.serviceWorker
     .register('/sw.js')
     .then(() => navigator.serviceWorker.ready)

@@ -93,8 +93,9 @@ export function useAttempt(attempt: PlayerAttempt, t: Translate) {
       running.stop();
       sync.current = null;
     };
-    // Runs once per attempt: the labels and the attempt's data do not change during its life.
-  }, [attemptId]);
+    // Runs once per attempt: the attempt and the labels are the island's props, fixed for its life, and `t`
+    // and `submit` are memoised on them.
+  }, [attemptId, personId, total, attempt.submitted, attempt.serverAnswers, t, submit]);
 
   // A submission that found no internet is tried again when it returns, and every 15 s meanwhile.
   useEffect(() => {
