@@ -6,7 +6,7 @@ import { hashSecret } from '../../src/features/auth/password.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
-import { addKube, addPerson } from './helpers/people.ts';
+import { addKube, addPerson, testPersonId } from './helpers/people.ts';
 import { roundRobin, UPSTREAM_HEADER, type RoundRobin } from './helpers/round-robin.ts';
 
 // Two server processes on one database file behind one address (a round-robin proxy): what the README
@@ -123,7 +123,7 @@ describe.skipIf(browserMissing)('two server processes on one database file', () 
     await board.goto(`${a.url}/workshop/${workshop.id}`);
     const row = board.getByRole('row', { name: /ti\.ani/ });
     await row.getByText('Belum hadir').waitFor();
-    const ani = await joinAndStart(b.url, 'ttiani');
+    const ani = await joinAndStart(b.url, testPersonId('ti.ani'));
     expect(ani.statuses).toEqual([302, 302]);
     const saved = await send(
       b.url,
@@ -150,7 +150,7 @@ describe('two server processes on one database file, over HTTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     expect(new Set(proxy.served.slice(from).map((request) => request.upstream))).toEqual(new Set([0, 1]));
     const pair = await a.connection.client.execute(
-      "SELECT failures FROM rate_limits WHERE key LIKE 'pair:person:ttiadmin|%'",
+      `SELECT failures FROM rate_limits WHERE key LIKE 'pair:person:${testPersonId('ti.admin')}|%'`,
     );
     expect(pair.rows.map((row) => Number(row['failures']))).toEqual([6]);
     // The right password is refused for now by either server (two tries, one each).

@@ -122,7 +122,7 @@ describe('loadDashboard()', () => {
     // The form still offers the places to choose from.
     expect(long.options.kabupaten).toHaveLength(2);
     const reversed = await loadDashboard(t.db, rina, query({ dari: '2026-03-01', sampai: '2026-02-01' }), content);
-    expect(reversed).toMatchObject({ status: 400, errors: { sampai: 'errors.dateOrder' }, view: null });
+    expect(reversed).toMatchObject({ status: 400, errors: { sampai: { key: 'errors.dateOrder' } }, view: null });
   });
 });
 
