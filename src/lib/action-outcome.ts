@@ -33,6 +33,8 @@ export type ActionOutcome<Name extends string> = {
   status: number | null;
   /** The refused form, or null. */
   failed: Name | null;
+  /** The error of the refused form, whichever it was (for a page that shows one message for all its forms). */
+  error: ActionError | undefined;
   /** The error of one form, when it was the one refused. */
   errorOf: (name: Name) => ActionError | undefined;
   /** What was typed into one form, to show again when it was refused; otherwise nothing. */
@@ -56,6 +58,7 @@ export function actionOutcome<Name extends string>(
     redirect,
     status: failed === null ? null : (forms[failed].error?.status ?? null),
     failed,
+    error: failed === null ? undefined : forms[failed].error,
     errorOf,
     typedIn: (name) => (name === failed ? typed : {}),
   };

@@ -39,9 +39,17 @@ describe('actionOutcome()', () => {
     expect(outcome.errorOf('record')).toBeUndefined();
   });
 
+  it("gives the refused form's error whichever form it was, for a page with one message for all", () => {
+    const forms = (grant: ActionResult<null> | undefined, pin: ActionResult<null> | undefined) =>
+      actionOutcome('/p', {}, { grant: form(grant, { flag: 'disimpan' }), pin: form(pin, { flag: 'pin' }) });
+    expect(forms(undefined, refused('BAD_REQUEST')).error?.code).toBe('BAD_REQUEST');
+    expect(forms(refused('FORBIDDEN'), undefined).error?.code).toBe('FORBIDDEN');
+    expect(forms(ok(null), undefined).error).toBeUndefined();
+  });
+
   it('does nothing when no form was sent', () => {
     const outcome = actionOutcome('/p', TYPED, { a: form(undefined, { flag: 'x' }) });
-    expect(outcome).toMatchObject({ redirect: null, status: null, failed: null });
+    expect(outcome).toMatchObject({ redirect: null, status: null, failed: null, error: undefined });
     expect(outcome.typedIn('a')).toEqual({});
   });
 });
