@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { openDatabase, type Connection, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { attempts, itemSets, kubes, memberships, people } from '../../db/schema.ts';
 import { packItemResults } from '../../src/features/assessment/rules.ts';
@@ -120,67 +120,74 @@ async function saveWhile(db: Database, until: Promise<unknown>): Promise<number[
   return times;
 }
 
-export async function benchReport(): Promise<ReportBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-bench-report-'));
-  const { client, db } = await openDatabase({ url: `file:${join(dir, 'report.db')}` });
-  try {
-    const seedStart = performance.now();
-    await migrateDatabase(db);
-    for (const form of ['A', 'B'] as const) {
-      await db
-        .insert(itemSets)
-        .values({ id: form === 'A' ? 1 : 2, moduleSlug: MODULE, questionIds: formItems(form).sort().join(',') });
+/** Migrates an empty database and fills it with the bench's module: 100,000 attempts, 1.5 million answers. */
+export async function seedReportBench({ client, db }: Connection): Promise<{ attempts: number; answers: number }> {
+  await migrateDatabase(db);
+  for (const form of ['A', 'B'] as const) {
+    await db
+      .insert(itemSets)
+      .values({ id: form === 'A' ? 1 : 2, moduleSlug: MODULE, questionIds: formItems(form).sort().join(',') });
+  }
+  await db.transaction(async (tx) => {
+    for (let k = 0; k < KUBES; k += BATCH) {
+      await tx.insert(kubes).values(
+        Array.from({ length: Math.min(BATCH, KUBES - k) }, (_, i) => ({
+          id: `benchkube${k + i}`,
+          name: `KUBE ${k + i}`,
+          desa: 'X',
+          kecamatan: 'X',
+          kabupaten: 'X',
+          provinsi: 'X',
+        })),
+      );
     }
-    await db.transaction(async (tx) => {
-      for (let k = 0; k < KUBES; k += BATCH) {
-        await tx.insert(kubes).values(
-          Array.from({ length: Math.min(BATCH, KUBES - k) }, (_, i) => ({
-            id: `benchkube${k + i}`,
-            name: `KUBE ${k + i}`,
-            desa: 'X',
-            kecamatan: 'X',
-            kabupaten: 'X',
-            provinsi: 'X',
-          })),
-        );
-      }
-      for (let p = 0; p < PEOPLE; p += BATCH) {
-        const range = Array.from({ length: BATCH }, (_, i) => p + i);
-        await tx.insert(people).values(
-          range.map((i) => ({
-            id: `benchp${i}`,
-            name: `Anggota ${i}`,
-            username: `bench.${i}`,
-            role: 'anggota' as const,
-          })),
-        );
-        await tx.insert(memberships).values(
-          range.map((i) => ({
-            id: `benchm${i}`,
-            kubeId: `benchkube${i % KUBES}`,
-            personId: `benchp${i}`,
-            joinedOn: '2025-01-01',
-          })),
-        );
-        const rows = range.flatMap((i) => {
-          const ability = random();
-          const preForm = i % 2 === 0 ? 'A' : 'B';
-          const postForm = preForm === 'A' ? 'B' : 'A';
-          return [scoredAttempt(i, 'pre', preForm, ability * 0.6), scoredAttempt(i, 'post', postForm, ability)];
-        });
-        await tx.insert(attempts).values(rows);
-      }
-    });
-    // Every attempt's 15 answers, written by SQLite itself from the attempts' items (1.5 million rows). The report
-    // does not read them (it reads item_bits); they are here so the database has its real size.
-    await client.execute(`
+    for (let p = 0; p < PEOPLE; p += BATCH) {
+      const range = Array.from({ length: BATCH }, (_, i) => p + i);
+      await tx.insert(people).values(
+        range.map((i) => ({
+          id: `benchp${i}`,
+          name: `Anggota ${i}`,
+          username: `bench.${i}`,
+          role: 'anggota' as const,
+        })),
+      );
+      await tx.insert(memberships).values(
+        range.map((i) => ({
+          id: `benchm${i}`,
+          kubeId: `benchkube${i % KUBES}`,
+          personId: `benchp${i}`,
+          joinedOn: '2025-01-01',
+        })),
+      );
+      const rows = range.flatMap((i) => {
+        const ability = random();
+        const preForm = i % 2 === 0 ? 'A' : 'B';
+        const postForm = preForm === 'A' ? 'B' : 'A';
+        return [scoredAttempt(i, 'pre', preForm, ability * 0.6), scoredAttempt(i, 'post', postForm, ability)];
+      });
+      await tx.insert(attempts).values(rows);
+    }
+  });
+  // Every attempt's 15 answers, written by SQLite itself from the attempts' items (1.5 million rows). The report
+  // does not read them (it reads item_bits); they are here so the database has its real size.
+  await client.execute(`
       insert into attempt_answers (attempt_id, question_id, option_id, answered_at, received_at)
       select a.id, json_extract(item.value, '$.questionId'),
         'a',
         a.started_at, a.started_at
       from attempts a, json_each(a.items) item`);
-    const [{ n: answers } = { n: 0 }] = await db.all<{ n: number }>(sql`select count(*) as n from attempt_answers`);
-    const [{ n: attemptCount } = { n: 0 }] = await db.all<{ n: number }>(sql`select count(*) as n from attempts`);
+  const [{ n: answers } = { n: 0 }] = await db.all<{ n: number }>(sql`select count(*) as n from attempt_answers`);
+  const [{ n: attemptCount } = { n: 0 }] = await db.all<{ n: number }>(sql`select count(*) as n from attempts`);
+  return { attempts: attemptCount, answers };
+}
+
+export async function benchReport(): Promise<ReportBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-bench-report-'));
+  const connection = await openDatabase({ url: `file:${join(dir, 'report.db')}` });
+  const { client, db } = connection;
+  try {
+    const seedStart = performance.now();
+    const { attempts: attemptCount, answers } = await seedReportBench(connection);
     const seeded = performance.now() - seedStart;
 
     const query: number[] = [];
