@@ -92,7 +92,8 @@ const list = (values: readonly string[]) =>
 /**
  * People read per query. An embedded libSQL file runs each query on the event loop: one query over a district
  * (12,000 pairs) held every other request for half a second. A range of this many people takes about 25 ms;
- * `npm run bench:report` (50,000 pairs) reads them in 20 queries in 520 ms, against 400 ms in one.
+ * `npm run bench:report` (50,000 pairs) reads them in 20 ranges (a range-end query and a pairs query each) in
+ * about 520–550 ms, against 400 ms in one query that would hold the event loop all that time.
  */
 const PEOPLE_PER_QUERY = 2500;
 
