@@ -79,11 +79,21 @@ export function isMessageKey(value: string): value is MessageKey {
 }
 
 /** `t('home.greeting', { name })`: looks the key up and fills `{name}`-style placeholders. */
+/** `{count:KUBE|KUBEs}` picks the singular or the plural word for the number in `count` (Intl plural rules). */
+const PLURAL = /\{(\w+):([^|{}]*)\|([^{}]*)\}/g;
+
 export function useTranslations(locale: Locale): Translate {
   const dict: Record<MessageKey, string> = dictionaries[locale];
+  const plural = new Intl.PluralRules(intlTags[locale]);
   return (key, vars) => {
     const text = dict[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match)) : text;
+    if (!vars) return text;
+    return text
+      .replace(PLURAL, (match, name: string, one: string, other: string) => {
+        const count = Number(vars[name]);
+        return Number.isFinite(count) ? (plural.select(count) === 'one' ? one : other) : match;
+      })
+      .replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match));
   };
 }
 

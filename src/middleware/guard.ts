@@ -26,7 +26,10 @@ export const guard = defineMiddleware(async (context, next) => {
 
   // First run: until an admin exists, the only place to go is the page that creates one.
   if (!(await adminExists(db))) {
-    if (path === '/mulai' || actionName === 'auth.setupFirstAdmin') return keepFormValues(context, next);
+    // The language switch too: the first-run page offers English.
+    if (path === '/mulai' || path === '/bahasa' || actionName === 'auth.setupFirstAdmin') {
+      return keepFormValues(context, next);
+    }
     return context.redirect('/mulai');
   }
   // Joining a workshop on a shared tablet happens before anyone is signed in.

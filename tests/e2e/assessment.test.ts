@@ -130,6 +130,12 @@ describe.skipIf(browserMissing)('pre-test on a shared tablet', () => {
     await page.getByRole('button', { name: 'Kumpulkan' }).click();
     await page.waitForURL(/\/tes\/hasil\//);
     await expect(page.getByText(/Nilai Anda/).isVisible()).resolves.toBe(true);
+    // The admin opening the same result reads whose score it is, not "Nilai Anda".
+    const admin = await signedInPage(await browser.newContext(), app.url, 'tes.admin', 'Admin-Tes-Berdaya-24');
+    await admin.goto(page.url());
+    await expect(admin.getByText(/^Nilai Uji tes\.darto: /).isVisible()).resolves.toBe(true);
+    await expect(admin.getByText(/Nilai Anda/).count()).resolves.toBe(0);
+    await admin.context().close();
     const rows = await storedAnswers('tes.darto');
     expect(rows).toHaveLength(1);
     expect(Number(rows[0]?.['answers'])).toBe(15);

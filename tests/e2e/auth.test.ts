@@ -30,6 +30,19 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     await page.close();
   });
 
+  it('switches the first-run page to English and back, before any admin exists', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/mulai`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForURL(`${app.url}/mulai`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.waitForURL(`${app.url}/mulai`);
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await context.close();
+  });
+
   it('refuses a common password for the first admin, keeps the typed name, and writes nothing', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/mulai`);

@@ -167,6 +167,10 @@ describe.skipIf(browserMissing)('success indicators', () => {
     await i3.getByLabel('Target baru').fill('banyak');
     await i3.getByRole('button', { name: 'Simpan target' }).click();
     await expect(i3.getByText('Target harus angka').isVisible()).resolves.toBe(true);
+    // 150 is a number, out of range: the message names the range, not "not a number".
+    await i3.getByLabel('Target baru').fill('150');
+    await i3.getByRole('button', { name: 'Simpan target' }).click();
+    await expect(i3.getByText('Target persen harus antara 0 dan 100.').isVisible()).resolves.toBe(true);
     await i3.getByLabel('Target baru').fill('85');
     await i3.getByRole('button', { name: 'Simpan target' }).click();
     await page.getByText('Target disimpan.').waitFor();

@@ -373,7 +373,10 @@ describe('targets', () => {
     const logged = await t.db.select().from(recordChanges);
     expect(logged.map((r) => [r.recordId, r.oldValue, r.newValue])).toEqual([['2026/i1_both_divisions', '0.8', '0.3']]);
     await expect(setTarget(t.db, { year: 2026, key: 'i3_improved', value: 7 }, 'f1', NOW)).rejects.toThrow(
-      'indicators.errors.target',
+      'indicators.errors.targetPercent',
+    );
+    await expect(setTarget(t.db, { year: 2026, key: 'i2_class_gain', value: 1.5 }, 'f1', NOW)).rejects.toThrow(
+      'indicators.errors.targetGain',
     );
   });
 

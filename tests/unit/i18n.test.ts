@@ -54,6 +54,13 @@ describe('useTranslations()', () => {
     expect(useTranslations('id')('home.greeting', { name: 'Sumarni' })).toBe('Halo, Sumarni!');
     expect(useTranslations('en')('home.greeting', { name: 'Sumarni' })).toBe('Hello, Sumarni!');
   });
+
+  it('says "1 KUBE" and "2 KUBEs" in English, and "1 KUBE" and "2 KUBE" in Indonesian', () => {
+    expect(useTranslations('en')('indicators.i1.kubesValue', { count: 1 })).toBe('1 KUBE');
+    expect(useTranslations('en')('indicators.i1.kubesValue', { count: 2 })).toBe('2 KUBEs');
+    expect(useTranslations('en')('admin.kubeCount', { count: 1 })).toBe('1 KUBE registered');
+    expect(useTranslations('id')('indicators.i1.kubesValue', { count: 2 })).toBe('2 KUBE');
+  });
 });
 
 describe('formatDate()', () => {

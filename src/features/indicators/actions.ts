@@ -21,7 +21,7 @@ export const indicators = {
         .min(2020, 'errors.invalid')
         .max(2100, 'errors.invalid'),
       key: z.enum(INDICATOR_TARGETS, { error: 'errors.choice' }),
-      value: typedNumber('indicators.errors.target'),
+      value: typedNumber('indicators.errors.targetNumber'),
     }),
     handler: async (input, context) => {
       const actor = context.locals.actor;

@@ -103,7 +103,11 @@ export async function setTarget(
   by: string,
   now = new Date(),
 ): Promise<void> {
-  if (!(input.value >= 0 && input.value <= 1)) throw new DomainError('indicators.errors.target', { field: 'value' });
+  // 150 is a number, only out of range: say which range, for a share in percent or for g.
+  if (!(input.value >= 0 && input.value <= 1)) {
+    const key = input.key === 'i2_class_gain' ? 'indicators.errors.targetGain' : 'indicators.errors.targetPercent';
+    throw new DomainError(key, { field: 'value' });
+  }
   await db.transaction(async (tx) => {
     const [current] = await tx
       .select()
