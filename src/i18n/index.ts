@@ -89,9 +89,11 @@ export function useTranslations(locale: Locale): Translate {
     const text = dict[key];
     if (!vars) return text;
     return text
-      .replace(PLURAL, (match, name: string, one: string, other: string) => {
-        const count = Number(vars[name]);
-        return Number.isFinite(count) ? (plural.select(count) === 'one' ? one : other) : match;
+      .replace(PLURAL, (_match, name: string, one: string, other: string) => {
+        // Counts often arrive formatted ("1.000" in Indonesian, "1,000" in English): read the digits.
+        const value = vars[name];
+        const count = typeof value === 'number' ? value : Number((value ?? '').replace(/\D/g, '') || NaN);
+        return plural.select(count) === 'one' ? one : other;
       })
       .replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match));
   };

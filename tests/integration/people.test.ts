@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberships, people, positions, sessions } from '../../db/schema.ts';
 import { createSession, validateSessionToken } from '../../src/features/auth/session.ts';
-import { getPerson, listPeople } from '../../src/features/people/queries.ts';
+import { countPositionHolders, getPerson, listPeople } from '../../src/features/people/queries.ts';
 import {
   createPersonInput,
   resetSecretInput,
@@ -151,6 +151,33 @@ describe('updatePerson()', () => {
     expect(old?.leftOn).toBe(tomorrow);
     const [position] = await t.db.select().from(positions).where(eq(positions.id, 'pos00002'));
     expect(position?.endDate).toBe(tomorrow);
+  });
+
+  it('lists the positions a person holds today beside the role, and counts every holder', async () => {
+    const { id } = await createPerson(t.db, memberForm({ joinedOn: '2020-01-15' }));
+    await t.db.insert(positions).values([
+      {
+        id: 'pos00003',
+        kubeId: 'kubemaju1',
+        personId: id,
+        jabatanCode: 'koordinator_marketing',
+        startDate: '2021-01-01',
+      },
+      {
+        id: 'pos00004',
+        kubeId: 'kubemaju1',
+        personId: id,
+        jabatanCode: 'ketua',
+        startDate: '2019-01-01',
+        endDate: '2020-12-31',
+      },
+    ]);
+    const [row] = (await listPeople(t.db, { kubeId: 'kubemaju1' }, undefined, '2026-06-01')).filter((p) => p.id === id);
+    // A division coordinator whose role is "anggota" reads as one; an ended position is not shown.
+    expect(row).toMatchObject({ role: 'anggota', positionsToday: 'Koordinator Divisi Marketing' });
+    expect(await countPositionHolders(t.db, '2026-06-01')).toBe(1);
+    expect(await countPositionHolders(t.db, '2020-06-01')).toBe(1);
+    expect(await countPositionHolders(t.db, '2018-06-01')).toBe(0);
   });
 
   it('makes a move in one transaction: a failure half-way leaves the old membership and name as they were', async () => {

@@ -60,6 +60,8 @@ describe('useTranslations()', () => {
     expect(useTranslations('en')('indicators.i1.kubesValue', { count: 2 })).toBe('2 KUBEs');
     expect(useTranslations('en')('admin.kubeCount', { count: 1 })).toBe('1 KUBE registered');
     expect(useTranslations('id')('indicators.i1.kubesValue', { count: 2 })).toBe('2 KUBE');
+    // A count formatted with a thousands separator is still a count.
+    expect(useTranslations('en')('admin.kubeCount', { count: '1,000' })).toBe('1,000 KUBEs registered');
   });
 });
 

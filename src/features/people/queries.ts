@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { jabatan, kubes, memberships, people, positions, ROLES, type Role } from '../../../db/schema.ts';
+import { todayIso } from '../../lib/dates.ts';
 
 export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null };
 
@@ -41,6 +42,7 @@ export async function listPeople(
   db: Executor,
   filter: PeopleFilter = {},
   page: { offset: number; limit: number } = { offset: 0, limit: -1 },
+  today = todayIso(),
 ) {
   return db
     .select({
@@ -51,6 +53,12 @@ export async function listPeople(
       active: people.active,
       kubeId: kubes.id,
       kubeName: kubes.name,
+      // The positions held today, so a division coordinator whose role is "anggota" reads as one.
+      positionsToday: sql<string | null>`(select group_concat(held.name, ', ') from (select ${jabatan.name} as name
+        from ${positions} join ${jabatan} on ${jabatan.code} = ${positions.jabatanCode}
+        where ${positions.personId} = ${people.id} and ${positions.startDate} <= ${today}
+          and (${positions.endDate} is null or ${positions.endDate} >= ${today})
+        order by ${jabatan.sortOrder}) as held)`,
     })
     .from(people)
     .leftJoin(memberships, currentMembership)
@@ -104,6 +112,22 @@ export async function getPerson(db: Executor, id: string) {
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 /** Active people per role, every role present (zero when nobody holds it). */
+/** Active people holding any position today: core officers and division coordinators and members alike. */
+export async function countPositionHolders(db: Executor, today = todayIso()): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${positions.personId})` })
+    .from(positions)
+    .innerJoin(people, eq(people.id, positions.personId))
+    .where(
+      and(
+        eq(people.active, true),
+        sql`${positions.startDate} <= ${today}`,
+        or(isNull(positions.endDate), sql`${positions.endDate} >= ${today}`),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 export async function countPeopleByRole(db: Executor): Promise<Record<Role, number>> {
   const rows = await db
     .select({ role: people.role, total: count() })
