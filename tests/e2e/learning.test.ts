@@ -87,6 +87,7 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
       const result = (await page.locator('main').textContent()) ?? '';
       expect(result).not.toContain('lanjutkan ke pelajaran');
       expect(result).toContain('Modul ini sudah selesai');
+      await shot('hasil-pre');
 
       // Opening a module page is not starting it; its lessons show a lock and the reason.
       await page.goto(`${app.url}/belajar/usaha-produk`);
