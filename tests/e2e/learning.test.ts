@@ -1,8 +1,10 @@
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson, waivePreTest } from './helpers/people.ts';
+import { takeEmptyTest } from './helpers/tests-taken.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -16,6 +18,10 @@ beforeAll(async () => {
   // These tests are about reading; the pre-test that normally comes first has its own tests.
   await waivePreTest(app.connection, sumarni.id, 'hakikat-kube');
   await waivePreTest(app.connection, bakri.id, 'usaha-produk');
+  // The ketua of the review: both management tests handed in (the workshop's grant since gone), no lesson marked.
+  const ketua = await addPerson(app.connection, 'pengurus', 'belajar.ketua', 'Ketua-Belajar-2024', kubeId);
+  await takeEmptyTest(app.connection, ketua.id, 'manajemen-kube', 'pre');
+  await takeEmptyTest(app.connection, ketua.id, 'manajemen-kube', 'post');
   if (!browserMissing) browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -23,6 +29,7 @@ afterAll(async () => {
   await app.stop();
 });
 
+const SHOTS = process.env['KUBE_SHOTS'] ?? tmpdir();
 const cardOf = (page: Page, title: string) => page.locator('.module-card', { hasText: title });
 
 describe.skipIf(browserMissing)('learning in Chromium', () => {
@@ -50,6 +57,63 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
     const card = await cardOf(page, 'Hakikat KUBE').textContent();
     expect(card).toContain('1 dari 5 pelajaran selesai');
     expect(card).toContain('Sedang belajar');
+    await context.close();
+  });
+
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 800, height: 1280 },
+  ]) {
+    it(`tells one story on the home card, the module page and the pre-test result at ${viewport.width} px`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await signedInPage(context, app.url, 'belajar.ketua', 'Ketua-Belajar-2024');
+      const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}-${viewport.width}.png` });
+      const management = cardOf(page, 'Kapasitas Manajemen Pengurus KUBE');
+      await expect(management.locator('.badge').textContent()).resolves.toBe('Modul selesai');
+      // Home marks where to begin: the first module not finished.
+      await expect(page.locator('.module-card--start h3').textContent()).resolves.toContain('Hakikat KUBE');
+      await shot('beranda');
+
+      await management.getByRole('link').click();
+      await expect(page.locator('#langkah').textContent()).resolves.toBe('Modul selesai');
+      await expect(page.locator('.progress .badge').textContent()).resolves.toBe('Modul selesai');
+      const body = (await page.locator('main').textContent()) ?? '';
+      expect(body).not.toContain('Langkah 2');
+      expect(body).not.toContain('Belum mulai');
+      await page.locator('#langkah').scrollIntoViewIfNeeded();
+      await shot('modul-selesai');
+
+      await page.getByRole('link', { name: 'Lihat hasil Pre-test' }).click();
+      const result = (await page.locator('main').textContent()) ?? '';
+      expect(result).not.toContain('lanjutkan ke pelajaran');
+      expect(result).toContain('Modul ini sudah selesai');
+      await shot('hasil-pre');
+
+      // Opening a module page is not starting it; its lessons show a lock and the reason.
+      await page.goto(`${app.url}/belajar/usaha-produk`);
+      await expect(page.locator('.lesson-list__locked').first().isVisible()).resolves.toBe(true);
+      await expect(page.getByText('Terkunci').first().isVisible()).resolves.toBe(true);
+      await expect(page.getByText('Pelajaran terbuka setelah pre-test dikerjakan.').first().isVisible()).resolves.toBe(
+        true,
+      );
+      await page.locator('.lesson-list').scrollIntoViewIfNeeded();
+      await shot('modul-terkunci');
+      await page.goto(`${app.url}/`);
+      await expect(cardOf(page, 'Memilih dan Mengembangkan Usaha').locator('.badge').textContent()).resolves.toBe(
+        'Belum mulai',
+      );
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide).toBeLessThanOrEqual(viewport.width);
+      await context.close();
+    });
+  }
+
+  it('offers a way on from an empty test history', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await signedInPage(context, app.url, 'belajar.bakri', '8642');
+    await page.goto(`${app.url}/belajar/riwayat`);
+    await page.getByRole('link', { name: 'Pilih modul di Beranda' }).click();
+    await page.waitForURL(`${app.url}/`);
     await context.close();
   });
 

@@ -150,6 +150,8 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     await board.getByRole('button', { name: 'Lanjut ke tahap Post-test' }).click();
     await expect(board.getByRole('heading', { name: /Tahap sekarang/ }).textContent()).resolves.toContain('Post-test');
     await ani.waitForURL(/\/belajar\/usaha-produk\/tes\/post$/, { timeout: 15_000 });
+    // The lessons taught in the materi phase count for the three present: the module's four each.
+    expect(await count('SELECT count(*) AS n FROM lesson_completions')).toBe(12);
     for (const member of ['wf.ani', 'wf.budi', 'wf.citra']) await boardShows(board, member, 'Hadir');
 
     await join(budi, code, 'wf.budi', '2468');
@@ -189,5 +191,19 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     await expect(board.getByRole('row', { name: /Rumah Bu Ketua/ }).textContent()).resolves.toContain('Selesai');
     await ani.goto(`${app.url}/gabung?kode=${code}`);
     await expect(ani.getByText('tidak dikenal atau workshop-nya sudah ditutup').isVisible()).resolves.toBe(true);
+
+    // At home on her phone, Ani's module tells one story: finished, with the lessons of the day counted.
+    const phone = await signedInPage(
+      await browser.newContext({ viewport: { width: 360, height: 740 } }),
+      app.url,
+      'wf.ani',
+      '1357',
+    );
+    const card = phone.locator('.module-card', { hasText: 'Memilih dan Mengembangkan Usaha' });
+    await expect(card.locator('.badge').textContent()).resolves.toBe('Modul selesai');
+    await expect(card.textContent()).resolves.toContain('4 dari 4 pelajaran selesai');
+    await card.getByRole('link').click();
+    await expect(phone.locator('#langkah').textContent()).resolves.toBe('Modul selesai');
+    await expect(phone.locator('main').textContent()).resolves.not.toContain('Belum mulai');
   });
 });

@@ -318,4 +318,8 @@ describe('moduleStage()', () => {
   it('is done once the post-test is submitted', () => {
     expect(moduleStage({ ...fresh, preSubmitted: 1, lessonsDone: true, postSubmitted: 1 })).toBe('done');
   });
+
+  it('is done after a post-test whatever the lessons say (a ketua is not told to study again)', () => {
+    expect(moduleStage({ ...fresh, preSubmitted: 1, postSubmitted: 1 })).toBe('done');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isModuleFor, mayPreviewAll, summarizeProgress } from '../../src/features/learning/rules.ts';
+import { isModuleFor, mayPreviewAll, startHere, summarizeProgress } from '../../src/features/learning/rules.ts';
 
 describe('isModuleFor()', () => {
   const everyone = { roles: ['anggota', 'pengurus'] as const, positions: [] };
@@ -46,5 +46,23 @@ describe('summarizeProgress()', () => {
       progress: 1,
       lessonsCompleted: 2,
     });
+  });
+});
+
+describe('startHere()', () => {
+  const everyone = { roles: ['anggota', 'pengurus'] as const, positions: [] };
+  const bookkeeping = { roles: ['pengurus'] as const, positions: ['bendahara', 'ketua'] };
+  const hakikat = { id: 'hakikat', audience: everyone, finished: false };
+  const keuangan = { id: 'keuangan', audience: bookkeeping, finished: false };
+  const modules = [hakikat, keuangan];
+
+  it('points an officer to the module aimed at their position', () => {
+    expect(startHere(modules, ['bendahara'])).toBe('keuangan');
+  });
+
+  it('points everyone else to the first unfinished module, and nobody to a finished one', () => {
+    expect(startHere(modules, ['sekretaris'])).toBe('hakikat');
+    expect(startHere([{ ...hakikat, finished: true }, keuangan], [])).toBe('keuangan');
+    expect(startHere([{ ...keuangan, finished: true }], ['bendahara'])).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
 import type { Question } from '../learning/content-schemas.ts';
 import type { AttemptItem, AttemptScore, FormName, ObjectiveScore, TestKind } from './types.ts';
 import { gainBand as statsGainBand } from '../../lib/stats/index.ts';
+import { lessonsUnlocked, stageOf, type ModuleStage } from '../learning/module-state.ts';
+
+export { lessonsUnlocked };
 
 // Pure rules of the assessment slice: which form and order an attempt shows, what it scores, what the gain
 // is, and when a test may start. No I/O, so it runs the same on the server, in the browser and in tests.
@@ -182,15 +185,7 @@ export function canStartTest(kind: TestKind, state: TestState): TestGate {
   return ALLOWED;
 }
 
-/** Lessons open once the pre-test is submitted or waived, so the pre-test measures what came before them. */
-export function lessonsUnlocked(state: TestState): boolean {
-  return state.preSubmitted > 0 || state.preWaived;
-}
-
-/** Where a person stands in a module: pre-test → lessons → post-test → done. */
-export function moduleStage(state: TestState): 'pre_test' | 'lessons' | 'post_test' | 'done' {
-  if (!lessonsUnlocked(state)) return 'pre_test';
-  if (!state.lessonsDone && !state.postOpened) return 'lessons';
-  if (state.postSubmitted === 0) return 'post_test';
-  return 'done';
+/** Where a person stands in a module: the learning slice's one rule (`stageOf`), fed by the test facts. */
+export function moduleStage(state: TestState): ModuleStage {
+  return stageOf(state, state.lessonsDone);
 }

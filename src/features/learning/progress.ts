@@ -7,7 +7,12 @@ import { summarizeProgress, type ProgressSummary } from './rules.ts';
 export type LessonRef = { moduleSlug: string; lessonId: string; lessonIds: readonly string[] };
 
 /** Recomputes and stores the person's summary of one module from the logs. */
-async function refreshSummary(db: Executor, personId: string, ref: LessonRef, now: Date): Promise<ProgressSummary> {
+async function refreshSummary(
+  db: Executor,
+  personId: string,
+  ref: Omit<LessonRef, 'lessonId'>,
+  now: Date,
+): Promise<ProgressSummary> {
   const completed = await db
     .select({ lessonId: lessonCompletions.lessonId })
     .from(lessonCompletions)
@@ -55,6 +60,26 @@ export async function completeLesson(db: Executor, personId: string, ref: Lesson
       if (existing) return { changed: false, summary: existing };
     }
     return { changed: inserted.length > 0, summary: await refreshSummary(tx, personId, ref, now) };
+  });
+}
+
+/**
+ * Marks every lesson of a module done for a person who sat through a workshop's materi phase, the same way
+ * as "Tandai selesai": the lessons were taught to them together. Lessons already marked keep their first time.
+ */
+export async function completeLessonsTogether(
+  db: Executor,
+  personId: string,
+  ref: Omit<LessonRef, 'lessonId'>,
+  now = new Date(),
+) {
+  if (ref.lessonIds.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(lessonCompletions)
+      .values(ref.lessonIds.map((lessonId) => ({ personId, lessonId, moduleSlug: ref.moduleSlug, completedAt: now })))
+      .onConflictDoNothing();
+    await refreshSummary(tx, personId, ref, now);
   });
 }
 

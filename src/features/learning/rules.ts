@@ -42,3 +42,16 @@ export function summarizeProgress(
         : 'belum_mulai';
   return { progress, state, lessonsCompleted, lessonsTotal };
 }
+
+/**
+ * The module a learner should begin with, marked "Mulai dari sini" on the home page: the first unfinished one
+ * aimed at a position they hold (the bookkeeping module for a bendahara), else the first unfinished one.
+ */
+export function startHere(
+  modules: readonly { id: string; audience: Audience; finished: boolean }[],
+  heldPositions: readonly string[],
+): string | null {
+  const open = modules.filter((module) => !module.finished);
+  const forPosition = open.find((module) => module.audience.positions.some((code) => heldPositions.includes(code)));
+  return (forPosition ?? open[0])?.id ?? null;
+}

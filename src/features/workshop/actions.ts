@@ -12,6 +12,7 @@ import { getKube } from '../kube/queries.ts';
 import { startSession, slowDown } from '../auth/actions.ts';
 import { requestSource } from '../auth/source.ts';
 import { grantTestPermission } from '../assessment/service.ts';
+import { listLessons } from '../learning/curriculum.ts';
 import { recordDeviceReports } from './devices.ts';
 import { joinWorkshop, phaseTarget } from './join.ts';
 import { advanceWorkshop } from './phases.ts';
@@ -119,7 +120,8 @@ export const workshop = {
       confirm: z.literal('1', { error: 'errors.invalid' }).nullish(),
     }),
     handler: async (input, context) => {
-      const { actor } = await requireRunnable(input.workshopId, context.locals);
+      const { actor, workshop } = await requireRunnable(input.workshopId, context.locals);
+      const lessonIds = (await listLessons(workshop.moduleSlug)).map((lesson) => lesson.id);
       const result = await asAction(
         () =>
           advanceWorkshop(db, {
@@ -127,6 +129,7 @@ export const workshop = {
             from: input.from,
             by: actor.id,
             confirmed: input.confirm === '1',
+            lessonIds,
           }),
         context.locals.t,
       );

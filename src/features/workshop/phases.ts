@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { sessions, testPermissions, workshopAttendance, workshops, type WorkshopPhase } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { completeLessonsTogether } from '../learning/progress.ts';
 import { holdsAnswers, loadBoard, type BoardRow } from './board.ts';
 import { nextPhase } from './rules.ts';
 import { getWorkshop, type Workshop } from './service.ts';
@@ -14,6 +15,8 @@ export type AdvanceInput = {
   by: string;
   /** The facilitator was told who still holds unsent answers and moves on anyway. */
   confirmed?: boolean;
+  /** The module's lessons: leaving the materi phase counts them done for everyone present. */
+  lessonIds?: readonly string[];
 };
 
 export type AdvanceResult = { moved: true; workshop: Workshop } | { moved: false; holders: BoardRow[] };
@@ -21,7 +24,7 @@ export type AdvanceResult = { moved: true; workshop: Workshop } | { moved: false
 /**
  * Moves the workshop to its next phase. While a tablet still holds (or may hold) answers of the test in
  * progress, it does not move unless `confirmed`, and says who. Opening the post-test opens it for everyone
- * present, in the same transaction.
+ * present, and counts the lessons of the materi phase done for them, in the same transaction.
  */
 export async function advanceWorkshop(db: Executor, input: AdvanceInput, now = new Date()): Promise<AdvanceResult> {
   return db.transaction(async (tx) => {
@@ -55,6 +58,8 @@ export async function advanceWorkshop(db: Executor, input: AdvanceInput, now = n
             target: [testPermissions.personId, testPermissions.moduleSlug, testPermissions.kind],
             set: { grantedBy: input.by, grantedAt: now },
           });
+        const lessons = { moduleSlug: workshop.moduleSlug, lessonIds: input.lessonIds ?? [] };
+        await completeLessonsTogether(tx, personId, lessons, now);
       }
     }
     return { moved: true, workshop: moved };
