@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seedAttempt } from '../helpers/attempts.ts';
@@ -94,10 +94,20 @@ describe.skipIf(browserMissing)('a gain report', () => {
     const csv = await readFile(path, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
-    expect(lines).toHaveLength(9);
+    // What the file is about comes first, then the summary figures, then one row per person.
+    expect(lines.slice(0, 4)).toEqual([
+      'Laporan kemajuan belajar untuk Dinas Sosial',
+      'Modul;Memilih dan Mengembangkan Usaha',
+      'KUBE;Maju Bersama 1',
+      'Periode;semua tanggal',
+    ]);
+    expect(lines).toContain('Jumlah orang;8;8 orang mengerjakan pre-test dan post-test.');
+    expect(lines).toContain('Rata-rata kenaikan (poin);43,8;"Rata-rata naik 43,8 poin dari 100."');
+    const header = lines.indexOf('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
+    expect(lines.slice(header)).toHaveLength(9);
     expect(lines).toContain('Uji r.dedi;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;50;75;25;0,5');
     expect(lines).toContain('Uji r.eka;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;75;50;-25;-1');
+    await writeFile('/tmp/figures-shots/report.csv', csv);
   });
 
   for (const [width, height] of [

@@ -13,6 +13,10 @@ export type SummaryLine = {
   meaning: string;
   /** The statistic's technical name and details, shown small; null when the plain name is all there is. */
   technical: string | null;
+  /** The figure as a number for a spreadsheet (a share in percent), with the decimals it is written with. */
+  number: number | null;
+  digits: number;
+  percent?: true;
 };
 
 /** Cohen's rule of thumb for a standardised effect: below 0.2 very small, 0.5 small, 0.8 medium, above large. */
@@ -57,6 +61,8 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
       value: formatNumber(locale, report.nPeople),
       meaning: t('report.plain.n', { n: formatNumber(locale, report.nPeople) }),
       technical: null,
+      number: report.nPeople,
+      digits: 0,
     },
   ];
   if (report.n !== report.nPeople)
@@ -65,6 +71,8 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
       value: formatNumber(locale, report.n),
       meaning: t('report.plain.nPairs'),
       technical: null,
+      number: report.n,
+      digits: 0,
     });
   lines.push(
     {
@@ -72,18 +80,24 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
       value: score(locale, report.meanPre),
       meaning: t('report.plain.meanPre', { score: score(locale, report.meanPre) }),
       technical: null,
+      number: report.meanPre,
+      digits: 1,
     },
     {
       label: t('report.meanPost'),
       value: score(locale, report.meanPost),
       meaning: t('report.plain.meanPost', { score: score(locale, report.meanPost) }),
       technical: null,
+      number: report.meanPost,
+      digits: 1,
     },
     {
       label: t('report.meanGain'),
       value: score(locale, report.meanGain),
       meaning: change(report, t, locale),
       technical: null,
+      number: report.meanGain,
+      digits: 1,
     },
     {
       label: t('report.classGain'),
@@ -93,6 +107,8 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
           ? t('report.plain.none')
           : t('report.plain.classGain', { share: share(Math.max(0, report.classGain)) }),
       technical: t('report.classGain.technical'),
+      number: report.classGain,
+      digits: 3,
     },
     {
       label: t('report.meanG'),
@@ -102,24 +118,34 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
           ? t('report.plain.none')
           : t('report.plain.meanG', { share: share(Math.max(0, report.meanG)), unit: unitOf(report, t) }),
       technical: t('report.meanG.technical', { n: report.nG }),
+      number: report.meanG,
+      digits: 3,
     },
     {
       label: t('report.masteryBefore', { mastery }),
       value: share(report.masteryBefore),
       meaning: mastered(report, t, locale, report.masteryBefore, 'before'),
       technical: null,
+      number: report.masteryBefore === null ? null : report.masteryBefore * 100,
+      digits: 1,
+      percent: true,
     },
     {
       label: t('report.masteryAfter', { mastery }),
       value: share(report.masteryAfter),
       meaning: mastered(report, t, locale, report.masteryAfter, 'after'),
       technical: null,
+      number: report.masteryAfter === null ? null : report.masteryAfter * 100,
+      digits: 1,
+      percent: true,
     },
     {
       label: t('report.dz'),
       value: ratio(locale, report.dz),
       meaning: report.dz === null ? t('report.plain.none') : t(`report.plain.dz.${effectSize(report.dz)}`),
       technical: t('report.dz.technical'),
+      number: report.dz,
+      digits: 2,
     },
     {
       label: t('report.wilcoxon'),
@@ -132,12 +158,16 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
             how: wilcoxon.exact ? t('report.exact') : t('report.approx'),
           })
         : null,
+      number: wilcoxon?.p ?? null,
+      digits: 3,
     },
     {
       label: t('report.ttest'),
       value: tTest ? pValue(locale, tTest.p) : '—',
       meaning: tTest ? t('report.plain.ttest', { chance: chance(t, locale, tTest.p) }) : t('report.plain.none'),
       technical: tTest ? t('report.ttest.technical', { t: ratio(locale, tTest.t), df: tTest.df }) : null,
+      number: tTest?.p ?? null,
+      digits: 3,
     },
   );
   return lines;
