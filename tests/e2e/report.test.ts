@@ -136,6 +136,7 @@ describe.skipIf(browserMissing)('a gain report', () => {
       expect(JSON.parse((await histogram.getAttribute('data-chart')) ?? '{}')).toMatchObject({
         yLabel: 'Jumlah pasangan nilai (orang × modul)',
       });
+      await page.locator('#ringkasan').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `/tmp/figures-shots/report-all-${width}.png` });
 
       // One person in one module: a plain sentence of what happened, then the small-group caution.
