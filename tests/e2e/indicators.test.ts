@@ -158,6 +158,47 @@ describe.skipIf(browserMissing)('success indicators', () => {
         .getByRole('row', { name: /Koordinator Divisi Marketing/ })
         .textContent(),
     ).resolves.toContain('0,67');
+
+    // Indicator 2 draws each series against its own target: ⟨g⟩ 0,3 is 30 on the ×100 axis, mastery 70 %.
+    await page.goto(`${app.url}/indikator`);
+    const trend = JSON.parse((await indicator(page, 2).locator('canvas').getAttribute('data-chart')) ?? '{}') as {
+      targets: { value: number }[];
+    };
+    expect(trend.targets.map((target) => target.value)).toEqual([30, 70]);
+
+    // She then takes a second module: still one officer, of two pairs of scores.
+    for (const [index, kind] of (['pre', 'post'] as const).entries()) {
+      await seedAttempt(app.connection.db, {
+        id: `00000000-0000-4000-8000-00000000inu${index}`,
+        personId: sumarni,
+        moduleSlug: 'usaha-produk',
+        kind,
+        results: { q1: 1, q2: kind === 'post' ? 1 : 0, q3: 0, q4: 0 },
+        submittedAt: new Date(),
+        counted: true,
+      });
+    }
+    for (const [width, height] of [
+      [360, 740],
+      [800, 1280],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${app.url}/indikator`);
+      await expect(
+        indicator(page, 2)
+          .getByText('1 pengurus mengerjakan pre-test dan post-test dalam periode ini (2 pasangan nilai')
+          .isVisible(),
+      ).resolves.toBe(true);
+      await indicator(page, 2).locator('canvas[data-drawn="true"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/figures-shots/indikator-2-${width}.png` });
+      await page.goto(`${app.url}/indikator/2`);
+      const marketing = await page
+        .getByRole('table', { name: 'Kemajuan pengurus menurut jabatan' })
+        .getByRole('row', { name: /Koordinator Divisi Marketing/ })
+        .getByRole('cell')
+        .allTextContents();
+      expect(marketing.slice(0, 2)).toEqual(['1', '2']);
+    }
   });
 
   it('lets the admin set a target, refusing a bad one, and keeps the old value', async () => {

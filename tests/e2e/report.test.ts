@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seedAttempt } from '../helpers/attempts.ts';
@@ -24,14 +24,15 @@ const SCORES: [string, number, number][] = [
   ['r.hadi', 25, 100],
 ];
 
-async function seed(personId: string, kind: 'pre' | 'post', score: number, index: number) {
+async function seed(personId: string, kind: 'pre' | 'post', score: number, index: number, moduleSlug = 'usaha-produk') {
   const right = score / 25;
   await seedAttempt(app.connection.db, {
     id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     personId,
-    moduleSlug: 'usaha-produk',
+    moduleSlug,
     kind,
-    results: Object.fromEntries(['q1', 'q2', 'q3', 'q4'].map((q, i) => [q, i < right ? 1 : 0])),
+    // The module's own questions, so the report can name their objectives by their text.
+    results: Object.fromEntries(['up-q01', 'up-q02', 'up-q03', 'up-q04'].map((q, i) => [q, i < right ? 1 : 0])),
     submittedAt: new Date(`2026-03-0${kind === 'pre' ? 1 : 9}T02:00:00Z`),
     counted: true,
   });
@@ -47,6 +48,11 @@ beforeAll(async () => {
     const person = await addPerson(app.connection, 'anggota', username, '2468', KUBE);
     await seed(person.id, 'pre', pre, ++index);
     await seed(person.id, 'post', post, ++index);
+    // Ani also took a second module: eight people, nine pairs over every module.
+    if (username === 'r.ani') {
+      await seed(person.id, 'pre', 25, ++index, 'hakikat-kube');
+      await seed(person.id, 'post', 75, ++index, 'hakikat-kube');
+    }
   }
   if (!browserMissing) browser = await launchBrowser();
 });
@@ -88,11 +94,78 @@ describe.skipIf(browserMissing)('a gain report', () => {
     const csv = await readFile(path, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
-    expect(lines).toHaveLength(9);
+    // What the file is about comes first, then the summary figures, then one row per person.
+    expect(lines.slice(0, 4)).toEqual([
+      'Laporan kemajuan belajar untuk Dinas Sosial',
+      'Modul;Memilih dan Mengembangkan Usaha',
+      'KUBE;Maju Bersama 1',
+      'Periode;semua tanggal',
+    ]);
+    expect(lines).toContain('Jumlah orang;8;8 orang mengerjakan pre-test dan post-test.');
+    expect(lines).toContain('Rata-rata kenaikan (poin);43,8;"Rata-rata naik 43,8 poin dari 100."');
+    const header = lines.indexOf('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
+    expect(lines.slice(header)).toHaveLength(9);
     expect(lines).toContain('Uji r.dedi;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;50;75;25;0,5');
     expect(lines).toContain('Uji r.eka;Maju Bersama 1;Memilih dan Mengembangkan Usaha;2026-03-09;75;50;-25;-1');
+    await writeFile('/tmp/figures-shots/report.csv', csv);
   });
+
+  for (const [width, height] of [
+    [360, 740],
+    [800, 1280],
+  ] as const) {
+    it(`counts people, not pairs, and says each figure in plain words (${width} px)`, async () => {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await signedInPage(context, app.url, 'r.rina', 'Pendamping-Report-24');
+      const summary = page.getByRole('table', { name: 'Angka utama laporan' });
+      const row = (name: string | RegExp) => summary.getByRole('row', { name }).textContent();
+      const histogram = page.locator('section[aria-labelledby="sebaran"] canvas');
+
+      // Every module: Ani counts once among the people, twice among the pairs.
+      await page.goto(`${app.url}/laporan?kube=${KUBE}`);
+      await expect(row(/^Jumlah orang/)).resolves.toMatch(/^Jumlah orang8/);
+      await expect(row(/^Pasangan nilai/)).resolves.toContain('9');
+      await expect(
+        page
+          .getByText(/^Rata-rata naik [\d,]+ poin dari 100\.$/)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
+      await expect(page.getByText(/^Uji Wilcoxon bertanda, p \(V = /).isVisible()).resolves.toBe(true);
+      await page.locator('section[aria-labelledby="sebaran"] canvas[data-drawn="true"]').waitFor();
+      expect(JSON.parse((await histogram.getAttribute('data-chart')) ?? '{}')).toMatchObject({
+        yLabel: 'Jumlah pasangan nilai (orang × modul)',
+      });
+      await page.locator('#ringkasan').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/figures-shots/report-all-${width}.png` });
+
+      // One person in one module: a plain sentence of what happened, then the small-group caution.
+      await page.goto(`${app.url}/laporan?modul=hakikat-kube&kube=${KUBE}`);
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Rata-rata naik 50 poin dari 100.' }).textContent(),
+      ).resolves.toContain('Tetapi hanya 1 orang');
+      await page.locator('section[aria-labelledby="sebaran"] canvas[data-drawn="true"]').waitFor();
+      // The people axis counts whole people: 0 and 1, no 0,2 of a person.
+      const ticks = ((await histogram.getAttribute('data-ticks')) ?? '').split(' ');
+      expect(ticks.length).toBeGreaterThan(1);
+      expect(ticks.every((tick) => Number.isInteger(Number(tick)))).toBe(true);
+      await histogram.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/figures-shots/report-one-${width}.png` });
+
+      // The objectives chart names each objective by its text.
+      await page.goto(`${app.url}/laporan?modul=usaha-produk&kube=${KUBE}`);
+      const objectives = page.locator('section[aria-labelledby="per-tujuan"] canvas');
+      const labels = (JSON.parse((await objectives.getAttribute('data-chart')) ?? '{}') as { labels: string[] }).labels;
+      expect(labels).toEqual([
+        'Memilih usaha yang sesuai dengan minat dan bakat, modal, keterampilan, dan potensi lokal.',
+      ]);
+      expect(labels.some((label) => /^up-\d$/.test(label))).toBe(false);
+      await page.locator('section[aria-labelledby="per-tujuan"] canvas[data-drawn="true"]').waitFor();
+      await objectives.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/figures-shots/report-objectives-${width}.png` });
+      await context.close();
+    });
+  }
 
   it('names a bad filter and keeps another facilitator’s KUBE out', async () => {
     const page = await signedInPage(await browser.newContext(), app.url, 'r.rina', 'Pendamping-Report-24');

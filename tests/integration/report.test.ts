@@ -218,6 +218,8 @@ describe('report scopes', () => {
       'Gita/usaha-produk',
     ]);
     expect(await loadPairs(t.db, { kubeIds: [] })).toEqual([]);
+    // Ani took two modules: eight pairs, seven people.
+    expect(buildReport(pairs)).toMatchObject({ n: 8, nPeople: 7 });
   });
 
   it('a period counts the day of the post-test in Western Indonesia Time', async () => {

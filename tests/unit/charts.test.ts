@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, readChartSpec, type ChartSpec } from '../../src/features/analytics/charts.ts';
+import { chartData, readChartSpec, wrapLabel, type ChartSpec } from '../../src/features/analytics/charts.ts';
 
 const slope: ChartSpec = {
   type: 'slope',
@@ -18,7 +18,7 @@ const trend: ChartSpec = {
   type: 'trend',
   labels: ['Jan', 'Feb'],
   series: [{ label: 'Omzet', data: [null, 3.5] }],
-  target: { label: 'Target', value: 5 },
+  targets: [{ label: 'Target', value: 5 }],
   yLabel: 'Juta',
   max: undefined,
 };
@@ -28,7 +28,9 @@ describe('readChartSpec()', () => {
     expect(readChartSpec(chartData(slope))).toEqual(slope);
     expect(readChartSpec(chartData(bars))).toEqual(bars);
     expect(readChartSpec(chartData(trend))).toEqual(trend);
-    expect(readChartSpec(chartData({ ...trend, target: null }))).toEqual({ ...trend, target: null });
+    const counted: ChartSpec = { ...bars, wholeNumbers: true, horizontal: true };
+    expect(readChartSpec(chartData(counted))).toEqual(counted);
+    expect(readChartSpec(chartData({ ...trend, targets: [] }))).toEqual({ ...trend, targets: [] });
   });
 
   it('refuses data that is missing, not JSON or not a chart, so the page shows the table alone', () => {
@@ -44,9 +46,21 @@ describe('readChartSpec()', () => {
     expect(readChartSpec(JSON.stringify({ ...bars, series: [{ label: 'x', data: ['1'] }] }))).toBeNull();
     expect(readChartSpec(JSON.stringify({ ...bars, series: [{ label: 'x', data: [null] }] }))).toBeNull();
     expect(readChartSpec(JSON.stringify({ ...slope, people: undefined }))).toBeNull();
-    expect(readChartSpec(JSON.stringify({ ...trend, target: { label: 'Target' } }))).toBeNull();
+    expect(readChartSpec(JSON.stringify({ ...trend, targets: [{ label: 'Target' }] }))).toBeNull();
+    expect(readChartSpec(JSON.stringify({ ...trend, targets: { label: 'Target', value: 5 } }))).toBeNull();
+    expect(readChartSpec(JSON.stringify({ ...bars, wholeNumbers: 'yes' }))).toBeNull();
     expect(readChartSpec(JSON.stringify({ ...trend, labels: [1, 2] }))).toBeNull();
     expect(readChartSpec(JSON.stringify({ ...trend, max: '100' }))).toBeNull();
     expect(readChartSpec(JSON.stringify({ ...trend, yLabel: undefined }))).toBeNull();
+  });
+});
+
+describe('wrapLabel()', () => {
+  it('cuts an objective’s text into short lines at spaces, keeping every word', () => {
+    const text = 'Menjelaskan arti KUBE dan manfaatnya bagi keluarga anggota';
+    const lines = wrapLabel(text, 20);
+    expect(lines.join(' ')).toBe(text);
+    expect(lines.every((line) => line.length <= 20)).toBe(true);
+    expect(wrapLabel('mk-1')).toEqual(['mk-1']);
   });
 });

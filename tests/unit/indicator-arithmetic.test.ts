@@ -85,8 +85,23 @@ describe('indicator2()', () => {
     expect(result.byModule.map((g) => g.key)).toEqual(['hakikat-kube', 'usaha-produk']);
   });
 
+  it('counts a bendahara who took two modules as one person of two pairs', () => {
+    const twice = [...pairs, pair('bend1', 30, 80, '2026-03-02', 'hakikat-kube')];
+    const result = indicator2(twice, positions, 70);
+    expect(result.all).toMatchObject({ people: 2, n: 3 });
+    expect(result.byPosition.map((g) => [g.key, g.people, g.n])).toEqual([
+      ['ketua', 1, 1],
+      ['bendahara', 1, 2],
+    ]);
+    expect(result.byModule.map((g) => [g.key, g.people])).toEqual([
+      ['hakikat-kube', 2],
+      ['usaha-produk', 1],
+    ]);
+  });
+
   it('has nothing to say without pairs', () => {
     expect(indicator2([], positions, 70).all).toMatchObject({
+      people: 0,
       n: 0,
       classGain: null,
       meanG: null,

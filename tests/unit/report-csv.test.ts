@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/features/analytics/compute.ts';
 import { csvNumber, csvText, peopleCsv } from '../../src/features/analytics/csv.ts';
+import type { Pair } from '../../src/features/analytics/pairs.ts';
+import { reportCsv } from '../../src/features/analytics/report-csv.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
 
 describe('report CSV for Excel in an Indonesian locale', () => {
   it('writes decimal commas, and nothing for a missing value', () => {
@@ -39,5 +43,56 @@ describe('report CSV for Excel in an Indonesian locale', () => {
     expect(csv).toBe(
       '\uFEFFNama;KUBE;Modul;Tanggal;Pre;Post;Naik;g\r\nSiti Aminah;Maju Bersama 1;Memilih Usaha;2026-03-09;37,5;87,5;50;0,8\r\n',
     );
+  });
+});
+
+describe('reportCsv()', () => {
+  const t = useTranslations('id');
+  const side = (score: number) => ({ score, form: null, questionIds: [], bits: '' });
+  const pair = (personId: string, pre: number, post: number, moduleSlug = 'usaha-produk'): Pair => ({
+    ...{ personId, name: `Uji ${personId}`, kubeId: 'kubemaju1', kubeName: 'Maju Bersama 1', moduleSlug },
+    ...{ postDate: '2026-03-09', pre: side(pre), post: side(post) },
+  });
+  const report = buildReport([pair('ani', 25, 75), pair('ani', 50, 50, 'hakikat-kube'), pair('budi', 0, 50)]);
+  const about = {
+    module: 'Semua modul',
+    kube: 'Maju Bersama 1',
+    period: '2026-03-01 – 2026-03-31',
+    made: '2026-12-01',
+  };
+  const lines = reportCsv(report, about, t, 'id', (slug) => slug)
+    .slice(1)
+    .split('\r\n');
+
+  it('says what it is about before the rows: module, KUBE, period, mastery score, day made', () => {
+    expect(lines.slice(0, 7)).toEqual([
+      'Laporan kemajuan belajar untuk Dinas Sosial',
+      'Modul;Semua modul',
+      'KUBE;Maju Bersama 1',
+      'Periode;2026-03-01 – 2026-03-31',
+      'Nilai tuntas;70',
+      'Dibuat;2026-12-01',
+      '',
+    ]);
+  });
+
+  it('carries the summary figures as numbers with their meaning, and the verdict', () => {
+    expect(lines).toContain('Jumlah orang;2;2 orang mengerjakan pre-test dan post-test.');
+    expect(lines.find((line) => line.startsWith('Pasangan nilai (orang × modul);'))).toMatch(/^[^;]+;3;/);
+    // (25 + 50 + 0) / 3 = 25; gains 50, 0, 50 → 33.3.
+    // A meaning with a comma in it is quoted, so a spreadsheet keeps it in one cell.
+    expect(lines).toContain('Rata-rata pre-test;25;"Sebelum pelatihan, rata-rata nilainya 25 dari 100."');
+    expect(lines).toContain('Rata-rata kenaikan (poin);33,3;"Rata-rata naik 33,3 poin dari 100."');
+    expect(lines.find((line) => line.startsWith('Mencapai nilai tuntas (70) sesudah (%);'))).toMatch(/;33,3;/);
+    expect(lines.find((line) => line.startsWith('Kemajuan kelompok;'))).toMatch(/;Gain kelas ⟨g⟩ \(Hake\)$/);
+    expect(lines.find((line) => line.startsWith('Kesimpulan;'))).toMatch(/Tetapi hanya ada 3 pasangan nilai/);
+  });
+
+  it('then the per-person table, each row with as many cells as its header', () => {
+    const header = lines.indexOf('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
+    expect(header).toBeGreaterThan(7);
+    expect(lines[header + 1]).toBe('Uji ani;Maju Bersama 1;usaha-produk;2026-03-09;25;75;50;0,667');
+    expect(lines.slice(header + 1, -1).every((line) => line.split(';').length === 8)).toBe(true);
+    expect(lines.at(-1)).toBe('');
   });
 });

@@ -12,13 +12,15 @@ export type SlopeSpec = {
   yLabel: string;
   max?: number | undefined;
 };
+/** A target drawn as a dashed line. */
+export type Target = { label: string; value: number };
 /** Month-by-month values; a month without a figure is null. */
 export type TrendSpec = {
   type: 'trend';
   labels: string[];
   series: Series<number | null>[];
-  /** Drawn as a dashed line. */
-  target: { label: string; value: number } | null;
+  /** Each series' own target, in its colour: `targets[i]` belongs to `series[i]` (g's 0.3 is not mastery's 70 %). */
+  targets: Target[];
   yLabel: string;
   max?: number | undefined;
 };
@@ -29,6 +31,10 @@ export type BarsSpec = {
   series: Series<number>[];
   yLabel: string;
   max?: number | undefined;
+  /** The values count whole things (people): the axis ticks only whole numbers, never 0,2 of a person. */
+  wholeNumbers?: boolean | undefined;
+  /** Bars run sideways, for long labels such as an objective's text. */
+  horizontal?: boolean | undefined;
 };
 export type ChartSpec = SlopeSpec | TrendSpec | BarsSpec;
 
@@ -47,21 +53,21 @@ const isSeries = (value: unknown, nullable: boolean): boolean =>
   value['data'].every((item) => isNumber(item) || (nullable && item === null));
 const isSeriesList = (value: unknown, nullable: boolean): boolean =>
   Array.isArray(value) && value.every((item) => isSeries(item, nullable));
+const isTargets = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.every((item) => isRecord(item) && typeof item['label'] === 'string' && isNumber(item['value']));
+const isFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
 
 function isChartSpec(value: unknown): value is ChartSpec {
   if (!isRecord(value) || !isStrings(value['labels']) || typeof value['yLabel'] !== 'string') return false;
   if (value['max'] !== undefined && !isNumber(value['max'])) return false;
-  const target = value['target'];
   switch (value['type']) {
     case 'slope':
       return isSeriesList(value['people'], false);
     case 'bars':
-      return isSeriesList(value['series'], false);
+      return isSeriesList(value['series'], false) && isFlag(value['wholeNumbers']) && isFlag(value['horizontal']);
     case 'trend':
-      return (
-        isSeriesList(value['series'], true) &&
-        (target === null || (isRecord(target) && typeof target['label'] === 'string' && isNumber(target['value'])))
-      );
+      return isSeriesList(value['series'], true) && isTargets(value['targets']);
     default:
       return false;
   }
@@ -76,4 +82,15 @@ export function readChartSpec(text: string | undefined): ChartSpec | null {
   } catch {
     return null;
   }
+}
+
+/** A long label cut into lines of about `width` characters at spaces (chart.js draws a string[] as lines). */
+export function wrapLabel(text: string, width = 28): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

@@ -35,7 +35,10 @@ export type PersonRow = {
 export type Verdict = 'none' | 'too_few' | 'gain' | 'loss' | 'unclear';
 
 export type GainReport = {
+  /** Pairs of tests (person × module): what the statistics are computed over. */
   n: number;
+  /** Distinct people among the pairs: a person who took two modules counts once. */
+  nPeople: number;
   mastery: number;
   meanPre: number | null;
   meanPost: number | null;
@@ -60,6 +63,10 @@ export type GainReport = {
   /** People per 10-point band of score, 0–9 … 90–100, before and after. */
   distribution: { before: number[]; after: number[] };
 };
+
+/** How many distinct people a list of pairs holds (a pair is one person's tests in one module). */
+export const countPeople = (pairs: readonly { personId: string }[]): number =>
+  new Set(pairs.map((pair) => pair.personId)).size;
 
 const band = (value: number | null): Band | null => (value === null ? null : gainBand(value));
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
@@ -136,6 +143,7 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
   const items = yield* questionRows(pairs, objectives);
   return {
     n: pairs.length,
+    nPeople: countPeople(pairs),
     mastery,
     meanPre,
     meanPost,

@@ -40,22 +40,26 @@ export type CsvLabels = {
   g: string;
 };
 
-/** A whole file from a header and rows of cells already written with csvText / csvNumber. */
-export function csvFile(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header.map(csvText).join(CSV_SEPARATOR), ...rows.map((row) => row.join(CSV_SEPARATOR))];
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+/** A whole file from rows of cells already written with csvText / csvNumber. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `${BOM}${rows.map((row) => row.join(CSV_SEPARATOR)).join('\r\n')}\r\n`;
 }
 
-/** One row per person: name, KUBE, module, day of the post-test, pre, post, gain and g. */
-export function peopleCsv(
+/** A whole file from a header and rows of cells already written with csvText / csvNumber. */
+export function csvFile(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return csvDocument([header.map(csvText), ...rows]);
+}
+
+/** The per-person table, header first: name, KUBE, module, day of the post-test, pre, post, gain and g. */
+export function peopleRows(
   people: readonly PersonRow[],
   labels: CsvLabels,
   moduleTitle: (slug: string) => string,
-): string {
+): string[][] {
   const header = [labels.name, labels.kube, labels.module, labels.date, labels.pre, labels.post, labels.gain, labels.g];
-  return csvFile(
-    header,
-    people.map((p) => [
+  return [
+    header.map(csvText),
+    ...people.map((p) => [
       csvText(p.name),
       csvText(p.kubeName),
       csvText(moduleTitle(p.moduleSlug)),
@@ -65,5 +69,14 @@ export function peopleCsv(
       csvNumber(p.gain),
       csvNumber(p.g, 3),
     ]),
-  );
+  ];
+}
+
+/** One row per person, and nothing else. */
+export function peopleCsv(
+  people: readonly PersonRow[],
+  labels: CsvLabels,
+  moduleTitle: (slug: string) => string,
+): string {
+  return csvDocument(peopleRows(people, labels, moduleTitle));
 }

@@ -1,3 +1,4 @@
+import { countPeople } from '../analytics/compute.ts';
 import type { Pair } from '../analytics/pairs.ts';
 import { classGain, mean, normalizedGain } from '../../lib/stats/index.ts';
 import { capacityChange, type Assessment, type RubricShape } from '../capacity/service.ts';
@@ -129,7 +130,10 @@ export function indicator1(
 
 export type GainGroup = {
   key: string;
+  /** Pairs of tests (person × module): the figures are computed over these. */
   n: number;
+  /** Distinct people among the pairs. */
+  people: number;
   classGain: number | null;
   meanG: number | null;
   /** Share of people with g ≥ 0.3 among those whose g is defined. */
@@ -148,6 +152,7 @@ function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGr
   return {
     key,
     n: pairs.length,
+    people: countPeople(pairs),
     classGain: classGain(pre, post),
     meanG: mean(gs),
     shareG03: gs.length ? gs.filter((g) => g >= 0.3).length / gs.length : null,

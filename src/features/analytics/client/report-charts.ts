@@ -10,7 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { readChartSpec, type ChartSpec } from '../charts.ts';
+import { readChartSpec, wrapLabel, type ChartSpec } from '../charts.ts';
 
 // Draws the report's charts from the data the server put on each canvas. Only the parts of chart.js that
 // these charts use are registered, so the page loads less. Every chart has a table under it.
@@ -29,41 +29,39 @@ Chart.register(
 
 const BEFORE = '#8a5a00';
 const AFTER = '#1f5f99';
+/** A trend's series colours, in order; a series' target line takes its colour. */
+const TREND = [AFTER, BEFORE, '#2e7d32'];
 
-function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
+function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const y = { beginAtZero: true, max: spec.max, title: { display: true, text: spec.yLabel } };
   if (spec.type === 'trend') {
+    const colour = (index: number) => TREND[index % TREND.length];
     const lines = spec.series.map((series, index) => ({
       label: series.label,
       data: series.data,
-      borderColor: index === 0 ? AFTER : BEFORE,
+      borderColor: colour(index),
       backgroundColor: 'transparent',
       borderWidth: 2,
       pointRadius: 3,
       spanGaps: true,
     }));
-    const target = spec.target
-      ? [
-          {
-            label: spec.target.label,
-            data: spec.labels.map(() => spec.target?.value ?? null),
-            borderColor: '#555',
-            borderDash: [6, 4],
-            backgroundColor: 'transparent',
-            borderWidth: 1.5,
-            pointRadius: 0,
-          },
-        ]
-      : [];
-    new Chart(canvas, {
+    const targets = spec.targets.map((target, index) => ({
+      label: target.label,
+      data: spec.labels.map(() => target.value),
+      borderColor: colour(index),
+      borderDash: [6, 4],
+      backgroundColor: 'transparent',
+      borderWidth: 1.5,
+      pointRadius: 0,
+    }));
+    return new Chart(canvas, {
       type: 'line',
-      data: { labels: spec.labels, datasets: [...lines, ...target] },
+      data: { labels: spec.labels, datasets: [...lines, ...targets] },
       options: { animation: false, scales: { y } },
     });
-    return;
   }
   if (spec.type === 'slope') {
-    new Chart(canvas, {
+    return new Chart(canvas, {
       type: 'line',
       data: {
         labels: spec.labels,
@@ -78,27 +76,37 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
       },
       options: { animation: false, plugins: { legend: { display: false } }, scales: { y } },
     });
-    return;
   }
-  new Chart(canvas, {
+  // Counts of people tick in whole numbers only (precision 0), so one person is never drawn as 0,2 … 1,0.
+  const value = { ...y, ticks: spec.wholeNumbers ? { precision: 0 } : {} };
+  const labels: (string | string[])[] = spec.horizontal ? spec.labels.map((label) => wrapLabel(label)) : spec.labels;
+  return new Chart<'bar', number[], string | string[]>(canvas, {
     type: 'bar',
     data: {
-      labels: spec.labels,
+      labels,
       datasets: spec.series.map((series, index) => ({
         label: series.label,
         data: series.data,
         backgroundColor: index === 0 ? BEFORE : AFTER,
       })),
     },
-    options: { animation: false, scales: { y } },
+    options: spec.horizontal
+      ? { animation: false, indexAxis: 'y', aspectRatio: 1, scales: { x: value } }
+      : { animation: false, scales: { y: value } },
   });
+}
+
+/** The value axis' ticks as drawn, on the canvas for whoever checks the chart (tests, a curious reader). */
+function recordTicks(canvas: HTMLCanvasElement, chart: Chart, horizontal: boolean): void {
+  const axis = chart.scales[horizontal ? 'x' : 'y'];
+  if (axis) canvas.dataset['ticks'] = axis.ticks.map((tick) => String(tick.value)).join(' ');
 }
 
 function drawFromData(canvas: HTMLCanvasElement): boolean {
   const spec = readChartSpec(canvas.dataset['chart']);
   if (!spec) return false;
   try {
-    draw(canvas, spec);
+    recordTicks(canvas, draw(canvas, spec), spec.type === 'bars' && spec.horizontal === true);
     return true;
   } catch {
     return false;

@@ -1,0 +1,54 @@
+import type { Executor } from '../../../db/client.ts';
+import type { Locale, Translate } from '../../i18n/index.ts';
+import { todayIso } from '../../lib/dates.ts';
+import type { Message } from '../../lib/errors.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { getKube } from '../kube/queries.ts';
+import { listModules } from '../learning/curriculum.ts';
+import { buildReportYielding } from './compute.ts';
+import { loadPairs } from './pairs.ts';
+import { readReportRequest } from './query.ts';
+import { periodText, reportCsv } from './report-csv.ts';
+
+// The report's CSV for one person and the filters in the address (the report page's): the file, or why not.
+
+export type ReportCsv =
+  | { status: 200; csv: string; filename: string }
+  | { status: 403 }
+  | { status: 404 }
+  | { status: 400; errors: Record<string, Message> };
+
+export async function loadReportCsv(
+  db: Executor,
+  actor: Actor,
+  params: URLSearchParams,
+  t: Translate,
+  locale: Locale,
+  today = todayIso(),
+): Promise<ReportCsv> {
+  const request = await readReportRequest(db, actor, params);
+  if (!request.ok && request.status === 400) return { status: 400, errors: request.errors };
+  if (!request.ok) return { status: request.status === 403 ? 403 : 404 };
+  const { scope, query, workshop } = request;
+  const kubeId = workshop?.kubeId ?? query.kube;
+  const [pairs, modules, kube] = await Promise.all([
+    loadPairs(db, scope),
+    listModules(),
+    kubeId ? getKube(db, kubeId) : null,
+  ]);
+  const report = await buildReportYielding(pairs, query.ketuntasan);
+  const titles = new Map(modules.map((m) => [m.id, m.data.title]));
+  const about = {
+    module: scope.moduleSlug ? (titles.get(scope.moduleSlug) ?? scope.moduleSlug) : t('report.filter.module.all'),
+    kube: kube?.name ?? t('report.print.allKube'),
+    period: workshop
+      ? workshop.date
+      : periodText(query.dari ?? null, query.sampai ?? null, t('report.print.allPeriod')),
+    made: today,
+  };
+  return {
+    status: 200,
+    csv: reportCsv(report, about, t, locale, (slug) => titles.get(slug) ?? slug),
+    filename: `laporan-${scope.moduleSlug ?? 'semua-modul'}-${today}.csv`,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Locale, Translate } from '../../i18n/index.ts';
+import type { GainReport } from './compute.ts';
+import { csvDocument, csvNumber, csvText, peopleRows, type CsvLabels } from './csv.ts';
+import { summaryLines, verdictSentence } from './plain.ts';
+
+// The report as one CSV file that stands on its own: what it is about (module, KUBE, period), the summary
+// figures with their meaning (and technical name) and the verdict, then one row per person. Same format as peopleCsv (BOM, ';',
+// decimal commas), so a spreadsheet opens it straight into columns.
+
+export type ReportAbout = {
+  module: string;
+  kube: string;
+  /** The period as the reader should read it, e.g. "2026-03-01 – 2026-03-31" or "semua tanggal". */
+  period: string;
+  /** The day the file was made, YYYY-MM-DD. */
+  made: string;
+};
+
+/** The period of a report in a spreadsheet's terms: ISO days, an open end as "…". */
+export function periodText(from: string | null, to: string | null, all: string): string {
+  return from || to ? `${from ?? '…'} – ${to ?? '…'}` : all;
+}
+
+export function reportCsv(
+  report: GainReport,
+  about: ReportAbout,
+  t: Translate,
+  locale: Locale,
+  moduleTitle: (slug: string) => string,
+): string {
+  const pair = (label: string, value: string) => [csvText(label), value];
+  const head = [
+    [csvText(t('report.print.title'))],
+    pair(t('report.filter.module'), csvText(about.module)),
+    pair(t('report.print.kube'), csvText(about.kube)),
+    pair(t('report.print.period'), csvText(about.period)),
+    pair(t('report.filter.mastery'), csvNumber(report.mastery)),
+    pair(t('report.csv.made'), about.made),
+    [],
+    [csvText(t('report.summary'))],
+    ...summaryLines(report, t, locale).map((line) => [
+      csvText(line.percent ? `${line.label} (%)` : line.label),
+      csvNumber(line.number, line.digits),
+      csvText(line.meaning),
+      ...(line.technical ? [csvText(line.technical)] : []),
+    ]),
+    pair(t('report.csv.verdict'), csvText(verdictSentence(report, t, locale))),
+    [],
+  ];
+  const labels: CsvLabels = {
+    name: t('report.col.name'),
+    kube: t('report.col.kube'),
+    module: t('report.col.module'),
+    date: t('report.col.postDate'),
+    pre: t('report.col.pre'),
+    post: t('report.col.post'),
+    gain: t('report.col.gain'),
+    g: t('report.col.g'),
+  };
+  return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle)]);
+}
