@@ -70,6 +70,10 @@ describe.skipIf(browserMissing)('the capacity rubric step by step', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/kapasitas-langkah-phone.png` });
     for (let step = 1; step < 6; step++) {
       await scoreVisible(page);
+      if (SHOTS && step === 2) {
+        await page.locator('fieldset.capacity-dimension:visible .capacity-steps').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/kapasitas-langkah-nav-phone.png` });
+      }
       await page.locator('fieldset.capacity-dimension:visible').getByRole('button', { name: 'Berikutnya' }).click();
     }
     await expect(visibleDimensions(page).allTextContents()).resolves.toEqual(['Aspek perkembangan usaha']);
