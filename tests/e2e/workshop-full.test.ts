@@ -160,7 +160,7 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     await citra.waitForURL(/\/tes\/post$/);
     await Promise.all([takeTest(ani, 'Post-test', 8), takeTest(budi, 'Post-test', 8), takeTest(citra, 'Post-test', 8)]);
     for (const member of ['wf.ani', 'wf.budi', 'wf.citra']) await boardShows(board, member, 'Sudah mengumpulkan');
-    await board.getByText('0 sedang mengerjakan, 3 sudah mengumpulkan, 0 belum terkirim').waitFor({ timeout: 15_000 });
+    await board.getByText('0 sedang mengerjakan, 3 sudah mengumpulkan, 0 perlu perhatian').waitFor({ timeout: 15_000 });
 
     // Results: pre, post and gain per member, from the database's own scores.
     const scores = await app.connection.client.execute(

@@ -81,6 +81,7 @@ export async function listParticipants(db: Executor, workshop: Workshop) {
     .select({
       personId: people.id,
       name: people.name,
+      role: people.role,
       hasPin: people.pinHash,
       joinedAt: workshopAttendance.joinedAt,
       method: workshopAttendance.method,

@@ -1,4 +1,4 @@
-import type { BoardRow } from '../board.ts';
+import type { BoardRow } from '../board-rules.ts';
 import { formatTime, type Locale, type Translate } from '../../../i18n/index.ts';
 
 /** What a tablet holds of a member's answers, in words: unsent answers, a pending hand-in, silence. */
