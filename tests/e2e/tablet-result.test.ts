@@ -172,6 +172,9 @@ describe.skipIf(browserMissing)('a member’s own screens on a workshop tablet',
       await tablet.getByRole('button', { name: 'Mulai Pre-test' }).click();
       await tablet.getByRole('radio').first().waitFor();
       expect(await headerButtons(tablet)).toEqual([]);
+      // The player's "Dengarkan" stays without a voice, and says how to add one.
+      await tablet.getByRole('button', { name: 'Dengarkan' }).click();
+      await tablet.locator('.player').getByText('belum punya suara bahasa Indonesia').waitFor();
       await tablet.context().setOffline(true);
       const notice = tablet.locator('#offline-notice');
       await notice.waitFor();
