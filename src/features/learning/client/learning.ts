@@ -1,5 +1,6 @@
 // The one enhancement learning pages ship: read-aloud ("Dengarkan"), a plain offline notice, and keeping
-// the module on the device for offline reading. Everything works without it.
+// the module on the device for offline reading. Everything works without it. A workshop tablet's result
+// screen uses it too, for its questions' "Dengarkan".
 import { readOfflineUrls } from '../offline-urls.ts';
 import { wireListenButton } from './speech.ts';
 
@@ -20,16 +21,23 @@ function showOfflineNotice() {
 }
 
 function setUpReadAloud() {
-  const button = document.getElementById('listen');
-  const text = document.querySelector<HTMLElement>('[data-read-aloud]');
-  if (!button || !text) return;
-  // Shown only with JavaScript (without it the button could do nothing), with or without a voice.
-  button.removeAttribute('hidden');
-  wireListenButton(button, {
-    parts: () => [...text.querySelectorAll('h2, h3, p, li, td')].map((el) => el.textContent.trim()),
-    noVoice: document.getElementById('no-voice'),
-  });
+  const noVoice = document.getElementById('no-voice');
+  // A lesson's one "Dengarkan" reads the lesson; a result's read each its own card ([data-listen]).
+  const lesson = document.querySelector<HTMLElement>('[data-read-aloud]');
+  const listen = document.getElementById('listen');
+  if (listen && lesson) {
+    // Shown only with JavaScript (without it the button could do nothing), with or without a voice.
+    listen.removeAttribute('hidden');
+    wireListenButton(listen, { parts: () => textsOf(lesson, 'h2, h3, p, li, td'), noVoice });
+  }
+  for (const button of document.querySelectorAll<HTMLElement>('[data-listen]')) {
+    const part = button.closest<HTMLElement>('[data-read-part]');
+    if (part) wireListenButton(button, { parts: () => textsOf(part, '[data-say]'), noVoice });
+  }
 }
+
+const textsOf = (root: HTMLElement, selector: string) =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent.trim());
 
 function keepForOffline() {
   const source = document.querySelector<HTMLElement>('[data-offline-urls]');
