@@ -128,6 +128,14 @@ describe.skipIf(browserMissing)('a member’s own screens on a workshop tablet',
       await tablet.goto(resultUrl);
       expect(new URL(tablet.url()).pathname).toBe('/gabung');
       await expect(tablet.content()).resolves.not.toContain('Nilai Anda');
+      // A lesson opened on the signed-out tablet leads back to the workshop, not to the staff sign-in.
+      await tablet.goto(`${app.url}/belajar/${MODULE}/01-memilih-usaha`);
+      expect(new URL(tablet.url()).pathname).toBe('/gabung');
+      await tablet.getByLabel('Kode workshop').waitFor();
+      // And the sign-in page, if a tablet ever shows it, has the way back.
+      await tablet.goto(`${app.url}/masuk`);
+      await tablet.getByRole('link', { name: /Gabung workshop/ }).click();
+      await tablet.getByLabel('Kode workshop').waitFor();
     });
   }
 
