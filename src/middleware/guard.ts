@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { adminExists } from '../features/auth/actor.ts';
+import { readDeviceId } from '../features/auth/cookies.ts';
 import { db } from '../lib/db.ts';
 import { isStaticAssetRequest } from '../lib/static-paths.ts';
 import { actionOf } from './action-request.ts';
@@ -40,6 +41,9 @@ export const guard = defineMiddleware(async (context, next) => {
   if (path.startsWith('/_actions/') || context.request.method !== 'GET') {
     return new Response(context.locals.t('errors.unauthenticated'), { status: 401 });
   }
+  // A device that joined a workshop (only the tablet's PIN screen gives one its id) is a shared tablet:
+  // signed out, it goes back to the workshop's join screen, never to the staff sign-in it has no use for.
+  if (readDeviceId(context.cookies)) return context.redirect('/gabung');
   return context.redirect(`/masuk?lanjut=${encodeURIComponent(context.url.pathname + context.url.search)}`);
 });
 

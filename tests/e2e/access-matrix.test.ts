@@ -14,7 +14,8 @@ const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'peng
 /** Who may open each page (everyone else gets 403); `public` pages are open to visitors. */
 const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   {
-    route: /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js|gabung|gabung\/selesai|gabung\/\[kode\]\/\[personId\])$/,
+    route:
+      /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js|gabung|gabung\/selesai|gabung\/hasil\/\[attempt\]|gabung\/\[kode\]\/\[personId\])$/,
     allowed: 'public',
   },
   // A module for members and officers; staff may preview every module.

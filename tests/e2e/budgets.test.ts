@@ -27,6 +27,7 @@ const cookies: Record<'visitor' | 'member' | 'tablet' | 'pendamping' | 'admin', 
   admin: '',
 };
 const ids: Record<string, string> = {};
+const TABLET_ATTEMPT = '5d0c1b2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 
 beforeAll(async () => {
   app = await startApp();
@@ -58,6 +59,21 @@ beforeAll(async () => {
   // The thank-you page ends a session made by joining a workshop on a tablet.
   const tablet = await createSession(db, member.id, 'tablet', new Date(), workshop.id);
   cookies.tablet = `kube_session=${tablet.token}`;
+  // Her post-test, handed in on that tablet: its result screen is the tablet's last page before the hand-over.
+  await db.insert(attempts).values({
+    id: TABLET_ATTEMPT,
+    personId: member.id,
+    moduleSlug: 'usaha-produk',
+    kind: 'post',
+    items: [],
+    answerKey: {},
+    startedAt: new Date(),
+    submittedAt: new Date(),
+    score: 50,
+    correct: 0,
+    total: 0,
+    byObjective: {},
+  });
   const [attempt] = await db
     .select({ id: attempts.id, moduleSlug: attempts.moduleSlug })
     .from(attempts)
@@ -93,6 +109,8 @@ function visit(route: string): { path: string; who: keyof typeof cookies; status
     });
   if (/^\/(403|404|500)$/.test(route)) return { path, who: 'visitor', status: Number(route.slice(1)) };
   if (route === '/gabung/selesai') return { path, who: 'tablet', status: 200 };
+  if (route === '/gabung/hasil/[attempt]')
+    return { path: `/gabung/hasil/${TABLET_ATTEMPT}`, who: 'tablet', status: 200 };
   if (/^\/(masuk|mulai|offline|gabung)/.test(route)) return { path, who: 'visitor', status: 200 };
   if (route.startsWith('/belajar/[modul]/tes/hasil') || route.startsWith('/admin')) {
     return { path, who: 'admin', status: 200 };

@@ -145,12 +145,17 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
     await context.close();
   });
 
-  it('reads a lesson aloud in Indonesian when the device has a voice, and hides the button when it has none', async () => {
+  it('reads a lesson aloud in Indonesian when the device has a voice, and says how to add one when it has none', async () => {
     const context = await browser.newContext();
     const page = await signedInPage(context, app.url, 'belajar.sumarni', '2468');
     await page.goto(`${app.url}/belajar/hakikat-kube/02-kebersamaan-gotong-royong-musyawarah`);
-    // Headless Chromium has no voices: no button that would do nothing.
-    await expect(page.locator('#listen').isVisible()).resolves.toBe(false);
+    // Headless Chromium has no voices: the button stays, and pressing it says so and how to add one.
+    const noVoice = page.locator('#no-voice');
+    await expect(noVoice.isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Dengarkan' }).click();
+    await expect(noVoice.isVisible()).resolves.toBe(true);
+    await expect(noVoice.textContent()).resolves.toContain('belum punya suara bahasa Indonesia');
+    await expect(noVoice.textContent()).resolves.toContain('Setelan');
 
     await page.addInitScript(() => {
       const spoken: { text: string; lang: string }[] = [];
@@ -180,6 +185,7 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
     expect(spoken.length).toBeGreaterThan(3);
     expect(spoken.every((part) => part.lang === 'id-ID')).toBe(true);
     expect(spoken.map((part) => part.text).join(' ')).toContain('gotong royong');
+    await expect(page.locator('#no-voice').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Berhenti' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await context.close();
   });

@@ -187,7 +187,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     expect(held).toBe(1);
 
     // She leaves the tablet without handing in; the next member's join screen sends what it held.
-    await tablet.getByRole('button', { name: 'Keluar' }).click();
+    await tablet.getByRole('button', { name: 'Berhenti dulu, serahkan tablet' }).click();
     await tablet.getByText('Anda sudah keluar dari tablet ini').waitFor();
     await waitFor(async () => (await count(answersSql)) === 2, 'her two answers on the server');
     await tablet.goto(`${app.url}/gabung?kode=${workshop.code}`);
@@ -210,7 +210,7 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
     expect(await count(submittedSql)).toBe(0);
 
     // She walks away before the connection comes back; the hand-over hands her test in for her.
-    await tablet.getByRole('button', { name: 'Keluar' }).click();
+    await tablet.getByRole('button', { name: 'Berhenti dulu, serahkan tablet' }).click();
     await tablet.getByText('Anda sudah keluar dari tablet ini').waitFor();
     await waitFor(async () => (await count(submittedSql)) === 1, 'her test handed in');
     await tablet.goto(`${app.url}/gabung?kode=${workshop.code}`);
@@ -286,7 +286,8 @@ describe.skipIf(browserMissing)('a device shared by several people', () => {
       data: { attemptId: attempt?.['id'], answers },
     });
     expect(submit.status()).toBe(401);
-    expect((await api.get(`${app.url}/akun`, { maxRedirects: 0 })).headers()['location']).toMatch(/^\/masuk/);
+    // Signed out, the tablet is sent back to the workshop's join screen, never to the staff sign-in.
+    expect((await api.get(`${app.url}/akun`, { maxRedirects: 0 })).headers()['location']).toBe('/gabung');
     const start = await api.post(`${app.url}/_actions/assessment.start`, {
       headers,
       form: { attemptId: crypto.randomUUID(), moduleSlug: 'hakikat-kube', kind: 'pre' },

@@ -53,6 +53,11 @@ async function takeTest(tablet: Page, kind: 'Pre-test' | 'Post-test', total: num
   await tablet.getByRole('button', { name: `Mulai ${kind}` }).click();
   await answer(tablet, 0, total, total);
   await tablet.getByRole('button', { name: 'Kumpulkan' }).click();
+  // After the post-test the member reads their result first; "Selesai" then hands the tablet on.
+  if (kind === 'Post-test') {
+    await tablet.waitForURL(/\/gabung\/hasil\//);
+    await tablet.getByRole('button', { name: 'Selesai', exact: true }).first().click();
+  }
   await tablet.waitForURL(/\/gabung\/selesai$/);
 }
 

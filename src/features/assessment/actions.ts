@@ -134,8 +134,8 @@ export const assessment = {
         () => submitAttempt(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
         context.locals.t,
       );
-      // On a workshop tablet the next stop is the thank-you screen, which hands the tablet on.
-      return { resultUrl: afterTest(context.locals.workshopId, attempt.moduleSlug, attempt.id) };
+      // On a workshop tablet the next stop is the tablet's result or thank-you screen, which hands it on.
+      return { resultUrl: afterTest(context.locals.workshopId, attempt.moduleSlug, attempt.id, attempt.kind) };
     },
   }),
 

@@ -7,6 +7,18 @@ export const resultUrl = (moduleSlug: string, id: string) => `/belajar/${moduleS
 /** The thank-you screen of a workshop tablet: results are not shown there, the next member takes the tablet. */
 export const WORKSHOP_DONE = '/gabung/selesai';
 
-/** Where a submitted (or already submitted) attempt sends its taker. */
-export const afterTest = (workshopId: string | null, moduleSlug: string, id: string) =>
-  workshopId ? WORKSHOP_DONE : resultUrl(moduleSlug, id);
+/**
+ * A workshop tablet's own result screen for a post-test: shown to the member still signed in, gone once
+ * "Selesai" (or the timeout) hands the tablet on through the thank-you screen.
+ */
+export const tabletResultUrl = (id: string) => `/gabung/hasil/${id}`;
+
+/**
+ * Where a submitted (or already submitted) attempt sends its taker. On a workshop tablet a pre-test goes
+ * straight to the thank-you screen (its key stays hidden: the post-test reuses the items), a post-test to
+ * the tablet's result screen.
+ */
+export const afterTest = (workshopId: string | null, moduleSlug: string, id: string, kind: 'pre' | 'post') => {
+  if (!workshopId) return resultUrl(moduleSlug, id);
+  return kind === 'post' ? tabletResultUrl(id) : WORKSHOP_DONE;
+};

@@ -1,6 +1,8 @@
 // The one enhancement learning pages ship: read-aloud ("Dengarkan"), a plain offline notice, and keeping
-// the module on the device for offline reading. Everything works without it.
+// the module on the device for offline reading. Everything works without it. A workshop tablet's result
+// screen uses it too, for its questions' "Dengarkan".
 import { readOfflineUrls } from '../offline-urls.ts';
+import { wireListenButton } from './speech.ts';
 
 function showOfflineNotice() {
   const notice = document.getElementById('offline-notice');
@@ -19,45 +21,23 @@ function showOfflineNotice() {
 }
 
 function setUpReadAloud() {
-  const button = document.getElementById('listen');
-  const text = document.querySelector<HTMLElement>('[data-read-aloud]');
-  if (!button || !text || !('speechSynthesis' in window)) return;
-  const synth = window.speechSynthesis;
-  const pickVoice = () => synth.getVoices().find((v) => v.lang.toLowerCase().startsWith('id')) ?? synth.getVoices()[0];
-  const reveal = () => button.toggleAttribute('hidden', synth.getVoices().length === 0);
-  reveal();
-  synth.addEventListener('voiceschanged', reveal);
-
-  const listenLabel = button.textContent;
-  const stopLabel = button.dataset['stopLabel'] ?? listenLabel;
-  let speaking = false;
-  const stop = () => {
-    synth.cancel();
-    speaking = false;
-    button.textContent = listenLabel;
-    button.setAttribute('aria-pressed', 'false');
-  };
-  button.addEventListener('click', () => {
-    if (speaking) {
-      stop();
-      return;
-    }
-    // One utterance per paragraph: long utterances are cut off by some browsers.
-    const parts = [...text.querySelectorAll('h2, h3, p, li, td')].map((el) => el.textContent.trim()).filter(Boolean);
-    const voice = pickVoice();
-    parts.forEach((part, index) => {
-      const utterance = new SpeechSynthesisUtterance(part);
-      utterance.lang = 'id-ID';
-      if (voice) utterance.voice = voice;
-      if (index === parts.length - 1) utterance.onend = stop;
-      synth.speak(utterance);
-    });
-    speaking = true;
-    button.textContent = stopLabel;
-    button.setAttribute('aria-pressed', 'true');
-  });
-  addEventListener('pagehide', stop);
+  const noVoice = document.getElementById('no-voice');
+  // A lesson's one "Dengarkan" reads the lesson; a result's read each its own card ([data-listen]).
+  const lesson = document.querySelector<HTMLElement>('[data-read-aloud]');
+  const listen = document.getElementById('listen');
+  if (listen && lesson) {
+    // Shown only with JavaScript (without it the button could do nothing), with or without a voice.
+    listen.removeAttribute('hidden');
+    wireListenButton(listen, { parts: () => textsOf(lesson, 'h2, h3, p, li, td'), noVoice });
+  }
+  for (const button of document.querySelectorAll<HTMLElement>('[data-listen]')) {
+    const part = button.closest<HTMLElement>('[data-read-part]');
+    if (part) wireListenButton(button, { parts: () => textsOf(part, '[data-say]'), noVoice });
+  }
 }
+
+const textsOf = (root: HTMLElement, selector: string) =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent.trim());
 
 function keepForOffline() {
   const source = document.querySelector<HTMLElement>('[data-offline-urls]');

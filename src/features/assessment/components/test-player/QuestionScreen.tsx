@@ -54,16 +54,19 @@ export function QuestionScreen(props: {
           {item.text}
         </span>
       </h2>
-      {speech.available && (
-        <button
-          type="button"
-          className="button--secondary player__listen"
-          aria-pressed={speech.speaking}
-          onClick={readAloud}
-        >
-          <SpeakerIcon />
-          {speech.speaking ? t('player.stopListening') : t('player.listen')}
-        </button>
+      <button
+        type="button"
+        className="button--secondary player__listen"
+        aria-pressed={speech.speaking}
+        onClick={readAloud}
+      >
+        <SpeakerIcon />
+        {speech.speaking ? t('player.stopListening') : t('player.listen')}
+      </button>
+      {speech.noVoiceShown && (
+        <p className="alert" role="status">
+          {t('player.noVoice')}
+        </p>
       )}
       <Options item={item} labelledBy={textId} selected={selected} onChoose={onChoose} />
     </section>

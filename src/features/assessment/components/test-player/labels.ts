@@ -25,6 +25,8 @@ export type PlayerLabels = {
   'player.listen': string;
   /** Berhenti */
   'player.stopListening': string;
+  /** Perangkat ini belum punya suara bahasa Indonesia… (how to add one, shown once when "Dengarkan" cannot speak) */
+  'player.noVoice': string;
   /** Pilihan {letter}. {text} (spoken) */
   'player.optionSpoken': string;
   /** Periksa jawaban Anda */
