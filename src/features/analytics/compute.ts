@@ -7,7 +7,7 @@ import {
   pairedTTest,
   wilcoxonSignedRank,
 } from '../../lib/stats/index.ts';
-import { runSteps, runStepsYielding } from '../../lib/yield.ts';
+import { CHUNK_MS, runSteps, runStepsYielding } from '../../lib/yield.ts';
 import { questionRows, type ObjectiveRow, type QuestionRow, type Reliability } from './items.ts';
 import type { ObjectiveMap, Pair } from './pairs.ts';
 
@@ -104,8 +104,9 @@ export async function buildReportYielding(
   pairs: readonly Pair[],
   mastery = DEFAULT_MASTERY,
   objectives: ObjectiveMap = new Map(),
+  budget = CHUNK_MS,
 ): Promise<GainReport> {
-  return runStepsYielding(reportSteps(pairs, mastery, objectives));
+  return runStepsYielding(reportSteps(pairs, mastery, objectives), budget);
 }
 
 function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: ObjectiveMap): Generator<void, GainReport> {
