@@ -156,3 +156,78 @@ describe.skipIf(browserMissing)('every page fits a phone', () => {
     expect(await tooWide(main, 800)).toEqual([]);
   }, 240_000);
 });
+
+describe.skipIf(browserMissing)('tables, charts and the header on a phone', () => {
+  it('right-aligns the money columns of the cash-book lesson by a class, not by a style the CSP blocks', async () => {
+    const page = await pageAs('admin', 360);
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') blocked.push(message.text());
+    });
+    await page.goto(`${app.url}/belajar/keuangan-kube/01-buku-kas`);
+    const money = page.getByRole('cell', { name: '350.000', exact: true }).first();
+    await expect(money.evaluate((cell) => getComputedStyle(cell).textAlign)).resolves.toBe('right');
+    await expect(money.getAttribute('style')).resolves.toBeNull();
+    expect(blocked.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const width of [360, 800]) {
+    it(`shows that a wide table scrolls and keeps its key column in view at ${width} px`, async () => {
+      const page = await pageAs('admin', width);
+      await page.goto(`${app.url}/belajar/keuangan-kube/03-simpan-pinjam`);
+      const box = page.locator('.table-wrap').filter({ hasText: 'Pak Q' }).first();
+      const hint = box.locator('.table-wrap__hint [lang="id"]');
+      const scrolls = await box.evaluate((element) => element.scrollWidth > element.clientWidth);
+      // The hint is there exactly when the table is wider than its box.
+      await expect(hint.isVisible()).resolves.toBe(scrolls);
+      if (scrolls) {
+        const first = box.locator('tbody tr').first().locator('td').first();
+        const before = await first.boundingBox();
+        await box.evaluate((element) => {
+          element.scrollBy({ left: 200 });
+        });
+        expect((await first.boundingBox())?.x).toBe(before?.x);
+      }
+      await page.context().close();
+    });
+
+    it(`stacks the test history into cards with every figure on screen at ${width} px`, async () => {
+      const page = await pageAs('ketua', width);
+      await page.goto(`${app.url}/belajar/riwayat`);
+      const link = page.getByRole('link', { name: 'Lihat' }).first();
+      const box = await link.boundingBox();
+      expect((box?.x ?? width) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+      await page.context().close();
+    });
+
+    it(`draws the indicator trends and the report charts tall enough to read at ${width} px`, async () => {
+      const page = await pageAs('admin', width);
+      const heights = async () =>
+        page.locator('canvas[data-drawn]').evaluateAll((canvases) => canvases.map((c) => c.clientHeight));
+      await page.goto(`${app.url}/indikator`);
+      await page.locator('canvas[data-drawn]').first().waitFor();
+      for (const height of await heights()) expect(height).toBeGreaterThanOrEqual(200);
+      await page.goto(`${app.url}/laporan?modul=keuangan-kube&kube=${DEMO_KUBE_ID}`);
+      await page.locator('canvas[data-drawn]').first().waitFor();
+      for (const height of await heights()) expect(height).toBeGreaterThanOrEqual(250);
+      await page.context().close();
+    });
+
+    it(`keeps the header to one row with its menu opened by keyboard at ${width} px`, async () => {
+      const page = await pageAs('admin', width);
+      await page.goto(`${app.url}/`);
+      const header = await page.locator('.site-header').boundingBox();
+      expect(header?.height ?? 999).toBeLessThanOrEqual(80);
+      // Behind one button below a wide screen; the button is a <details> summary, so Enter opens it.
+      const people = page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Orang' });
+      await expect(people.isVisible()).resolves.toBe(false);
+      await page.locator('.site-menu__button').focus();
+      await page.keyboard.press('Enter');
+      await expect(people.isVisible()).resolves.toBe(true);
+      await people.click();
+      await page.waitForURL(`${app.url}/admin/orang`);
+      await page.context().close();
+    });
+  }
+});

@@ -11,6 +11,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { readChartSpec, type ChartSpec } from '../charts.ts';
+import { boxCanvas, fitToBox } from './chart-sizing.ts';
 
 // Draws the report's charts from the data the server put on each canvas. Only the parts of chart.js that
 // these charts use are registered, so the page loads less. Every chart has a table under it.
@@ -58,7 +59,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     new Chart(canvas, {
       type: 'line',
       data: { labels: spec.labels, datasets: [...lines, ...target] },
-      options: { animation: false, scales: { y } },
+      options: fitToBox({ animation: false, scales: { y } }),
     });
     return;
   }
@@ -76,7 +77,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
           pointRadius: 3,
         })),
       },
-      options: { animation: false, plugins: { legend: { display: false } }, scales: { y } },
+      options: fitToBox({ animation: false, plugins: { legend: { display: false } }, scales: { y } }),
     });
     return;
   }
@@ -90,7 +91,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
         backgroundColor: index === 0 ? BEFORE : AFTER,
       })),
     },
-    options: { animation: false, scales: { y } },
+    options: fitToBox({ animation: false, scales: { y } }),
   });
 }
 
@@ -98,6 +99,7 @@ function drawFromData(canvas: HTMLCanvasElement): boolean {
   const spec = readChartSpec(canvas.dataset['chart']);
   if (!spec) return false;
   try {
+    boxCanvas(canvas);
     draw(canvas, spec);
     return true;
   } catch {
