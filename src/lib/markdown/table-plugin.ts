@@ -37,6 +37,24 @@ function withAlignClasses(node: Readonly<ElementContent>): ElementContent {
   };
 }
 
+const textOf = (node: Readonly<ElementContent>): string =>
+  node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
+
+/** The first row's cells, e.g. "Tanggal, Uraian, Saldo (Rp)": each table's region gets a name of its own. */
+function headerOf(node: Readonly<ElementContent>): string[] {
+  if (node.type !== 'element') return [];
+  if (node.tagName === 'tr')
+    return node.children
+      .map(textOf)
+      .map((text) => text.trim())
+      .filter(Boolean);
+  for (const child of node.children) {
+    const found = headerOf(child);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 export const tablePlugin = defineHastPlugin({
   name: 'kube-tables',
   element: {
@@ -47,7 +65,12 @@ export const tablePlugin = defineHastPlugin({
       ctx.replaceNode(node, {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: id['table.region'] },
+        properties: {
+          className: ['table-wrap'],
+          tabIndex: 0,
+          role: 'region',
+          ariaLabel: `${id['table.region']}: ${headerOf(node).join(', ')}`,
+        },
         children: [hint(), table],
       });
     },
