@@ -201,6 +201,14 @@ describe.skipIf(browserMissing)('tables, charts and the header on a phone', () =
       await page.context().close();
     });
 
+    it(`shows each capacity dimension's change on screen at ${width} px`, async () => {
+      const page = await pageAs('admin', width);
+      await page.goto(`${app.url}/kube/${DEMO_KUBE_ID}/kapasitas`);
+      const change = await page.locator('.capacity-change').first().boundingBox();
+      expect((change?.x ?? width) + (change?.width ?? 0)).toBeLessThanOrEqual(width);
+      await page.context().close();
+    });
+
     it(`draws the indicator trends and the report charts tall enough to read at ${width} px`, async () => {
       const page = await pageAs('admin', width);
       const heights = async () =>
