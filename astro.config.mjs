@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { transformWithOxc } from 'vite';
 import { DEFAULT_PORT } from './src/lib/config.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tablePlugin } from './src/lib/markdown/table-plugin.ts';
 
 // A fresh id per build versions the offline cache: new content, new cache.
 const BUILD_ID = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -69,7 +71,8 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'never' },
-  markdown: { syntaxHighlight: false },
+  // Lesson tables scroll in the design system's box, with Markdown's alignment as a class (the CSP blocks styles).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [tablePlugin] }) },
   vite: {
     // Bundled rather than loaded from node_modules: on Node 24 importing drizzle's ~100 modules re-reads its
     // 175 KB package.json exports each time and leaves the server 130 MB heavier (see \`npm run bench\`).

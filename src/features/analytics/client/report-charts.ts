@@ -11,6 +11,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { readChartSpec, wrapLabel, type ChartSpec } from '../charts.ts';
+import { boxCanvas, fitToBox } from './chart-sizing.ts';
 
 // Draws the report's charts from the data the server put on each canvas. Only the parts of chart.js that
 // these charts use are registered, so the page loads less. Every chart has a table under it.
@@ -57,7 +58,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
     return new Chart(canvas, {
       type: 'line',
       data: { labels: spec.labels, datasets: [...lines, ...targets] },
-      options: { animation: false, scales: { y } },
+      options: fitToBox({ animation: false, scales: { y } }),
     });
   }
   if (spec.type === 'slope') {
@@ -74,13 +75,13 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
           pointRadius: 3,
         })),
       },
-      options: { animation: false, plugins: { legend: { display: false } }, scales: { y } },
+      options: fitToBox({ animation: false, plugins: { legend: { display: false } }, scales: { y } }),
     });
   }
   // Counts of people tick in whole numbers only (precision 0), so one person is never drawn as 0,2 … 1,0.
   const value = { ...y, ticks: spec.wholeNumbers ? { precision: 0 } : {} };
   const labels: (string | string[])[] = spec.horizontal ? spec.labels.map((label) => wrapLabel(label)) : spec.labels;
-  return new Chart<'bar', number[], string | string[]>(canvas, {
+  return new Chart(canvas, {
     type: 'bar',
     data: {
       labels,
@@ -91,8 +92,8 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       })),
     },
     options: spec.horizontal
-      ? { animation: false, indexAxis: 'y', aspectRatio: 1, scales: { x: value } }
-      : { animation: false, scales: { y: value } },
+      ? fitToBox({ animation: false, indexAxis: 'y' as const, scales: { x: value } })
+      : fitToBox({ animation: false, scales: { y: value } }),
   });
 }
 
@@ -106,6 +107,7 @@ function drawFromData(canvas: HTMLCanvasElement): boolean {
   const spec = readChartSpec(canvas.dataset['chart']);
   if (!spec) return false;
   try {
+    boxCanvas(canvas);
     recordTicks(canvas, draw(canvas, spec), spec.type === 'bars' && spec.horizontal === true);
     return true;
   } catch {
