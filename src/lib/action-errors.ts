@@ -19,6 +19,12 @@ export function refusal(t: Translate, code: RefusalCodeOrWait, message: Message 
   return new ActionError({ code, message: translateMessage(message, t) });
 }
 
+/** "You may not do this": the refusal of every action whose `can()` says no. */
+export const forbidden = (t: Translate): ActionError => refusal(t, 'FORBIDDEN', 'errors.forbidden');
+
+/** "Not found": the refusal of an action naming a record that does not exist (or is not the caller's to see). */
+export const notFound = (t: Translate): ActionError => refusal(t, 'NOT_FOUND', 'errors.notFound');
+
 /** A refusal tied to one form field, in the shape of the action's own input errors. */
 export function fieldRefusal(field: string, key: MessageKey, params?: MessageParams): ActionError {
   const issue: Issue = { code: 'custom', path: [field], message: key, input: undefined, params: { ...params } };

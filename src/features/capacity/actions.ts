@@ -1,15 +1,12 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { asAction, refusal } from '../../lib/action-errors.ts';
+import { asAction, notFound } from '../../lib/action-errors.ts';
 import { issueMessage } from '../../lib/issues.ts';
 import { db } from '../../lib/db.ts';
-import type { Translate } from '../../i18n/index.ts';
 import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 import { requireKubeRecorder } from '../kube/recorder.ts';
 import { loadRubric, rubricShape } from './rubric.ts';
 import { assessmentKube, correctAssessment, recordAssessment } from './service.ts';
-
-const notFound = (t: Translate) => refusal(t, 'NOT_FOUND', 'errors.notFound');
 
 /**
  * The scoring form: `kubeId`, `assessedOn`, `notes` (and `id` when correcting), plus one radio group

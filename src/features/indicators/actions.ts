@@ -1,14 +1,11 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { INDICATOR_TARGETS, type IndicatorTargetKey } from '../../../db/schema.ts';
-import { asAction, refusal } from '../../lib/action-errors.ts';
+import { asAction, forbidden } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import type { Translate } from '../../i18n/index.ts';
 import { typedNumber } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { setTarget } from './data.ts';
-
-const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 
 export const indicators = {
   /** An indicator's target for a year: a percentage for shares, a g value for the class gain. */

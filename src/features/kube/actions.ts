@@ -1,8 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { can } from '../auth/permissions.ts';
-import { asAction, refusal } from '../../lib/action-errors.ts';
+import { asAction, forbidden } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import type { Translate } from '../../i18n/index.ts';
 import { findPositionKubeId } from './queries.ts';
 import {
   createKubeInput,
@@ -13,8 +12,6 @@ import {
   updateKubeInput,
 } from './schemas.ts';
 import * as service from './service.ts';
-
-const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 
 export const kube = {
   create: defineAction({

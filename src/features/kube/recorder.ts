@@ -1,4 +1,4 @@
-import { refusal } from '../../lib/action-errors.ts';
+import { forbidden, notFound } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { can } from '../auth/permissions.ts';
 import { getKube } from './queries.ts';
@@ -8,7 +8,7 @@ import { getKube } from './queries.ts';
  * capacity and facts actions, which keep the same rule. Returns the caller's id.
  */
 export async function requireKubeRecorder(kubeId: string, { actor, t }: App.Locals): Promise<string> {
-  if (!actor || !can(actor, 'capacity.record', { kubeId })) throw refusal(t, 'FORBIDDEN', 'errors.forbidden');
-  if (!(await getKube(db, kubeId))) throw refusal(t, 'NOT_FOUND', 'errors.notFound');
+  if (!actor || !can(actor, 'capacity.record', { kubeId })) throw forbidden(t);
+  if (!(await getKube(db, kubeId))) throw notFound(t);
   return actor.id;
 }

@@ -2,9 +2,8 @@ import { defineAction } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { WORKSHOP_PHASES } from '../../../db/schema.ts';
-import { asAction, fieldRefusal, refusal } from '../../lib/action-errors.ts';
+import { asAction, fieldRefusal, forbidden, notFound, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
-import type { Translate } from '../../i18n/index.ts';
 import { latestWorkshopDate } from '../../lib/dates.ts';
 import { isoDate, optionalText, pin, recordId, requiredText } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
@@ -19,13 +18,12 @@ import { advanceWorkshop } from './phases.ts';
 import { clearPinBlocks } from './pin-blocks.ts';
 import { createWorkshop, getWorkshop, recordAttendance } from './service.ts';
 
-const forbidden = (t: Translate) => refusal(t, 'FORBIDDEN', 'errors.forbidden');
 const workshopId = recordId();
 
 /** The workshop and the caller, if the caller may run workshops of its KUBE. */
 async function requireRunnable(id: string, { actor, t }: App.Locals) {
   const workshop = await getWorkshop(db, id);
-  if (!workshop) throw refusal(t, 'NOT_FOUND', 'errors.notFound');
+  if (!workshop) throw notFound(t);
   if (!actor || !can(actor, 'workshop.run', { kubeId: workshop.kubeId })) throw forbidden(t);
   return { workshop, actor };
 }
@@ -98,7 +96,7 @@ export const workshop = {
     handler: async (input, context) => {
       const actor = context.locals.actor;
       if (!actor || !can(actor, 'workshop.run', { kubeId: input.kubeId })) throw forbidden(context.locals.t);
-      if (!(await getKube(db, input.kubeId))) throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
+      if (!(await getKube(db, input.kubeId))) throw notFound(context.locals.t);
       const module = await getEntry('modules', input.moduleSlug);
       if (!module || !(await getEntry('questions', input.moduleSlug))) {
         throw fieldRefusal('moduleSlug', 'errors.choice');
