@@ -4,7 +4,7 @@ import { issueMessage } from '../../lib/issues.ts';
 import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
 import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
-import { can, type Actor } from '../auth/permissions.ts';
+import { can, visibleKubeIds, type Actor } from '../auth/permissions.ts';
 import { getWorkshop, type Workshop } from '../workshop/service.ts';
 import { DEFAULT_MASTERY } from './compute.ts';
 import type { ReportScope } from './pairs.ts';
@@ -63,7 +63,7 @@ export async function readReportRequest(db: Executor, actor: Actor, params: URLS
   if (!can(actor, 'report.view', query.kube ? { kubeId: query.kube } : {})) {
     return { ok: false, status: 403, errors: {} };
   }
-  const own = actor.role === 'admin' ? undefined : actor.assignedKubeIds;
+  const own = visibleKubeIds(actor);
   if (query.workshop) {
     const workshop = await getWorkshop(db, query.workshop);
     if (!workshop) return { ok: false, status: 404, errors: {} };

@@ -1,7 +1,8 @@
 import type { Message } from '../../lib/errors.ts';
 import { getEntry } from 'astro:content';
+import type { SelectOption } from '../../lib/select-option.ts';
 import type { Executor } from '../../../db/client.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { visibleKubeIds, type Actor } from '../auth/permissions.ts';
 import { getKube, listFacilitators, listJabatan, listKubeOptions } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
 import type { Workshop } from '../workshop/service.ts';
@@ -28,8 +29,6 @@ export const siteReportContent: ReportContent = {
   },
 };
 
-export type Option = { value: string; label: string };
-
 export type ReportPage =
   | { status: 403 }
   | { status: 404 }
@@ -39,7 +38,7 @@ export type ReportPage =
       errors: Record<string, Message>;
       /** The filters as typed; the mastery score shows its default when none was typed. */
       values: Record<'modul' | 'kube' | 'jabatan' | 'dari' | 'sampai', string | null> & { ketuntasan: string };
-      options: { modules: Option[]; kubes: Option[]; jabatan: Option[] };
+      options: { modules: SelectOption[]; kubes: SelectOption[]; jabatan: SelectOption[] };
       report: GainReport | null;
       workshop: Workshop | null;
       /** The KUBE reported on (chosen, or the workshop's), and the facilitators the printed page names. */
@@ -67,7 +66,7 @@ export async function loadReportPage(
   // The choices, the report and the printed page's names are independent reads: they run together.
   const [modules, kubes, jabatan, report, kube, facilitators] = await Promise.all([
     content.modules(),
-    listKubeOptions(db, actor.role === 'admin' ? undefined : actor.assignedKubeIds),
+    listKubeOptions(db, visibleKubeIds(actor)),
     listJabatan(db),
     request.ok ? loadReport(db, request.scope, request.query.ketuntasan, moduleSlug, content) : null,
     kubeId ? getKube(db, kubeId) : null,

@@ -10,6 +10,10 @@ export type Actor = {
   assignedKubeIds: readonly string[];
 };
 
+/** The KUBEs a person may look across in lists and reports: a facilitator's own, every KUBE (undefined) for an admin. */
+export const visibleKubeIds = (actor: Actor): readonly string[] | undefined =>
+  actor.role === 'admin' ? undefined : actor.assignedKubeIds;
+
 /** Everything a page, action or endpoint may ask permission for. */
 export type Permission =
   | 'admin.area' // the admin screens as a whole

@@ -1,17 +1,17 @@
 import type { Message } from '../../lib/errors.ts';
+import type { SelectOption } from '../../lib/select-option.ts';
 import type { Executor } from '../../../db/client.ts';
 import { todayIso } from '../../lib/dates.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { visibleKubeIds, type Actor } from '../auth/permissions.ts';
 import { rubricShape } from '../capacity/rubric.ts';
 import { siteContent, type IndicatorContent } from './content.ts';
 import { listScopeKubes, loadIndicators, type IndicatorScope } from './data.ts';
-import { readIndicatorRequest, visibleKubeIds } from './query.ts';
+import { readIndicatorRequest } from './query.ts';
 
 // Everything the success-indicator dashboard decides before it renders: the area filter's choices, the
 // filters as typed, and (for good filters) the indicators with the figures its three sections show.
 
 export type Indicators = Awaited<ReturnType<typeof loadIndicators>>;
-export type Option = { value: string; label: string };
 
 export type DashboardView = {
   data: Indicators;
@@ -41,12 +41,13 @@ export type Dashboard = {
     sampai: string | undefined;
   };
   /** The area filter's choices: places of the KUBEs the person may see, each narrowed by the wider one. */
-  options: { kabupaten: Option[]; kecamatan: Option[]; desa: Option[] };
+  options: { kabupaten: SelectOption[]; kecamatan: SelectOption[]; desa: SelectOption[] };
   view: DashboardView | null;
 };
 
 const asPercent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
-const options = (values: string[]): Option[] => [...new Set(values)].sort().map((value) => ({ value, label: value }));
+const options = (values: string[]): SelectOption[] =>
+  [...new Set(values)].sort().map((value) => ({ value, label: value }));
 const sum = (rows: Indicators['business'], pick: (row: Indicators['business'][number]) => number) =>
   rows.reduce((total, row) => total + pick(row), 0);
 

@@ -4,7 +4,7 @@ import { issueMessage } from '../../lib/issues.ts';
 import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
 import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { visibleKubeIds, type Actor } from '../auth/permissions.ts';
 import type { IndicatorScope } from './data.ts';
 
 // The dashboard's filters as they arrive in the address: an area (kabupaten, kecamatan, desa) and a period,
@@ -29,10 +29,6 @@ const indicatorQuery = z
 
 export type IndicatorRequest =
   { ok: true; scope: IndicatorScope; params: URLSearchParams } | { ok: false; errors: Record<string, Message> };
-
-/** The KUBEs a person may see on the indicator pages: a facilitator's own, every KUBE (undefined) for an admin. */
-export const visibleKubeIds = (actor: Actor): readonly string[] | undefined =>
-  actor.role === 'admin' ? undefined : actor.assignedKubeIds;
 
 /** The filters, with the period defaulting to this year up to today. */
 export function readIndicatorRequest(actor: Actor, params: URLSearchParams, today = todayIso()): IndicatorRequest {
