@@ -77,6 +77,9 @@ describe.skipIf(browserMissing)('learning in Chromium', () => {
       await management.getByRole('link').click();
       await expect(page.locator('#langkah').textContent()).resolves.toBe('Modul selesai');
       await expect(page.locator('.progress .badge').textContent()).resolves.toBe('Modul selesai');
+      // No empty lesson bar beside "Modul selesai": the count is a note once the post-test closed the module.
+      await expect(page.locator('.progress progress').count()).resolves.toBe(0);
+      await expect(page.locator('.progress .muted').textContent()).resolves.toContain('Post-test sudah dikumpulkan');
       const body = (await page.locator('main').textContent()) ?? '';
       expect(body).not.toContain('Langkah 2');
       expect(body).not.toContain('Belum mulai');
