@@ -56,6 +56,8 @@ beforeAll(async () => {
     await idOf('pendamping.demo'),
   );
   const [code] = await db.select({ code: workshops.code }).from(workshops).where(eq(workshops.id, workshop.id));
+  // In its materi phase, so the tablet's lessons (read without a sign-in) open too.
+  await db.update(workshops).set({ phase: 'materi' }).where(eq(workshops.id, workshop.id));
   // The thank-you page ends a session made by joining a workshop on a tablet.
   const tablet = await createSession(db, member.id, 'tablet', new Date(), workshop.id);
   cookies.tablet = `kube_session=${tablet.token}`;
@@ -95,6 +97,7 @@ afterAll(async () => {
 function visit(route: string): { path: string; who: keyof typeof cookies; status: number } {
   const path = route
     .replace('[modul]/[pelajaran]', 'usaha-produk/01-memilih-usaha')
+    .replace('materi/[pelajaran]', 'materi/01-memilih-usaha')
     .replace('[modul]/tes/[jenis]', 'hakikat-kube/tes/pre')
     .replace('[modul]/tes/hasil/[attempt]', ids['attempt'] ?? '')
     .replace('[modul]', 'usaha-produk')

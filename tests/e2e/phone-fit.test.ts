@@ -48,6 +48,8 @@ beforeAll(async () => {
     await idOf('pendamping.demo'),
   );
   const [code] = await db.select({ code: workshops.code }).from(workshops).where(eq(workshops.id, workshop.id));
+  // In its materi phase, so the tablet's lessons (read without a sign-in) open too.
+  await db.update(workshops).set({ phase: 'materi' }).where(eq(workshops.id, workshop.id));
   const [attempt] = await db
     .select({ id: attempts.id, moduleSlug: attempts.moduleSlug })
     .from(attempts)
@@ -87,6 +89,13 @@ function visits(route: string): { path: string; who: Who }[] {
     });
   const as = (...who: Who[]) => who.map((w) => ({ path, who: w }));
   if (route === '/belajar/[modul]/[pelajaran]') return LESSONS.map((lesson) => ({ path: lesson, who: 'admin' }));
+  // The workshop's lessons on a tablet, money tables included: the same lessons, read by a visitor.
+  if (route === '/gabung/[kode]/materi/[pelajaran]') {
+    return LESSONS.filter((lesson) => lesson.startsWith('/belajar/keuangan-kube/')).map((lesson) => ({
+      path: lesson.replace('/belajar/keuangan-kube', `/gabung/${ids['code'] ?? ''}/materi`),
+      who: 'visitor',
+    }));
+  }
   if (route === '/indikator/[nomor]') {
     return [1, 2, 3].flatMap((n) => ['admin', 'pendamping'].map((w) => ({ path: `/indikator/${n}`, who: w as Who })));
   }
