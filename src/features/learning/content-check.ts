@@ -11,6 +11,7 @@ import {
   type QuestionBank,
 } from './content-schemas.ts';
 import { checkVersions, readLock } from './question-versions.ts';
+import { lintModule, type ModuleLint } from './content-lint.ts';
 import { rubricSchema, type Rubric } from '../capacity/rubric-schema.ts';
 
 // Checks the whole curriculum the way the build does (same schemas), plus what one file cannot know
@@ -137,4 +138,16 @@ export function checkCurriculum(dir = 'content'): string[] {
   }
   problems.push(...checkVersions(banks, readLock(dir)));
   return problems;
+}
+
+/** The content linter (content-lint.ts) on every module that has a bank, in the modules' order. */
+export function lintCurriculum(dir = 'content'): ModuleLint[] {
+  const { modules, banks } = loadCurriculum(dir, []);
+  return modules
+    .map((m) => m.data)
+    .sort((a, b) => a.order - b.order)
+    .flatMap((module) => {
+      const bank = banks.find((b) => b.data.module === module.slug);
+      return bank ? [lintModule(module, bank.data)] : [];
+    });
 }
