@@ -14,7 +14,7 @@ export const SCORES = [1, 2, 3, 4] as const;
 
 /**
  * The six dimensions every rubric has, with their kind: the three of the program's indicator 3 and the three
- * aspects Permensos 2/2019 assesses a KUBE on.
+ * aspects that, according to the source paper, Permensos 2/2019 assesses a KUBE on.
  */
 export const REQUIRED_DIMENSIONS = {
   'strategi-pemasaran': 'program',
@@ -28,7 +28,7 @@ export const REQUIRED_DIMENSIONS = {
 export const levelSchema = z.strictObject({
   /** The score this label names, 1 (lowest) to 4. */
   score: z.literal(SCORES),
-  /** A short plain label for the score, e.g. `Belum ada`. */
+  /** A short plain label for the score, e.g. `Awal`. */
   label: plainText,
 });
 
