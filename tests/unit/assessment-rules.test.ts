@@ -10,6 +10,7 @@ import {
   lessonsUnlocked,
   moduleStage,
   normalizedGain,
+  postFormAfterSameDesign,
   scoreAttempt,
   seededShuffle,
   type TestState,
@@ -78,6 +79,29 @@ describe('assignForm()', () => {
   it('follows the parity of the hash of person and module', () => {
     const even = hashString('person-3:hakikat-kube') % 2 === 0;
     expect(assignForm('person-3', 'hakikat-kube', 'pre', 'parallel')).toBe(even ? 'A' : 'B');
+  });
+});
+
+describe('postFormAfterSameDesign()', () => {
+  // The bank after a module moved from `same` to parallel forms: form A kept q1 and q2, form B kept q3.
+  const bank = [
+    question('q1', 'o-1', 'A', 2),
+    question('q2', 'o-1', 'A'),
+    question('q5', 'o-2', 'A'),
+    question('q3', 'o-1', 'B'),
+    question('q6', 'o-2', 'B'),
+    question('q7', 'o-2', 'B'),
+  ];
+
+  it('gives the form that repeats fewer questions of the old pre-test, whatever the counterbalancing says', () => {
+    expect(postFormAfterSameDesign(['q1', 'q2', 'q3', 'q4'], bank, 'A')).toBe('B');
+    expect(postFormAfterSameDesign(['q1', 'q2', 'q3', 'q4'], bank, 'B')).toBe('B');
+    expect(postFormAfterSameDesign(['q3', 'q6', 'q1'], bank, 'B')).toBe('A');
+  });
+
+  it('keeps the counterbalanced form when both forms repeat as many', () => {
+    expect(postFormAfterSameDesign(['q1', 'q3'], bank, 'A')).toBe('A');
+    expect(postFormAfterSameDesign(['q4', 'q8'], bank, 'B')).toBe('B');
   });
 });
 

@@ -1,9 +1,10 @@
 import { getEntry } from 'astro:content';
 import type { Executor } from '../../../db/client.ts';
 import { gain, gainBand, normalizedGain } from './rules.ts';
+import { listMissed, type Missed } from './missed.ts';
 import { listAnswers, listSubmittedAttempts, type Attempt } from './service.ts';
 
-export type Missed = { text: string; yourAnswer: string; correctAnswer: string; explanation: string };
+export type { Missed } from './missed.ts';
 
 export type AttemptResult = {
   attempt: Attempt;
@@ -42,21 +43,6 @@ export async function loadAttemptResult(db: Executor, attempt: Attempt): Promise
   }));
 
   const answers = await listAnswers(db, attempt.id);
-  const questions = new Map((bank?.data.questions ?? []).map((q) => [q.id, q]));
-  const missed = attempt.items.flatMap((item) => {
-    const question = questions.get(item.questionId);
-    const chosen = answers[item.questionId];
-    const correct = attempt.answerKey[item.questionId];
-    if (!question || chosen === correct) return [];
-    const optionText = (id: string | undefined) => question.options.find((o) => o.id === id)?.text ?? '—';
-    return [
-      {
-        text: question.text,
-        yourAnswer: optionText(chosen),
-        correctAnswer: optionText(correct),
-        explanation: question.explanation,
-      },
-    ];
-  });
+  const missed = listMissed(attempt.items, answers, attempt.answerKey, bank?.data.questions ?? []);
   return { attempt, isFirst, comparison, byObjective, missed };
 }

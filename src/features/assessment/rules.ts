@@ -54,6 +54,25 @@ export function assignForm(
   return preForm === 'A' ? 'B' : 'A';
 }
 
+/**
+ * The post-test form of a person whose counted pre-test had no form: they took it while the module showed the
+ * same items before and after, and the module has parallel forms now. Each form may keep some of the old
+ * questions; the one that repeats fewer of them is the fairer post-test, since remembered items inflate the
+ * gain. On a tie the counterbalanced form stands.
+ */
+export function postFormAfterSameDesign(
+  preQuestionIds: readonly string[],
+  questions: readonly Question[],
+  counterbalanced: FormName,
+): FormName {
+  const seen = new Set(preQuestionIds);
+  const repeated = (form: FormName) => questions.filter((q) => q.form === form && seen.has(q.id)).length;
+  const a = repeated('A');
+  const b = repeated('B');
+  if (a === b) return counterbalanced;
+  return a < b ? 'A' : 'B';
+}
+
 /** A new array in a deterministic Fisher–Yates order seeded by `hashString(seed)`: same seed, same order. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   const out = [...items];

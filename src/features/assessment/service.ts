@@ -3,7 +3,8 @@ import type { Database, Executor } from '../../../db/client.ts';
 import { attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { Question } from '../learning/content-schemas.ts';
-import { assignForm, buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
+import { buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
+import { chooseForm } from './form-choice.ts';
 import { listAnswers, saveAnswerBatch, storeAnswers } from './answers.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
@@ -88,7 +89,7 @@ export async function startAttempt(
     const gate = canStartTest(input.kind, await loadTestState(tx, input.personId, input.test.slug, input.lessonsDone));
     if (!gate.allowed) throw new DomainError(`assessment.gate.${gate.reason}`, { code: 'CONFLICT' });
 
-    const form = assignForm(input.personId, input.test.slug, input.kind, input.test.testDesign);
+    const form = await chooseForm(tx, input.personId, input.kind, input.test);
     const items = buildAttemptItems(input.test.questions, form, input.attemptId);
     const answerKey = Object.fromEntries(
       input.test.questions.filter((q) => items.some((i) => i.questionId === q.id)).map((q) => [q.id, q.correct]),

@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { attempts } from '../../../db/schema.ts';
+import { assignForm, postFormAfterSameDesign } from './rules.ts';
+import type { ModuleTest } from './service.ts';
+import type { FormName, TestKind } from './types.ts';
+
+/**
+ * The form of a new attempt: counterbalanced (`assignForm`), except for a post-test after a pre-test taken under
+ * the `same` design, before the module had forms (`postFormAfterSameDesign`).
+ */
+export async function chooseForm(
+  tx: Executor,
+  personId: string,
+  kind: TestKind,
+  test: ModuleTest,
+): Promise<FormName | null> {
+  const form = assignForm(personId, test.slug, kind, test.testDesign);
+  if (form === null || kind === 'pre') return form;
+  const [pre] = await tx
+    .select({ form: attempts.form, items: attempts.items })
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.personId, personId),
+        eq(attempts.moduleSlug, test.slug),
+        eq(attempts.kind, 'pre'),
+        eq(attempts.counted, true),
+      ),
+    )
+    .limit(1);
+  if (!pre || pre.form !== null) return form;
+  return postFormAfterSameDesign(
+    pre.items.map((item) => item.questionId),
+    test.questions,
+    form,
+  );
+}

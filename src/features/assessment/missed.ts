@@ -1,0 +1,33 @@
+import type { Question } from '../learning/content-schemas.ts';
+import type { AttemptItem } from './types.ts';
+
+export type Missed = { text: string; yourAnswer: string; correctAnswer: string; explanation: string };
+
+/**
+ * The questions an attempt got wrong, with the texts the bank holds now. A question whose version changed since
+ * the attempt is left out: its words, and what its option ids stand for, may differ from what the person saw
+ * (README: "Editing without breaking past results"), so showing them would misreport the answer.
+ */
+export function listMissed(
+  items: readonly AttemptItem[],
+  answers: Readonly<Record<string, string>>,
+  answerKey: Readonly<Record<string, string>>,
+  questions: readonly Question[],
+): Missed[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return items.flatMap((item) => {
+    const question = byId.get(item.questionId);
+    const chosen = answers[item.questionId];
+    const correct = answerKey[item.questionId];
+    if (!question || question.version !== item.version || chosen === correct) return [];
+    const optionText = (id: string | undefined) => question.options.find((o) => o.id === id)?.text ?? '—';
+    return [
+      {
+        text: question.text,
+        yourAnswer: optionText(chosen),
+        correctAnswer: optionText(correct),
+        explanation: question.explanation,
+      },
+    ];
+  });
+}
