@@ -115,7 +115,7 @@ describe('lintModule()', () => {
   });
 
   it('asks officer modules for 3 items per objective and 15 per form, member modules for 2 per objective', () => {
-    const officer = { audience: { roles: ['pengurus' as const], positions: [] } };
+    const officer = { track: 'hakikat' as const };
     expect(failuresOf(lint(goodItems(), officer))).toEqual(
       expect.arrayContaining(['objective o-1: 2 item(s), at least 3 needed', '2 items, at least 15 needed']),
     );
