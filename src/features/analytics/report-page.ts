@@ -9,6 +9,7 @@ import type { Workshop } from '../workshop/service.ts';
 import { buildReportYielding, DEFAULT_MASTERY, type GainReport } from './compute.ts';
 import { loadPairs, type ObjectiveMap } from './pairs.ts';
 import { readReportRequest } from './query.ts';
+import { signerOf, type Signer } from './signature.ts';
 
 // Everything the gain-report page decides before it renders: the filter's choices and values, the report,
 // and what the printed page names (the KUBE, the module, the facilitators).
@@ -44,6 +45,8 @@ export type ReportPage =
       /** The KUBE reported on (chosen, or the workshop's), and the facilitators the printed page names. */
       kubeName: string | null;
       facilitatorNames: string;
+      /** Who signs the printed report, and where. */
+      signer: Signer;
       /** The period as chosen, YYYY-MM-DD, for the printed page. */
       period: { from: string | null; to: string | null };
       module: { id: string; title: string } | null;
@@ -93,6 +96,12 @@ export async function loadReportPage(
     kubeName: kube?.name ?? null,
     facilitatorNames:
       actor.role === 'pendamping' ? person.name : facilitators.map((f) => f.name).join(', ') || person.name,
+    signer: signerOf(
+      actor,
+      person,
+      kube ? [kube] : [],
+      facilitators.map((f) => f.name),
+    ),
     period: {
       from: request.ok ? (request.query.dari ?? null) : null,
       to: request.ok ? (request.query.sampai ?? null) : null,

@@ -30,3 +30,16 @@ export function fitToBox<T extends Sized>(options: T): T & ChartOptions {
     },
   };
 }
+
+/**
+ * Redraws the charts to their box when the page goes to paper and back: a canvas keeps the pixel size it was
+ * drawn at, and a screen-wide chart would run past the A4 margin (report.css also keeps the bitmap inside it).
+ */
+export function followPrint(charts: readonly { resize: () => void }[]): void {
+  const redraw = () => {
+    for (const chart of charts) chart.resize();
+  };
+  window.addEventListener('beforeprint', redraw);
+  window.addEventListener('afterprint', redraw);
+  window.matchMedia('print').addEventListener('change', redraw);
+}

@@ -11,7 +11,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { readChartSpec, wrapLabel, type ChartSpec } from '../charts.ts';
-import { boxCanvas, fitToBox } from './chart-sizing.ts';
+import { boxCanvas, fitToBox, followPrint } from './chart-sizing.ts';
 
 // Draws the report's charts from the data the server put on each canvas. Only the parts of chart.js that
 // these charts use are registered, so the page loads less. Every chart has a table under it.
@@ -103,22 +103,28 @@ function recordTicks(canvas: HTMLCanvasElement, chart: Chart, horizontal: boolea
   if (axis) canvas.dataset['ticks'] = axis.ticks.map((tick) => String(tick.value)).join(' ');
 }
 
-function drawFromData(canvas: HTMLCanvasElement): boolean {
+function drawFromData(canvas: HTMLCanvasElement): Chart | null {
   const spec = readChartSpec(canvas.dataset['chart']);
-  if (!spec) return false;
+  if (!spec) return null;
   try {
     boxCanvas(canvas);
-    recordTicks(canvas, draw(canvas, spec), spec.type === 'bars' && spec.horizontal === true);
-    return true;
+    const chart = draw(canvas, spec);
+    recordTicks(canvas, chart, spec.type === 'bars' && spec.horizontal === true);
+    return chart;
   } catch {
-    return false;
+    return null;
   }
 }
 
+const charts: Chart[] = [];
 for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
-  if (drawFromData(canvas)) canvas.dataset['drawn'] = 'true';
-  else canvas.hidden = true; // the table below still has every figure
+  const chart = drawFromData(canvas);
+  if (chart) {
+    canvas.dataset['drawn'] = 'true';
+    charts.push(chart);
+  } else canvas.hidden = true; // the table below still has every figure
 }
+followPrint(charts);
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) {
   button.hidden = false;
