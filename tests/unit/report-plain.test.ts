@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, countPeople } from '../../src/features/analytics/compute.ts';
 import type { Pair } from '../../src/features/analytics/pairs.ts';
-import { effectSize, summaryLines, verdictSentence } from '../../src/features/analytics/plain.ts';
+import { effectSize, gainMeaning, summaryLines, verdictSentence } from '../../src/features/analytics/plain.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 // What the report says in words: people counted as people, each figure's one-line meaning, and a verdict
@@ -54,6 +54,37 @@ describe('summaryLines()', () => {
 
   it('reads an effect size by Cohen’s rule of thumb', () => {
     expect([0.1, -0.3, 0.6, 1.2].map(effectSize)).toEqual(['tiny', 'small', 'medium', 'large']);
+  });
+});
+
+describe('gainMeaning()', () => {
+  // Scores 50 → 30 and 60 → 50: the mean falls from 55 to 40, so ⟨g⟩ = −15 / 45 = −0.33.
+  const fell = [pair('a', 50, 30), pair('b', 60, 50)];
+
+  it('says a falling group fell, by how many points, instead of reaching 0 %', () => {
+    const report = buildReport(fell);
+    expect(report.classGain).toBeLessThan(0);
+    expect(gainMeaning(report, t, 'id', 'class')).toBe(
+      'Tidak ada kemajuan: nilai kelompok turun 15 poin dari 100 sesudah pelatihan.',
+    );
+    expect(gainMeaning(report, t, 'id', 'class')).not.toMatch(/0\s?%/);
+    expect(line(fell, 'Kemajuan kelompok')).toMatchObject({ value: '-0,33 (turun)' });
+  });
+
+  it('says each person fell on average when the mean of their gains is negative', () => {
+    expect(gainMeaning(buildReport(fell), t, 'id', 'person')).toBe(
+      'Tidak ada kemajuan: rata-rata per orang, nilai sesudah pelatihan lebih rendah daripada sebelumnya.',
+    );
+    expect(gainMeaning(buildReport(fell), useTranslations('en'), 'en', 'class')).toBe(
+      "No progress: the group's score fell 15 points out of 100 after the training.",
+    );
+  });
+
+  it('gives the share of the points left that were reached when the group rose', () => {
+    // Pre mean 36, post mean 64: ⟨g⟩ = 28 / 64 = 0.44.
+    expect(gainMeaning(buildReport(twoModules), t, 'id', 'class')).toBe(
+      'Dari nilai yang belum diraih sebelum pelatihan, 44% berhasil diraih sesudahnya.',
+    );
   });
 });
 

@@ -48,10 +48,38 @@ function mastered(report: GainReport, t: Translate, locale: Locale, share: numbe
   return when === 'before' ? t('report.plain.masteryBefore', vars) : t('report.plain.masteryAfter', vars);
 }
 
+/**
+ * What a normalised gain means in words: the share of the points left to reach that were reached. A negative
+ * gain is no share at all: it says the scores fell, by how many points, instead of reading as "0 %".
+ */
+export function gainMeaning(report: GainReport, t: Translate, locale: Locale, of: 'class' | 'person'): string {
+  const g = of === 'class' ? report.classGain : report.meanG;
+  if (g === null) return t('report.plain.none');
+  const unit = unitOf(report, t);
+  if (g < 0) {
+    // ⟨g⟩ of the class falls exactly when its mean score falls, so it can say by how much; a mean of each
+    // person's g can be negative while the mean score holds, so it only says that scores fell on average.
+    const fall = report.meanGain !== null && report.meanGain < 0 ? -report.meanGain : null;
+    return of === 'class' && fall !== null
+      ? t('report.plain.classGain.down', { gain: score(locale, fall) })
+      : t('report.plain.meanG.down', { unit });
+  }
+  const value = percent(locale, g);
+  return of === 'class'
+    ? t('report.plain.classGain', { share: value })
+    : t('report.plain.meanG', { share: value, unit });
+}
+
 /** The summary table's lines, in the order a reader asks: who, before, after, how much, how sure. */
 export function summaryLines(report: GainReport, t: Translate, locale: Locale): SummaryLine[] {
+  // A negative gain is a fall, not a "low" gain: Hake's bands are for progress.
   const withBand = (value: number | null, band: GainReport['classBand']) =>
-    band ? t('report.withBand', { value: ratio(locale, value), band: t(`report.band.${band}`) }) : ratio(locale, value);
+    band && value !== null
+      ? t('report.withBand', {
+          value: ratio(locale, value),
+          band: t(value < 0 ? 'report.band.down' : `report.band.${band}`),
+        })
+      : ratio(locale, value);
   const share = (value: number | null) => percent(locale, value);
   const mastery = formatNumber(locale, report.mastery, 1);
   const { wilcoxon, tTest } = report;
@@ -102,10 +130,7 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
     {
       label: t('report.classGain'),
       value: withBand(report.classGain, report.classBand),
-      meaning:
-        report.classGain === null
-          ? t('report.plain.none')
-          : t('report.plain.classGain', { share: share(Math.max(0, report.classGain)) }),
+      meaning: gainMeaning(report, t, locale, 'class'),
       technical: t('report.classGain.technical'),
       number: report.classGain,
       digits: 3,
@@ -113,10 +138,7 @@ export function summaryLines(report: GainReport, t: Translate, locale: Locale): 
     {
       label: t('report.meanG'),
       value: withBand(report.meanG, report.meanGBand),
-      meaning:
-        report.meanG === null
-          ? t('report.plain.none')
-          : t('report.plain.meanG', { share: share(Math.max(0, report.meanG)), unit: unitOf(report, t) }),
+      meaning: gainMeaning(report, t, locale, 'person'),
       technical: t('report.meanG.technical', { n: report.nG }),
       number: report.meanG,
       digits: 3,

@@ -33,6 +33,10 @@ const AFTER = '#1f5f99';
 /** A trend's series colours, in order; a series' target line takes its colour. */
 const TREND = [AFTER, BEFORE, '#2e7d32'];
 
+// Ticks and tooltips read numbers in the page's language ("0,5" in Indonesian, "0.5" in English), not the
+// browser's: chart.js formats with Intl under its `locale` option, which defaults to the browser's own.
+const locale = document.documentElement.lang || navigator.language;
+
 function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const y = { beginAtZero: true, max: spec.max, title: { display: true, text: spec.yLabel } };
   if (spec.type === 'trend') {
@@ -58,7 +62,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
     return new Chart(canvas, {
       type: 'line',
       data: { labels: spec.labels, datasets: [...lines, ...targets] },
-      options: fitToBox({ animation: false, scales: { y } }),
+      options: fitToBox({ animation: false, locale, scales: { y } }),
     });
   }
   if (spec.type === 'slope') {
@@ -75,7 +79,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
           pointRadius: 3,
         })),
       },
-      options: fitToBox({ animation: false, plugins: { legend: { display: false } }, scales: { y } }),
+      options: fitToBox({ animation: false, locale, plugins: { legend: { display: false } }, scales: { y } }),
     });
   }
   // Counts of people tick in whole numbers only (precision 0), so one person is never drawn as 0,2 … 1,0.
@@ -92,15 +96,21 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       })),
     },
     options: spec.horizontal
-      ? fitToBox({ animation: false, indexAxis: 'y' as const, scales: { x: value } })
-      : fitToBox({ animation: false, scales: { y: value } }),
+      ? fitToBox({ animation: false, locale, indexAxis: 'y' as const, scales: { x: value } })
+      : fitToBox({ animation: false, locale, scales: { y: value } }),
   });
 }
 
-/** The value axis' ticks as drawn, on the canvas for whoever checks the chart (tests, a curious reader). */
+/**
+ * The value axis' ticks as drawn, and the first series' values as its tooltips read them (chart.js writes both
+ * with the axis' number format), on the canvas for whoever checks the chart (tests, a curious reader).
+ */
 function recordTicks(canvas: HTMLCanvasElement, chart: Chart, horizontal: boolean): void {
   const axis = chart.scales[horizontal ? 'x' : 'y'];
-  if (axis) canvas.dataset['ticks'] = axis.ticks.map((tick) => String(tick.value)).join(' ');
+  if (!axis) return;
+  canvas.dataset['ticks'] = axis.ticks.map((tick) => String(tick.value)).join(' ');
+  const values = (chart.data.datasets[0]?.data ?? []).filter((value) => typeof value === 'number');
+  canvas.dataset['valueLabels'] = values.map((value) => axis.getLabelForValue(value)).join(' ');
 }
 
 function drawFromData(canvas: HTMLCanvasElement): Chart | null {
