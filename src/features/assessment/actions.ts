@@ -157,7 +157,7 @@ export const assessment = {
         throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       const grantedBy = context.locals.actor?.id ?? '';
       if (input.revoke) await revokeTestPermission(db, input);
-      else await grantTestPermission(db, { ...input, grantedBy });
+      else await asAction(() => grantTestPermission(db, { ...input, grantedBy }), context.locals.t);
       return { ok: true };
     },
   }),

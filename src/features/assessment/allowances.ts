@@ -25,3 +25,30 @@ export function allowancesFor(state: TestState): Allowance[] {
   ];
   return offers.flatMap(([kind, fits, given]) => (fits ? [{ kind, given }] : []));
 }
+
+/** Why an allowance is refused in this state: a dictionary key for the facilitator. */
+export type AllowanceRefusal =
+  | 'grant.errors.preTaken'
+  | 'grant.errors.postTaken'
+  | 'grant.errors.preNotTaken'
+  | 'grant.errors.retakePreAfterPost'
+  | 'grant.errors.postNotTaken';
+
+/**
+ * Null when an allowance may be given in this state, else why not. The same offers as the page
+ * (`allowancesFor`), so a form crafted by hand cannot give what the page never shows. Giving one already in
+ * force is allowed (a second tap renews it); taking one back is never refused, as it only closes a door.
+ */
+export function refuseAllowance(state: TestState, kind: TestPermissionKind): AllowanceRefusal | null {
+  if (allowancesFor(state).some((offer) => offer.kind === kind)) return null;
+  switch (kind) {
+    case 'waive_pre':
+      return 'grant.errors.preTaken';
+    case 'open_post':
+      return 'grant.errors.postTaken';
+    case 'retake_pre':
+      return state.preSubmitted > 0 ? 'grant.errors.retakePreAfterPost' : 'grant.errors.preNotTaken';
+    case 'retake_post':
+      return 'grant.errors.postNotTaken';
+  }
+}

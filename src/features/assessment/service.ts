@@ -6,6 +6,7 @@ import type { Question } from '../learning/content-schemas.ts';
 import { buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
 import { chooseForm } from './form-choice.ts';
 import { listAnswers, saveAnswerBatch, storeAnswers } from './answers.ts';
+import { refuseAllowance } from './allowances.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
 export { listAnswers } from './answers.ts';
@@ -196,13 +197,19 @@ export async function getAttempt(db: Executor, attemptId: string) {
   return attempt ?? null;
 }
 
-/** A facilitator's allowance for one person: waive the pre-test, open the post-test, or a retake. */
+/**
+ * A facilitator's allowance for one person: waive the pre-test, open the post-test, or a retake. Only one the
+ * per-person page would offer for the person's state, judged inside the transaction against what is stored.
+ */
 export async function grantTestPermission(
   db: Executor,
   input: { personId: string; moduleSlug: string; kind: TestPermissionKind; grantedBy: string },
   now = new Date(),
 ) {
   await db.transaction(async (tx) => {
+    // Lessons do not change which allowances fit (see `allowancesFor`).
+    const refused = refuseAllowance(await loadTestState(tx, input.personId, input.moduleSlug, false), input.kind);
+    if (refused) throw new DomainError(refused, { code: 'CONFLICT' });
     await tx
       .insert(testPermissions)
       .values({ ...input, grantedAt: now })

@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { WORKSHOP_PHASES } from '../../../db/schema.ts';
 import { asAction, fieldRefusal, forbidden, notFound, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { latestWorkshopDate } from '../../lib/dates.ts';
 import { isoDate, optionalText, pin, recordId, requiredText } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
@@ -44,12 +45,15 @@ export const workshop = {
       // The tablet now belongs to this member; whoever used it before is signed out of it.
       await startSession(context, joined.personId, joined.workshop.id);
       if (joined.workshop.phase === 'post_test') {
-        // In a workshop the facilitator opens the post-test for everyone present.
+        // In a workshop the facilitator opens the post-test for everyone present; one who already handed it in
+        // needs no opening, and the refusal that says so is not for the member's tablet.
         await grantTestPermission(db, {
           personId: joined.personId,
           moduleSlug: joined.workshop.moduleSlug,
           kind: 'open_post',
           grantedBy: joined.workshop.createdBy ?? joined.personId,
+        }).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
         });
       }
       return { next: phaseTarget(joined.workshop) };
