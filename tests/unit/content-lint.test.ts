@@ -8,7 +8,6 @@ import { formatLintFindings } from '../../src/features/learning/content-lint-tab
 const NOT_YET_REWRITTEN = [
   'hakikat-kube',
   'keuangan-kube',
-  'divisi-kube',
   'usaha-produk',
   'usaha-pasar',
 ];
