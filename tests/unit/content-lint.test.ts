@@ -9,7 +9,6 @@ const NOT_YET_REWRITTEN = [
   'hakikat-kube',
   'keuangan-kube',
   'divisi-kube',
-  'usaha-pasar',
 ];
 
 describe('the content linter on content/', () => {
