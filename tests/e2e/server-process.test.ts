@@ -116,8 +116,11 @@ describe('the server process behind npm start', () => {
     const launcher = await startAsNpmDoes(4399);
     try {
       const [first] = childrenOf(launcher.pid ?? 0);
-      process.kill(first?.pid ?? 0, 'SIGKILL');
-      await waitUntilGone(first?.pid ?? 0);
+      // Never kill(0): that is this whole process group, the test runner included (it happened when another
+      // server already held the port, so the launcher had no child that served).
+      if (first?.pid === undefined) throw new Error('the launcher started no server process');
+      process.kill(first.pid, 'SIGKILL');
+      await waitUntilGone(first.pid);
       await answers(4399);
       const [second] = childrenOf(launcher.pid ?? 0);
       expect(second?.pid).toBeDefined();
