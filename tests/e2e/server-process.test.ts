@@ -124,7 +124,7 @@ describe('the server process behind npm start', () => {
       await answers(4399);
       const [second] = childrenOf(launcher.pid ?? 0);
       expect(second?.pid).toBeDefined();
-      expect(second?.pid).not.toBe(first?.pid);
+      expect(second?.pid).not.toBe(first.pid);
     } finally {
       launcher.kill('SIGTERM');
     }
