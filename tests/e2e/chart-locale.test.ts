@@ -8,7 +8,7 @@ import { browserMissing, launchBrowser } from './helpers/browser.ts';
 import { cookieFor } from './helpers/people.ts';
 
 // Charts write numbers in the page's language, not the browser's: an Indonesian phone set to English reads
-// "74.1" on a chart, as in the text beside it, and "74,1" in Indonesian. The demo's indicator 2 trend is 74.1 %.
+// "74.1" on a chart, as in the text beside it, and "74,1" in Indonesian.
 
 let app: RunningApp;
 let browser: Browser;
@@ -28,7 +28,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-/** The numbers each chart on /indikator writes, as its tooltips read them, in a browser set to Indonesian. */
+/** The numbers each chart of the demo's keuangan-kube report writes, as its tooltips read them, in a browser set to Indonesian. */
 async function chartNumbers(language: 'id' | 'en', width: number): Promise<string[]> {
   const context = await browser.newContext({
     locale: 'id-ID',
@@ -39,7 +39,7 @@ async function chartNumbers(language: 'id' | 'en', width: number): Promise<strin
     { name: 'bahasa', value: language, url: app.url },
   ]);
   const page = await context.newPage();
-  await page.goto(`${app.url}/indikator`);
+  await page.goto(`${app.url}/laporan?modul=keuangan-kube`);
   const charts = page.locator('canvas[data-drawn="true"]');
   await charts.first().waitFor({ state: 'attached' });
   if (SHOTS) {
@@ -54,10 +54,14 @@ async function chartNumbers(language: 'id' | 'en', width: number): Promise<strin
 describe.skipIf(browserMissing)('chart numbers', () => {
   for (const width of [360, 800]) {
     it(`use a decimal dot in English and a decimal comma in Indonesian, at ${width} px`, async () => {
+      // The demo's figures follow its banks (the bendahara's 33.3 → 100 today), so the test takes whichever
+      // decimals the charts hold.
       const english = await chartNumbers('en', width);
-      expect(english).toContain('74.1');
+      const decimals = english.filter((label) => /^\d+\.\d+$/.test(label));
+      expect(decimals.length).toBeGreaterThan(0);
       expect(english.filter((label) => label.includes(','))).toEqual([]);
-      await expect(chartNumbers('id', width)).resolves.toContain('74,1');
+      const indonesian = await chartNumbers('id', width);
+      for (const label of decimals) expect(indonesian).toContain(label.replace('.', ','));
     });
   }
 });
