@@ -5,7 +5,9 @@ import {
   type BankAttempt,
   type SideStats,
 } from '../../src/features/analytics/item-bank.ts';
+import { itemBankCsv } from '../../src/features/analytics/item-bank-csv.ts';
 import { buildItemBankView } from '../../src/features/analytics/item-bank-view.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
 import type { Question } from '../../src/features/learning/content-schemas.ts';
 import { itemAnalysis } from '../../src/lib/stats/index.ts';
 
@@ -112,5 +114,41 @@ describe('buildItemBankView()', () => {
       ['q3', 1, 2],
     ]);
     expect(view.attempts).toBe(6);
+  });
+});
+
+describe('itemBankCsv()', () => {
+  it('writes one row per item version, the report’s way: semicolons, decimal commas, no formulas', () => {
+    const t = useTranslations('id');
+    const q = (id: string, version: number, text: string): Question => ({
+      id,
+      version,
+      objective: 'o-1',
+      form: 'A',
+      text,
+      options: [
+        { id: 'a', text: '=SUM(A1)' },
+        { id: 'b', text: 'Salah' },
+      ],
+      correct: 'a',
+      explanation: 'Karena.',
+    });
+    const view = buildItemBankView([q('q1', 1, 'Bu Tini; bendahara'), q('q3', 2, 'Soal tiga')], FOUR);
+    const lines = itemBankCsv(view, t)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Bentuk;Kode soal;Versi;Status;Tujuan;Soal;Jawaban benar;Pre-test n;Pre-test p;Pre-test D;Pre-test r;' +
+        'Post-test n;Post-test p;Post-test D;Post-test r;Terlalu mudah di pre-test;Daya beda negatif',
+    );
+    expect(lines[1]).toBe(
+      `A;q1;1;Versi sekarang;o-1;"Bu Tini; bendahara";'=SUM(A1);0;;;;4;0,75;1;0,333;data belum cukup;data belum cukup`,
+    );
+    // q3 version 2 has no data yet; version 1 and q2 are old.
+    expect(lines[2]?.startsWith('A;q3;2;Versi sekarang;')).toBe(true);
+    expect(lines.slice(3, 5).map((line) => line.split(';').slice(1, 4).join(';'))).toEqual([
+      'q2;1;Versi lama',
+      'q3;1;Versi lama',
+    ]);
   });
 });
