@@ -5,6 +5,7 @@ import {
   NO_STATS,
   type BankAttempt,
   type ItemFlags,
+  type ItemVersionStats,
   type SideStats,
 } from './item-bank.ts';
 
@@ -42,8 +43,11 @@ export type ItemBankView = {
 };
 
 /** The bank's items with the statistics of their current version; older versions listed apart. */
-export function buildItemBankView(questions: readonly Question[], attempts: readonly BankAttempt[]): ItemBankView {
-  const stats = itemVersionStats(attempts);
+export function buildItemBankView(
+  questions: readonly Question[],
+  attempts: readonly BankAttempt[],
+  stats: readonly ItemVersionStats[] = itemVersionStats(attempts),
+): ItemBankView {
   const byKey = new Map(stats.map((s) => [`${s.questionId}@${String(s.version)}`, s]));
   const current = new Map(questions.map((q) => [q.id, q.version]));
   const forms = new Map<'A' | 'B' | null, BankItemRow[]>();

@@ -1,4 +1,5 @@
 import { singleItemAnalysis } from '../../lib/stats/index.ts';
+import { runSteps } from '../../lib/yield.ts';
 import { MIN_FOR_ITEM_FLAGS } from './items.ts';
 
 // How each item of a bank behaved, per version, over every counted attempt of a module: pure arithmetic, no I/O.
@@ -39,10 +40,15 @@ const finite = (value: number) => (Number.isFinite(value) ? value : null);
 
 type Column = { values: (0 | 1)[]; totals: number[] };
 
+/** Attempts read between two yields: about a millisecond of work. */
+const STEP = 1000;
+
 /** Every item version's results on each test, with each taker's total on the form they took. */
-function collect(attempts: readonly BankAttempt[]): Map<string, Column> {
+function* collect(attempts: readonly BankAttempt[]): Generator<void, Map<string, Column>> {
   const columns = new Map<string, Column>();
+  let read = 0;
   for (const { kind, questionIds, versions, bits } of attempts) {
+    if (++read % STEP === 0) yield;
     if (bits.length !== questionIds.length || versions.length !== questionIds.length) continue;
     let total = 0;
     for (let i = 0; i < bits.length; i += 1) if (bits.charCodeAt(i) === 49) total += 1; // '1'
@@ -71,23 +77,32 @@ function side(column: Column | undefined): SideStats {
   };
 }
 
-/** Statistics per item and version, on the pre-test and on the post-test, sorted by id then version. */
-export function itemVersionStats(attempts: readonly BankAttempt[]): ItemVersionStats[] {
-  const columns = collect(attempts);
+/**
+ * Statistics per item and version, on the pre-test and on the post-test, sorted by id then version. A generator
+ * that yields between chunks (a module's 100,000 attempts take about a second), for `runStepsYielding`.
+ */
+export function* itemVersionSteps(attempts: readonly BankAttempt[]): Generator<void, ItemVersionStats[]> {
+  const columns = yield* collect(attempts);
   const versions = new Map<string, { questionId: string; version: number }>();
   for (const key of columns.keys()) {
     const [questionId = '', version = '0'] = key.split('\u0000');
     versions.set(`${questionId}\u0000${version}`, { questionId, version: Number(version) });
   }
-  return [...versions.entries()]
-    .map(([key, { questionId, version }]) => ({
-      questionId,
-      version,
-      pre: side(columns.get(`${key}\u0000pre`)),
-      post: side(columns.get(`${key}\u0000post`)),
-    }))
-    .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : a.version - b.version));
+  const out: ItemVersionStats[] = [];
+  for (const [key, { questionId, version }] of versions) {
+    yield;
+    const pre = side(columns.get(`${key}\u0000pre`));
+    yield;
+    out.push({ questionId, version, pre, post: side(columns.get(`${key}\u0000post`)) });
+  }
+  return out.sort((a, b) =>
+    a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : a.version - b.version,
+  );
 }
+
+/** The same statistics, at once. */
+export const itemVersionStats = (attempts: readonly BankAttempt[]): ItemVersionStats[] =>
+  runSteps(itemVersionSteps(attempts));
 
 /**
  * Too easy before: right for more than 90 % on the pre-test. Negative: discrimination or point-biserial below zero

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
 import { getModule, listModules, type ModuleEntry } from '../learning/curriculum.ts';
+import { runStepsYielding } from '../../lib/yield.ts';
+import { itemVersionSteps } from './item-bank.ts';
 import { loadBankAttempts } from './item-bank-query.ts';
 import { buildItemBankView, type ItemBankView } from './item-bank-view.ts';
 
@@ -26,5 +28,8 @@ export async function loadItemBank(
   const module = await getModule(slug);
   const bank = module ? await getEntry('questions', module.id) : undefined;
   if (!module || !bank) return null;
-  return { module, view: buildItemBankView(bank.data.questions, await loadBankAttempts(db, module.id)) };
+  const attemptsRead = await loadBankAttempts(db, module.id);
+  // Computed in chunks, so the tablets' saves are answered in between.
+  const stats = await runStepsYielding(itemVersionSteps(attemptsRead));
+  return { module, view: buildItemBankView(bank.data.questions, attemptsRead, stats) };
 }
