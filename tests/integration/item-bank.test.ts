@@ -73,6 +73,14 @@ describe('loadBankAttempts()', () => {
     expect(new Set(attempts.map((a) => a.versions.join()))).toEqual(new Set(['1,1,1', '1,1,2']));
   });
 
+  it('reads the same attempts in ranges of a few people as in one range', async () => {
+    const whole = await loadBankAttempts(t.db, MODULE);
+    const ranged = await loadBankAttempts(t.db, MODULE, 5);
+    const key = (a: { kind: string; bits: string; versions: readonly number[] }) =>
+      `${a.kind}/${a.bits}/${a.versions.join()}`;
+    expect(ranged.map(key).sort()).toEqual(whole.map(key).sort());
+  });
+
   it('finds nothing for a module nobody has taken', async () => {
     expect(await loadBankAttempts(t.db, 'usaha-produk')).toEqual([]);
   });

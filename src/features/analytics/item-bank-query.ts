@@ -19,12 +19,18 @@ type Packed = [setId: number, bits: string, versions: string | null];
 const PEOPLE_PER_QUERY = 1000;
 
 /** The last person id of the next range of counted attempts of this module and kind, after `after`. */
-async function rangeEnd(db: Executor, moduleSlug: string, kind: 'pre' | 'post', after: string | null) {
+async function rangeEnd(
+  db: Executor,
+  moduleSlug: string,
+  kind: 'pre' | 'post',
+  after: string | null,
+  perQuery: number,
+) {
   const a = attempts;
   const [row] = await db.all<{ last: string | null }>(sql`select max(id) as last from (
     select ${a.personId} as id from ${a} where ${a.moduleSlug} = ${moduleSlug} and ${a.kind} = ${kind}
       and ${a.counted} = 1 ${after === null ? sql`` : sql`and ${a.personId} > ${after}`}
-    order by ${a.personId} limit ${PEOPLE_PER_QUERY})`);
+    order by ${a.personId} limit ${perQuery})`);
   return row?.last ?? null;
 }
 
@@ -50,8 +56,12 @@ async function loadRange(
   return row?.packed ? (JSON.parse(row.packed) as Packed[]) : [];
 }
 
-/** The counted attempts of a module, with the versions they showed. */
-export async function loadBankAttempts(db: Executor, moduleSlug: string): Promise<BankAttempt[]> {
+/** The counted attempts of a module, with the versions they showed (`perQuery`: people per range). */
+export async function loadBankAttempts(
+  db: Executor,
+  moduleSlug: string,
+  perQuery = PEOPLE_PER_QUERY,
+): Promise<BankAttempt[]> {
   const sets = new Map<number, readonly string[]>(
     (
       await db.all<{ id: number; question_ids: string }>(
@@ -65,7 +75,7 @@ export async function loadBankAttempts(db: Executor, moduleSlug: string): Promis
   const out: BankAttempt[] = [];
   for (const kind of ['pre', 'post'] as const) {
     let after: string | null = null;
-    for (let last = await rangeEnd(db, moduleSlug, kind, after); last !== null;) {
+    for (let last = await rangeEnd(db, moduleSlug, kind, after, perQuery); last !== null;) {
       for (const [setId, bits, list] of await loadRange(db, moduleSlug, kind, after, last)) {
         const questionIds = sets.get(setId);
         if (!questionIds || list === null) continue;
@@ -80,7 +90,7 @@ export async function loadBankAttempts(db: Executor, moduleSlug: string): Promis
       }
       after = last;
       await yieldToEventLoop();
-      last = await rangeEnd(db, moduleSlug, kind, after);
+      last = await rangeEnd(db, moduleSlug, kind, after, perQuery);
     }
   }
   return out;
