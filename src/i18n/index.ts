@@ -4,6 +4,7 @@ import enCapacity from './en/capacity.json';
 import enCommon from './en/common.json';
 import enFacts from './en/facts.json';
 import enIndicators from './en/indicators.json';
+import enItemBank from './en/itembank.json';
 import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
@@ -16,6 +17,7 @@ import idCapacity from './id/capacity.json';
 import idCommon from './id/common.json';
 import idFacts from './id/facts.json';
 import idIndicators from './id/indicators.json';
+import idItemBank from './id/itembank.json';
 import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
@@ -34,6 +36,7 @@ const id = mergeDictionaries({
   capacity: idCapacity,
   facts: idFacts,
   indicators: idIndicators,
+  itembank: idItemBank,
   kube: idKube,
   learning: idLearning,
   people: idPeople,
@@ -48,6 +51,7 @@ const en = mergeDictionaries({
   capacity: enCapacity,
   facts: enFacts,
   indicators: enIndicators,
+  itembank: enItemBank,
   kube: enKube,
   learning: enLearning,
   people: enPeople,

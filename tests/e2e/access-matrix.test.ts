@@ -116,6 +116,8 @@ describe('role × route matrix', () => {
 
   it('finds the pages in the code, and every one has an access rule', () => {
     expect(routes).toContain('/admin/orang');
+    expect(routes).toContain('/admin/soal/[modul]');
+    expect(routes).toContain('/admin/soal/[modul]/unduh');
     expect(routes).toContain('/kube/[id]');
     const unruled = routes.filter((route) => !PAGE_RULES.some((rule) => rule.route.test(route)));
     expect(unruled, 'pages without a rule in tests/e2e/access-matrix.test.ts').toEqual([]);

@@ -96,6 +96,8 @@ describe.skipIf(browserMissing)('accessibility (axe-core in Chromium)', () => {
         '/admin/kube/baru',
         '/akun',
         '/admin/target',
+        '/admin/soal',
+        '/admin/soal/hakikat-kube',
         '/indikator/2',
       ],
       1024,

@@ -17,6 +17,8 @@ export type SeededAttempt = {
   /** The first submission of its person, module and kind (what submitAttempt marks). */
   counted: boolean;
   form?: 'A' | 'B' | null;
+  /** Question id → the version shown (defaults to 1). */
+  versions?: Record<string, number>;
 };
 
 /** Stores a submitted (or open) attempt the way submitAttempt leaves it, without going through a test. */
@@ -45,7 +47,12 @@ export async function seedAttempt(db: Executor, seed: SeededAttempt): Promise<vo
     moduleSlug: seed.moduleSlug,
     kind: seed.kind,
     form: seed.form ?? null,
-    items: ids.map((questionId) => ({ questionId, version: 1, objective: objectiveOf(questionId), optionOrder: [] })),
+    items: ids.map((questionId) => ({
+      questionId,
+      version: seed.versions?.[questionId] ?? 1,
+      objective: objectiveOf(questionId),
+      optionOrder: [],
+    })),
     answerKey: {},
     startedAt: new Date(seed.submittedAt.getTime() - 600_000),
     submittedAt: seed.results ? seed.submittedAt : null,

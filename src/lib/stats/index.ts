@@ -264,6 +264,33 @@ export function itemAnalysis(responses: (0 | 1)[][]): ItemAnalysis {
 }
 
 /**
+ * The statistics of `itemAnalysis` for one item, given each person's total on the whole form (the item included):
+ * for an item seen by only some of a form's takers (one version of a revised item), with their totals.
+ * Same groups, same ties and the same NaN cases as `itemAnalysis`.
+ *
+ * @throws RangeError when the two lists have different lengths.
+ */
+export function singleItemAnalysis(
+  item: (0 | 1)[],
+  totals: number[],
+): { difficulty: number; discrimination: number; pointBiserial: number } {
+  const personCount = item.length;
+  if (totals.length !== personCount) throw new RangeError('Every person needs one item score and one total.');
+  const groupSize = Math.max(1, Math.floor((27 * personCount + 50) / 100));
+  const byTotal = item.map((_, person) => person);
+  const upper = byTotal.toSorted((a, b) => valueAt(totals, b) - valueAt(totals, a)).slice(0, groupSize);
+  const lower = byTotal.toSorted((a, b) => valueAt(totals, a) - valueAt(totals, b)).slice(0, groupSize);
+  return {
+    difficulty: personCount ? sumOf(item) / personCount : Number.NaN,
+    discrimination: personCount < 2 ? Number.NaN : (sumAt(item, upper) - sumAt(item, lower)) / groupSize,
+    pointBiserial: pearson(
+      item,
+      totals.map((total, person) => total - valueAt(item, person)),
+    ),
+  };
+}
+
+/**
  * Kuder–Richardson 20 reliability, `KR-20 = k/(k − 1) · (1 − Σ pᵢqᵢ / σ²)`, with k items, pᵢ the difficulty of item i,
  * qᵢ = 1 − pᵢ and σ² the population variance (divided by n) of the total scores. Null when k < 2, n < 2 or σ² = 0.
  *
