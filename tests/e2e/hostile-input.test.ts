@@ -1061,6 +1061,26 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   '/sw.js': { calls: get('/sw.js', reportQuery), ignoresInput: true },
   '/laporan/unduh': { calls: get('/laporan/unduh', reportQuery) },
   '/indikator/unduh': { calls: get('/indikator/unduh', indicatorQuery) },
+  // A module's item statistics as CSV: its only input is the module in the path, never one that exists here.
+  '/admin/soal/[modul]/unduh': {
+    calls: fc
+      .record({
+        modul: fc.oneof(
+          fc.constantFrom(
+            "' OR '1'='1",
+            '%zz',
+            '%00',
+            '..%2F..%2Flaporan',
+            'x'.repeat(5000),
+            '__proto__',
+            'constructor',
+          ),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+        ),
+        query: reportQuery,
+      })
+      .map(({ modul, query: q }) => ({ method: 'GET', path: `/admin/soal/${modul}/unduh`, query: q, body: null })),
+  },
   // A fragment renders for any method; its only input is the workshop id in the path.
   '/workshop/[id]/papan': {
     calls: fc
