@@ -240,25 +240,48 @@ function exactSignedRankP(v: number, n: number): number {
  */
 export function itemAnalysis(responses: (0 | 1)[][]): ItemAnalysis {
   const itemCount = checkedItemCount(responses);
-  const personCount = responses.length;
   const totals = responses.map((row) => sumOf(row));
-  const columns = Array.from({ length: itemCount }, (_, item) => responses.map((row) => valueAt(row, item)));
-
-  const groupSize = Math.max(1, Math.floor((27 * personCount + 50) / 100));
-  const byTotal = responses.map((_, person) => person);
-  const upper = byTotal.toSorted((a, b) => valueAt(totals, b) - valueAt(totals, a)).slice(0, groupSize);
-  const lower = byTotal.toSorted((a, b) => valueAt(totals, a) - valueAt(totals, b)).slice(0, groupSize);
-
-  return {
-    difficulty: columns.map((column) => sumOf(column) / personCount),
-    discrimination: columns.map((column) =>
-      personCount < 2 ? Number.NaN : (sumAt(column, upper) - sumAt(column, lower)) / groupSize,
+  const groups = upperAndLower(totals);
+  const items = Array.from({ length: itemCount }, (_, item) =>
+    statsOfItem(
+      responses.map((row) => row[item] ?? 0),
+      totals,
+      groups,
     ),
-    pointBiserial: columns.map((column) =>
-      pearson(
-        column,
-        totals.map((total, person) => total - valueAt(column, person)),
-      ),
+  );
+  return {
+    difficulty: items.map((item) => item.difficulty),
+    discrimination: items.map((item) => item.discrimination),
+    pointBiserial: items.map((item) => item.pointBiserial),
+  };
+}
+
+type Groups = { size: number; upper: number[]; lower: number[] };
+
+/** The 27 % groups by total score, sorted once for every item of a form (see `itemAnalysis`). */
+function upperAndLower(totals: number[]): Groups {
+  const size = Math.max(1, Math.floor((27 * totals.length + 50) / 100));
+  const byTotal = totals.map((_, person) => person);
+  return {
+    size,
+    upper: byTotal.toSorted((a, b) => valueAt(totals, b) - valueAt(totals, a)).slice(0, size),
+    lower: byTotal.toSorted((a, b) => valueAt(totals, a) - valueAt(totals, b)).slice(0, size),
+  };
+}
+
+function statsOfItem(
+  item: (0 | 1)[],
+  totals: number[],
+  groups: Groups,
+): { difficulty: number; discrimination: number; pointBiserial: number } {
+  const personCount = item.length;
+  return {
+    difficulty: personCount ? sumOf(item) / personCount : Number.NaN,
+    discrimination:
+      personCount < 2 ? Number.NaN : (sumAt(item, groups.upper) - sumAt(item, groups.lower)) / groups.size,
+    pointBiserial: pearson(
+      item,
+      totals.map((total, person) => total - valueAt(item, person)),
     ),
   };
 }
@@ -274,20 +297,8 @@ export function singleItemAnalysis(
   item: (0 | 1)[],
   totals: number[],
 ): { difficulty: number; discrimination: number; pointBiserial: number } {
-  const personCount = item.length;
-  if (totals.length !== personCount) throw new RangeError('Every person needs one item score and one total.');
-  const groupSize = Math.max(1, Math.floor((27 * personCount + 50) / 100));
-  const byTotal = item.map((_, person) => person);
-  const upper = byTotal.toSorted((a, b) => valueAt(totals, b) - valueAt(totals, a)).slice(0, groupSize);
-  const lower = byTotal.toSorted((a, b) => valueAt(totals, a) - valueAt(totals, b)).slice(0, groupSize);
-  return {
-    difficulty: personCount ? sumOf(item) / personCount : Number.NaN,
-    discrimination: personCount < 2 ? Number.NaN : (sumAt(item, upper) - sumAt(item, lower)) / groupSize,
-    pointBiserial: pearson(
-      item,
-      totals.map((total, person) => total - valueAt(item, person)),
-    ),
-  };
+  if (totals.length !== item.length) throw new RangeError('Every person needs one item score and one total.');
+  return statsOfItem(item, totals, upperAndLower(totals));
 }
 
 /**
