@@ -7,6 +7,7 @@ import { todayIso } from '../../src/lib/dates.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
+import { SIZES } from './helpers/sizes.ts';
 
 // The live board on a 360 px phone: every member's state in view without sideways scrolling, and trouble
 // above the phase controls; at tablet width it stays a table. And the server refuses an allowance the
@@ -15,10 +16,6 @@ import { addKube, addPerson } from './helpers/people.ts';
 let app: RunningApp;
 let browser: Browser;
 let workshopId = '';
-const SIZES = [
-  { name: 'phone', viewport: { width: 360, height: 740 } },
-  { name: 'tablet', viewport: { width: 800, height: 1280 } },
-] as const;
 const SHOTS = process.env['SHOTS_DIR'];
 const seconds = (n: number) => new Date(Date.now() - n * 1000);
 

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
+import { SIZES } from './helpers/sizes.ts';
 
 // The facilitator's day on a phone and on a tablet: her workshops on the home page, a live board that puts
 // trouble first, and a per-person page that offers only the allowances that fit.
@@ -14,10 +15,6 @@ import { addKube, addPerson } from './helpers/people.ts';
 let app: RunningApp;
 let browser: Browser;
 let workshopId = '';
-const SIZES = [
-  { name: 'phone', viewport: { width: 360, height: 740 } },
-  { name: 'tablet', viewport: { width: 800, height: 1280 } },
-] as const;
 const SHOTS = process.env['SHOTS_DIR'];
 const seconds = (n: number) => new Date(Date.now() - n * 1000);
 

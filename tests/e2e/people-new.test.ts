@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { widestOverflow } from './helpers/overflow.ts';
 import { addKube, addPerson } from './helpers/people.ts';
+import { VIEWPORTS as SIZES } from './helpers/sizes.ts';
 
 // "Tambah orang": its first state can be saved as it is once a name, a username and a PIN are typed; it shows
 // only the KUBE and the secret that fit the chosen role; with more KUBEs it asks for one instead of guessing.
@@ -11,10 +12,6 @@ import { addKube, addPerson } from './helpers/people.ts';
 let app: RunningApp;
 let browser: Browser;
 const SHOTS = process.env['SCREENSHOTS'];
-const SIZES = [
-  { width: 360, height: 740 },
-  { width: 800, height: 1280 },
-] as const;
 
 beforeAll(async () => {
   app = await startApp();

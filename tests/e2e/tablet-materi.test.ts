@@ -4,6 +4,7 @@ import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson, testPersonId } from './helpers/people.ts';
+import { VIEWPORTS as SIZES } from './helpers/sizes.ts';
 
 // The materi phase on a shared tablet: the whole room reads the module's lessons without anyone's name or
 // PIN, and only then, for the post-test, the tablet goes back to the names.
@@ -11,10 +12,6 @@ import { addKube, addPerson, testPersonId } from './helpers/people.ts';
 let app: RunningApp;
 let browser: Browser;
 const MODULE = 'usaha-produk';
-const SIZES = [
-  { width: 360, height: 740 },
-  { width: 800, height: 1280 },
-] as const;
 
 beforeAll(async () => {
   app = await startApp();

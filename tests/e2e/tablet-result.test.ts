@@ -5,6 +5,7 @@ import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser } from './helpers/browser.ts';
 import { addKube, addPerson, testPersonId } from './helpers/people.ts';
+import { VIEWPORTS as SIZES } from './helpers/sizes.ts';
 
 // A member's own moment on a shared workshop tablet, at phone and tablet size: the PIN screen, the test
 // without a way out in the header, and after the post-test the score, the rise since the pre-test and
@@ -14,10 +15,6 @@ let app: RunningApp;
 let browser: Browser;
 const KUBE = 'kubetabletresult';
 const MODULE = 'usaha-produk';
-const SIZES = [
-  { width: 360, height: 740 },
-  { width: 800, height: 1280 },
-] as const;
 /** Where screenshots go when a person wants to look at them (not in CI). */
 const SHOTS = process.env['SHOT_DIR'];
 
