@@ -166,6 +166,8 @@ describe.skipIf(browserMissing)('a member’s own screens on a workshop tablet',
       await tablet.getByText('Sekarang: Pre-test').waitFor();
       await shot(tablet, 'nama');
       await tablet.getByRole('link', { name: `Uji ${username}` }).click();
+      // The PIN page first: asking for the focus mid-navigation reads the name list that is going away.
+      await tablet.locator('input[name="pin"]').waitFor();
       await expect(tablet.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('pin');
       await tablet.keyboard.type(pin);
       await tablet.keyboard.press('Enter');
