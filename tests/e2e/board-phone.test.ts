@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { attemptAnswers, attempts, people, testPermissions, workshopAttendance } from '../../db/schema.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { todayIso } from '../../src/lib/dates.ts';
-import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
+import { browserMissing, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
 import { SIZES } from './helpers/sizes.ts';
+import { shot, submittedAttempt, useAppAndBrowser } from './helpers/suite.ts';
 
 // The live board on a 360 px phone: every member's state in view without sideways scrolling, and trouble
 // above the phase controls; at tablet width it stays a table. And the server refuses an allowance the
 // per-person page does not offer, with a sentence, changing nothing.
 
-let app: RunningApp;
-let browser: Browser;
 let workshopId = '';
-const SHOTS = process.env['SHOTS_DIR'];
 const seconds = (n: number) => new Date(Date.now() - n * 1000);
 
-beforeAll(async () => {
-  app = await startApp();
+const suite = useAppAndBrowser(async (app) => {
   const { db } = app.connection;
   await addPerson(app.connection, 'admin', 'bp.admin', 'Admin-Papan-2024');
   await addKube(app.connection, 'kubepapan', 'Maju Bersama 1');
@@ -58,31 +54,21 @@ beforeAll(async () => {
     .values({ attemptId: open, questionId: 'q1', optionId: 'a', answeredAt: seconds(110), receivedAt: seconds(110) });
   // Siti handed in the pre-test of this workshop's module, and of the first module.
   await db.insert(attempts).values(
-    (['usaha-produk', 'hakikat-kube'] as const).map((moduleSlug, n) => ({
-      id: `6a0c2b8e-6d1a-4a7e-9b3c-1e2d3f4a5b6${n + 1}`,
-      personId: siti.id,
-      moduleSlug,
-      kind: 'pre' as const,
-      items: [],
-      answerKey: {},
-      startedAt: seconds(250),
-      submittedAt: seconds(200),
-      score: 62.5,
-      correct: 5,
-      total: 8,
-      byObjective: {},
-    })),
+    (['usaha-produk', 'hakikat-kube'] as const).map((moduleSlug, n) =>
+      submittedAttempt({
+        id: `6a0c2b8e-6d1a-4a7e-9b3c-1e2d3f4a5b6${n + 1}`,
+        personId: siti.id,
+        moduleSlug,
+        kind: 'pre',
+        startedAt: seconds(250),
+        submittedAt: seconds(200),
+        score: 62.5,
+        correct: 5,
+        total: 8,
+      }),
+    ),
   );
-  if (!browserMissing) browser = await launchBrowser();
 });
-afterAll(async () => {
-  if (!browserMissing) await browser.close();
-  await app.stop();
-});
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** How much wider than its box an element's content is (0 when it fits). */
 const overflowOf = (page: Page, selector: string) =>
@@ -91,12 +77,12 @@ const overflowOf = (page: Page, selector: string) =>
 describe.skipIf(browserMissing).each(SIZES)('the live board at $name size', ({ name, viewport }) => {
   it('shows every member’s state without sideways scrolling, trouble above the phase controls', async () => {
     const page = await signedInPage(
-      await browser.newContext({ viewport }),
-      app.url,
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
       'bp.rina',
       'Pendamping-Papan-2024',
     );
-    await page.goto(`${app.url}/workshop/${workshopId}`);
+    await page.goto(`${suite.app.url}/workshop/${workshopId}`);
     await shot(page, `workshop-top-${name}`);
     await page.locator('#papan').scrollIntoViewIfNeeded();
     await shot(page, `workshop-board-${name}`);
@@ -131,15 +117,15 @@ describe.skipIf(browserMissing).each(SIZES)('the live board at $name size', ({ n
 
   it('keeps both parts of the board live: a tablet that drops now is named at the top without a reload', async () => {
     const page = await signedInPage(
-      await browser.newContext({ viewport }),
-      app.url,
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
       'bp.rina',
       'Pendamping-Papan-2024',
     );
-    await page.goto(`${app.url}/workshop/${workshopId}`);
+    await page.goto(`${suite.app.url}/workshop/${workshopId}`);
     await expect(page.locator('.board-trouble li').count()).resolves.toBe(1);
     const attemptId = `6a0c2b8e-6d1a-4a7e-9b3c-1e2d3f4a5b7${name === 'phone' ? 0 : 1}`;
-    await app.connection.db.insert(attempts).values({
+    await suite.app.connection.db.insert(attempts).values({
       id: attemptId,
       personId: 'tbpani00',
       moduleSlug: 'usaha-produk',
@@ -149,27 +135,27 @@ describe.skipIf(browserMissing).each(SIZES)('the live board at $name size', ({ n
       startedAt: seconds(120),
       total: 8,
     });
-    await app.connection.db
+    await suite.app.connection.db
       .insert(workshopAttendance)
       .values({ workshopId, personId: 'tbpani00', method: 'pin', joinedAt: seconds(200) });
     await page.locator('.board-trouble li', { hasText: 'bp.ani' }).waitFor({ timeout: 15_000 });
     await page.locator('#papan tr.board-row--trouble', { hasText: 'bp.ani' }).waitFor({ timeout: 15_000 });
     await expect(page.locator('.board-trouble h2').textContent()).resolves.toBe('Perlu perhatian: 2 orang');
-    await app.connection.db.delete(attempts).where(eq(attempts.id, attemptId));
-    await app.connection.db.delete(workshopAttendance).where(eq(workshopAttendance.personId, 'tbpani00'));
+    await suite.app.connection.db.delete(attempts).where(eq(attempts.id, attemptId));
+    await suite.app.connection.db.delete(workshopAttendance).where(eq(workshopAttendance.personId, 'tbpani00'));
   });
 
   it('refuses a crafted “Bebaskan dari pre-test” after the pre-test, with a sentence, changing nothing', async () => {
     const page = await signedInPage(
-      await browser.newContext({ viewport }),
-      app.url,
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
       'bp.rina',
       'Pendamping-Papan-2024',
     );
-    await page.goto(`${app.url}/kube/kubepapan/orang/tbpsiti0`);
+    await page.goto(`${suite.app.url}/kube/kubepapan/orang/tbpsiti0`);
     const hakikat = page.locator('section.grant', { has: page.getByRole('heading', { name: /Hakikat/ }) });
     await expect(hakikat.getByRole('button').allTextContents()).resolves.not.toContain('Bebaskan dari pre-test');
-    const before = await app.connection.db.select().from(testPermissions);
+    const before = await suite.app.connection.db.select().from(testPermissions);
     // The form the page no longer shows, made by hand from one it does.
     const answer = page.waitForResponse((response) => response.request().method() === 'POST');
     await hakikat
@@ -186,7 +172,7 @@ describe.skipIf(browserMissing).each(SIZES)('the live board at $name size', ({ n
     await expect(page.locator('.alert--error').textContent()).resolves.toContain(
       'Pre-test orang ini sudah dikumpulkan, jadi tidak bisa dibebaskan lagi. Tidak ada yang diubah.',
     );
-    expect(await app.connection.db.select().from(testPermissions)).toEqual(before);
+    expect(await suite.app.connection.db.select().from(testPermissions)).toEqual(before);
     await shot(page, `orang-tolak-${name}`);
 
     // Every target on the page is big enough to tap, and no two touch.

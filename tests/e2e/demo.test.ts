@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserMissing } from './helpers/browser.ts';
+import { useAppAndBrowser } from './helpers/suite.ts';
 
 // An empty installation offers the demo on its first-run page: a new user sees meaningful indicators at once.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  if (!browserMissing) browser = await launchBrowser();
-});
-afterAll(async () => {
-  if (!browserMissing) await browser.close();
-  await app.stop();
-});
+const suite = useAppAndBrowser();
 
 describe.skipIf(browserMissing)('the demo on first start', () => {
   it('loads KUBE Maju Bersama 1 with its indicator records and signs in as the demo admin', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(app.url);
+    const page = await (await suite.browser.newContext()).newPage();
+    await page.goto(suite.app.url);
     expect(new URL(page.url()).pathname).toBe('/mulai');
     await page.getByRole('button', { name: 'Muat data contoh' }).click();
     await page.getByRole('heading', { name: 'Data contoh sudah dimuat' }).waitFor();
@@ -33,20 +22,20 @@ describe.skipIf(browserMissing)('the demo on first start', () => {
     const indicator = (n: number) => page.locator(`section[aria-labelledby="i${n}"] .indicator__value`);
     await expect(indicator(1).textContent()).resolves.toMatch(/100%.*Tercapai/s);
     await expect(indicator(3).textContent()).resolves.toMatch(/100%.*Tercapai/s);
-    await page.goto(`${app.url}/kube/demomajubersama1/kapasitas`);
+    await page.goto(`${suite.app.url}/kube/demomajubersama1/kapasitas`);
     await expect(page.getByText('Tindak lanjut').first().isVisible()).resolves.toBe(true);
 
     // The first-run page is gone once there is an admin; the demo cannot be loaded twice.
-    const again = await app.connection.client.execute('SELECT count(*) AS n FROM capacity_assessments');
+    const again = await suite.app.connection.client.execute('SELECT count(*) AS n FROM capacity_assessments');
     expect(Number(again.rows[0]?.['n'])).toBe(2);
-    const other = await (await browser.newContext()).newPage();
-    await other.goto(`${app.url}/mulai`);
+    const other = await (await suite.browser.newContext()).newPage();
+    await other.goto(`${suite.app.url}/mulai`);
     expect(new URL(other.url()).pathname).toBe('/masuk');
 
     // The data behind each indicator, as the CSV parts give it for the demo's year.
     const csv = async (part: number) => {
       const response = await page.request.get(
-        `${app.url}/indikator/unduh?bagian=${part}&dari=2026-01-01&sampai=2026-11-30`,
+        `${suite.app.url}/indikator/unduh?bagian=${part}&dari=2026-01-01&sampai=2026-11-30`,
       );
       expect(response.status()).toBe(200);
       return (await response.text()).split('\r\n');

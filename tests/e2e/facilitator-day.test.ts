@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { attemptAnswers, attempts, facilitatorAssignments, workshopAttendance, workshops } from '../../db/schema.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { todayIso } from '../../src/lib/dates.ts';
 import { eq } from 'drizzle-orm';
-import { startApp, type RunningApp } from './helpers/app.ts';
-import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
+import { browserMissing, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
 import { SIZES } from './helpers/sizes.ts';
+import { shot, submittedAttempt, useAppAndBrowser } from './helpers/suite.ts';
 
 // The facilitator's day on a phone and on a tablet: her workshops on the home page, a live board that puts
 // trouble first, and a per-person page that offers only the allowances that fit.
 
-let app: RunningApp;
-let browser: Browser;
 let workshopId = '';
-const SHOTS = process.env['SHOTS_DIR'];
 const seconds = (n: number) => new Date(Date.now() - n * 1000);
 
-beforeAll(async () => {
-  app = await startApp();
+const suite = useAppAndBrowser(async (app) => {
   const { db } = app.connection;
   // An admin exists, so the app is past its first run.
   await addPerson(app.connection, 'admin', 'fd.admin', 'Admin-Hari-2024');
@@ -61,30 +56,18 @@ beforeAll(async () => {
     })),
   );
   // Sumarni handed in her pre-test of the first module; Ani has taken nothing yet.
-  await db.insert(attempts).values({
-    id: '5f0c2b8e-6d1a-4a7e-9b3c-1e2d3f4a5b61',
-    personId: 'tfdsumarni',
-    moduleSlug: 'hakikat-kube',
-    kind: 'pre',
-    items: [],
-    answerKey: {},
-    startedAt: seconds(4000),
-    submittedAt: seconds(3600),
-    score: 40,
-    correct: 0,
-    total: 0,
-    byObjective: {},
-  });
-  if (!browserMissing) browser = await launchBrowser();
+  await db.insert(attempts).values(
+    submittedAttempt({
+      id: '5f0c2b8e-6d1a-4a7e-9b3c-1e2d3f4a5b61',
+      personId: 'tfdsumarni',
+      moduleSlug: 'hakikat-kube',
+      kind: 'pre',
+      startedAt: seconds(4000),
+      submittedAt: seconds(3600),
+      score: 40,
+    }),
+  );
 });
-afterAll(async () => {
-  if (!browserMissing) await browser.close();
-  await app.stop();
-});
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** Vertical gap between two boxes, or horizontal when they share a line. */
 function gapBetween(a: { x: number; y: number; width: number; height: number }, b: typeof a): number {
@@ -95,7 +78,12 @@ function gapBetween(a: { x: number; y: number; width: number; height: number }, 
 
 describe.skipIf(browserMissing).each(SIZES)('the facilitator’s day at $name size', ({ name, viewport }) => {
   it('shows today’s workshop on the home page, one tap away, and “Buat workshop” with a choice of KUBE', async () => {
-    const page = await signedInPage(await browser.newContext({ viewport }), app.url, 'fd.rina', 'Pendamping-Hari-2024');
+    const page = await signedInPage(
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
+      'fd.rina',
+      'Pendamping-Hari-2024',
+    );
     const mine = page.getByRole('region', { name: 'Workshop Anda' });
     const today = mine.getByRole('link', { name: /Usaha/ });
     await expect(today.textContent()).resolves.toMatch(/Hari ini · Pre-test.*KUBE Maju Bersama 1 · Balai desa/);
@@ -103,18 +91,18 @@ describe.skipIf(browserMissing).each(SIZES)('the facilitator’s day at $name si
     expect(box && box.x + box.width <= viewport.width).toBe(true);
     await shot(page, `home-${name}`);
     await today.click();
-    await page.waitForURL(`${app.url}/workshop/${workshopId}`);
+    await page.waitForURL(`${suite.app.url}/workshop/${workshopId}`);
 
-    await page.goto(`${app.url}/`);
+    await page.goto(`${suite.app.url}/`);
     await mine.getByRole('link', { name: 'Buat workshop' }).click();
-    await page.waitForURL(`${app.url}/workshop/baru`);
+    await page.waitForURL(`${suite.app.url}/workshop/baru`);
     await page.getByLabel('KUBE').selectOption('kubefacilb');
     await page.getByLabel('Modul').selectOption('hakikat-kube');
     await page.getByLabel('Tempat').fill(`Rumah ketua ${name}`);
     await shot(page, `workshop-baru-${name}`);
     await page.getByRole('button', { name: 'Buat workshop' }).click();
     await page.waitForURL(/\/workshop\/[a-z0-9]+\?dibuat=1$/);
-    const [created] = await app.connection.db
+    const [created] = await suite.app.connection.db
       .select({ kubeId: workshops.kubeId })
       .from(workshops)
       .where(eq(workshops.place, `Rumah ketua ${name}`));
@@ -122,8 +110,13 @@ describe.skipIf(browserMissing).each(SIZES)('the facilitator’s day at $name si
   });
 
   it('puts a tablet that dropped before its first report first on the board, loud and counted once', async () => {
-    const page = await signedInPage(await browser.newContext({ viewport }), app.url, 'fd.rina', 'Pendamping-Hari-2024');
-    await page.goto(`${app.url}/workshop/${workshopId}`);
+    const page = await signedInPage(
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
+      'fd.rina',
+      'Pendamping-Hari-2024',
+    );
+    await page.goto(`${suite.app.url}/workshop/${workshopId}`);
     const trouble = page.locator('.board-trouble');
     await expect(trouble.getByRole('heading').textContent()).resolves.toBe('Perlu perhatian: 1 orang');
     await expect(trouble.getByRole('listitem').textContent()).resolves.toMatch(
@@ -138,19 +131,24 @@ describe.skipIf(browserMissing).each(SIZES)('the facilitator’s day at $name si
     await shot(page, `papan-${name}`);
 
     // After the phase moves on, his unfinished pre-test is still there, in its column.
-    await app.connection.db.update(workshops).set({ phase: 'post_test' }).where(eq(workshops.id, workshopId));
+    await suite.app.connection.db.update(workshops).set({ phase: 'post_test' }).where(eq(workshops.id, workshopId));
     await page.reload();
     const cells = await page
       .getByRole('row', { name: /fd\.bakri/ })
       .getByRole('cell')
       .allTextContents();
     expect(cells[2]).toBe('Belum dikumpulkan (2/8)');
-    await app.connection.db.update(workshops).set({ phase: 'pre_test' }).where(eq(workshops.id, workshopId));
+    await suite.app.connection.db.update(workshops).set({ phase: 'pre_test' }).where(eq(workshops.id, workshopId));
   });
 
   it('offers only the allowances that fit each person, spaced so they cannot be mis-tapped', async () => {
-    const page = await signedInPage(await browser.newContext({ viewport }), app.url, 'fd.rina', 'Pendamping-Hari-2024');
-    await page.goto(`${app.url}/kube/kubefacila/orang/tfdsumarni`);
+    const page = await signedInPage(
+      await suite.browser.newContext({ viewport }),
+      suite.app.url,
+      'fd.rina',
+      'Pendamping-Hari-2024',
+    );
+    await page.goto(`${suite.app.url}/kube/kubefacila/orang/tfdsumarni`);
     const hakikat = page.locator('section.grant', { has: page.getByRole('heading', { name: /Hakikat/ }) });
     const buttons = hakikat.getByRole('button');
     await expect(buttons.allTextContents()).resolves.toEqual(['Buka post-test', 'Izinkan ulang pre-test']);
@@ -167,7 +165,7 @@ describe.skipIf(browserMissing).each(SIZES)('the facilitator’s day at $name si
     await shot(page, `orang-${name}`);
 
     // Someone who has taken no test is offered no retake.
-    await page.goto(`${app.url}/kube/kubefacila/orang/tfdani00`);
+    await page.goto(`${suite.app.url}/kube/kubefacila/orang/tfdani00`);
     const texts = await page.locator('section.grant').getByRole('button').allTextContents();
     expect(texts).toContain('Bebaskan dari pre-test');
     expect(texts.filter((text) => text.startsWith('Izinkan ulang'))).toEqual([]);
