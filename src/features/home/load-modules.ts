@@ -1,7 +1,13 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { loadModuleView } from '../assessment/load-module-state.ts';
-import { listHeldPositions, listLessons, listModules, listModulesFor, type ModuleEntry } from '../learning/curriculum.ts';
+import {
+  listHeldPositions,
+  listLessons,
+  listModules,
+  listModulesFor,
+  type ModuleEntry,
+} from '../learning/curriculum.ts';
 import type { ModuleView } from '../learning/module-state.ts';
 import { mayPreviewAll, startHere } from '../learning/rules.ts';
 
