@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isModuleFor, mayPreviewAll, startHere, summarizeProgress } from '../../src/features/learning/rules.ts';
+import {
+  isModuleFor,
+  mayPreviewAll,
+  previewsModule,
+  startHere,
+  summarizeProgress,
+} from '../../src/features/learning/rules.ts';
 
 describe('isModuleFor()', () => {
   const everyone = { roles: ['anggota', 'pengurus'] as const, positions: [] };
@@ -20,6 +26,14 @@ describe('isModuleFor()', () => {
     expect(mayPreviewAll('pendamping')).toBe(true);
     expect(mayPreviewAll('admin')).toBe(true);
     expect(mayPreviewAll('pengurus')).toBe(false);
+  });
+
+  it('lets a facilitator preview other modules but study her own, pre-test first', () => {
+    const forPendamping = { roles: ['pendamping'] as const, positions: [] };
+    expect(previewsModule(everyone, 'pendamping')).toBe(true);
+    expect(previewsModule(forPendamping, 'pendamping')).toBe(false);
+    expect(previewsModule(forPendamping, 'admin')).toBe(true);
+    expect(previewsModule(everyone, 'pengurus')).toBe(false);
   });
 });
 

@@ -19,6 +19,15 @@ export function mayPreviewAll(role: Role): boolean {
   return role === 'admin' || role === 'pendamping';
 }
 
+/**
+ * Does this person only preview the module (lessons open, no pre-test first)? Staff do, for every module
+ * not meant for them; a module for their own role (the pendamping's) they study as any learner, pre-test first.
+ */
+export function previewsModule(audience: Audience, role: Role): boolean {
+  // Staff hold no KUBE position, so positions never decide it.
+  return mayPreviewAll(role) && !isModuleFor(audience, role, []);
+}
+
 export type ProgressSummary = { progress: number; state: ModuleState; lessonsCompleted: number; lessonsTotal: number };
 
 /**
