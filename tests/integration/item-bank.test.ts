@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { people } from '../../db/schema.ts';
-import { loadBankAttempts } from '../../src/features/analytics/item-bank-query.ts';
+import { learnerRoles, loadBankAttempts } from '../../src/features/analytics/item-bank-query.ts';
 import { itemFlags, itemVersionStats } from '../../src/features/analytics/item-bank.ts';
 import { buildItemBankView } from '../../src/features/analytics/item-bank-view.ts';
 import { questionBankSchema } from '../../src/features/learning/content-schemas.ts';
@@ -75,10 +76,24 @@ describe('loadBankAttempts()', () => {
 
   it('reads the same attempts in ranges of a few people as in one range', async () => {
     const whole = await loadBankAttempts(t.db, MODULE);
-    const ranged = await loadBankAttempts(t.db, MODULE, 5);
+    const ranged = await loadBankAttempts(t.db, MODULE, { perQuery: 5 });
     const key = (a: { kind: string; bits: string; versions: readonly number[] }) =>
       `${a.kind}/${a.bits}/${a.versions.join()}`;
     expect(ranged.map(key).sort()).toEqual(whole.map(key).sort());
+  });
+
+  it('leaves out a facilitator who tried the officers’ test, unless the module is meant for facilitators', async () => {
+    await t.db.insert(people).values({ id: 'fac1', name: 'Bu Rina', username: 'fac1', role: 'pendamping' });
+    await take('fac1', 'pre', '000', 2);
+    try {
+      const everyone = await loadBankAttempts(t.db, MODULE);
+      const learners = await loadBankAttempts(t.db, MODULE, { roles: learnerRoles(['pengurus']) });
+      const forStaff = await loadBankAttempts(t.db, MODULE, { roles: learnerRoles(['pendamping']) });
+      expect([everyone.length, learners.length, forStaff.length]).toEqual([49, 48, 49]);
+      expect(learnerRoles(['pengurus'])).toEqual(['anggota', 'pengurus']);
+    } finally {
+      await t.db.delete(people).where(eq(people.id, 'fac1'));
+    }
   });
 
   it('finds nothing for a module nobody has taken', async () => {

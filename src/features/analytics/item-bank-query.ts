@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { attempts, itemSets } from '../../../db/schema.ts';
+import { attempts, itemSets, people, ROLES, type Role } from '../../../db/schema.ts';
 import { yieldToEventLoop } from '../../lib/yield.ts';
 import type { BankAttempt } from './item-bank.ts';
 
@@ -17,6 +17,25 @@ type Packed = [setId: number, bits: string, versions: string | null];
  * it, computed in chunks, another second); in one query the same read held every other request for 4–5 s.
  */
 const PEOPLE_PER_QUERY = 1000;
+
+const STAFF: readonly Role[] = ['pendamping', 'admin'];
+
+/**
+ * Whose tests a module's statistics count: its learners. Staff preview officers' and members' modules and may try
+ * their tests; those tries say nothing about the items, so staff count only in a module meant for them.
+ */
+export function learnerRoles(audienceRoles: readonly Role[]): Role[] {
+  return ROLES.filter((role) => !STAFF.includes(role) || audienceRoles.includes(role));
+}
+
+type Options = { roles?: readonly Role[]; perQuery?: number };
+
+const byRoles = (roles: readonly Role[]) =>
+  sql`and exists (select 1 from ${people} where ${people.id} = ${attempts.personId}
+    and ${people.role} in (${sql.join(
+      roles.map((role) => sql`${role}`),
+      sql`, `,
+    )}))`;
 
 /** The last person id of the next range of counted attempts of this module and kind, after `after`. */
 async function rangeEnd(
@@ -40,6 +59,7 @@ async function loadRange(
   kind: 'pre' | 'post',
   after: string | null,
   last: string,
+  roles: readonly Role[],
 ): Promise<Packed[]> {
   const a = attempts;
   // The versions in the set's order (question ids sorted, as packItemResults sorts them), whatever order the
@@ -51,16 +71,19 @@ async function loadRange(
     from ${a}
     where ${a.moduleSlug} = ${moduleSlug} and ${a.kind} = ${kind} and ${a.counted} = 1
       and ${a.personId} <= ${last} ${after === null ? sql`` : sql`and ${a.personId} > ${after}`}
-      and ${a.itemSetId} is not null and ${a.itemBits} is not null
+      and ${a.itemSetId} is not null and ${a.itemBits} is not null ${byRoles(roles)}
   `);
   return row?.packed ? (JSON.parse(row.packed) as Packed[]) : [];
 }
 
-/** The counted attempts of a module, with the versions they showed (`perQuery`: people per range). */
+/**
+ * The counted attempts of a module by people of `roles` (default: every role), with the versions they showed
+ * (`perQuery`: people per range).
+ */
 export async function loadBankAttempts(
   db: Executor,
   moduleSlug: string,
-  perQuery = PEOPLE_PER_QUERY,
+  { roles = ROLES, perQuery = PEOPLE_PER_QUERY }: Options = {},
 ): Promise<BankAttempt[]> {
   const sets = new Map<number, readonly string[]>(
     (
@@ -76,7 +99,7 @@ export async function loadBankAttempts(
   for (const kind of ['pre', 'post'] as const) {
     let after: string | null = null;
     for (let last = await rangeEnd(db, moduleSlug, kind, after, perQuery); last !== null;) {
-      for (const [setId, bits, list] of await loadRange(db, moduleSlug, kind, after, last)) {
+      for (const [setId, bits, list] of await loadRange(db, moduleSlug, kind, after, last, roles)) {
         const questionIds = sets.get(setId);
         if (!questionIds || list === null) continue;
         const key = `${String(setId)}|${list}`;
