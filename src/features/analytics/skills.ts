@@ -15,6 +15,11 @@ export async function moduleTasks(moduleSlug: string): Promise<TaskName[]> {
     .sort((a, b) => a.title.localeCompare(b.title, 'id'));
 }
 
+/** Every practical task's title by its slug. */
+export async function taskTitles(): Promise<Map<string, string>> {
+  return new Map((await getCollection('tasks')).map((task) => [task.data.slug, task.data.title]));
+}
+
 /**
  * The skills part for one module and the report's filters; null when no module is chosen or the module has no
  * task (the report then shows no skills part at all).

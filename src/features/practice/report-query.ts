@@ -1,7 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../../../db/client.ts';
-import { kubes, memberships, people, positions, practiceScores, workshopAttendance, workshops } from '../../../db/schema.ts';
+import {
+  kubes,
+  memberships,
+  people,
+  positions,
+  practiceScores,
+  workshopAttendance,
+  workshops,
+} from '../../../db/schema.ts';
 import type { PracticePair } from './report.ts';
 
 // The practical-task scores behind the gain report and indicator 2: one pair per person and task, the pre and

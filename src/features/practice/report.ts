@@ -79,3 +79,18 @@ export function skillReport(pairs: readonly PracticePair[], tasks: readonly Task
     people: counted.map((p) => ({ ...p, gain: round(p.post - p.pre), g: normalizedGain(p.pre, p.post) })),
   };
 }
+
+/** Pairs of any tasks (indicator 2: every officer's), as a whole and per task by slug. */
+export function skillsByTask(pairs: readonly PracticePair[]) {
+  const byTask = new Map<string, PracticePair[]>();
+  for (const pair of pairs) {
+    const list = byTask.get(pair.taskSlug);
+    if (list) list.push(pair);
+    else byTask.set(pair.taskSlug, [pair]);
+  }
+  return {
+    all: skillGroup('all', pairs),
+    byTask: [...byTask].sort(([a], [b]) => a.localeCompare(b)).map(([slug, group]) => skillGroup(slug, group)),
+    pairs,
+  };
+}
