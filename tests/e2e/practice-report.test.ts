@@ -156,6 +156,15 @@ describe.skipIf(browserMissing)('practical tasks in the gain report and indicato
     });
   }
 
+  it('prints the skills part on A4 with the report', async () => {
+    const page = await open(SIZES[1], REPORT);
+    await page.locator('canvas[data-drawn="true"]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('section.report-skills').isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4', ...(shots ? { path: `${shots}/report.pdf` } : {}) });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0).toBeLessThanOrEqual(6);
+  });
+
   it('puts the skills in the CSV downloads of the report and of indicator 2', async () => {
     const page = await open(SIZES[1], REPORT);
     const report = await (await page.request.get(`${app.url}/laporan/unduh?modul=${MODULE}&kube=${KUBE}`)).text();
