@@ -645,3 +645,44 @@ export const recordChanges = sqliteTable(
   },
   (t) => [index('record_changes_record_idx').on(t.tableName, t.recordId)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Success indicator 2 asks for skill as well as knowledge: practical tasks (content/tasks) that a facilitator
+// watches a person do and scores with the task's checklist, before the training (pre) and after it (post).
+
+/**
+ * A facilitator's scoring of one person doing one practical task, before (pre) or after (post) the training.
+ * One per person, task and kind: a correction changes the row and writes `recordChanges`.
+ */
+export const practiceScores = sqliteTable(
+  'practice_scores',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The task file (content/tasks/<slug>.yaml) and the version it had when scored. */
+    taskSlug: text('task_slug').notNull(),
+    taskVersion: integer('task_version').notNull(),
+    kind: text('kind', { enum: TEST_KINDS }).notNull(),
+    /** Ids of the checklist points the person did, as the checklist was at `taskVersion`. */
+    checked: text('checked', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Number of points on the checklist at `taskVersion`. */
+    total: integer('total').notNull(),
+    /** 0–100: the share of the checklist done. */
+    score: real('score').notNull(),
+    /** Day the task was done, YYYY-MM-DD. */
+    doneOn: text('done_on').notNull(),
+    notes: text('notes'),
+    scoredBy: text('scored_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('practice_scores_person_task_kind').on(t.personId, t.taskSlug, t.kind),
+    index('practice_scores_task_idx').on(t.taskSlug, t.kind, t.personId, t.score),
+    check('practice_scores_kind', oneOf(t.kind, TEST_KINDS)),
+    check('practice_scores_score', between(t.score, 0, 100)),
+    check('practice_scores_total', atLeast(t.total, 1)),
+    check('practice_scores_done_on', isoDays(t.doneOn)),
+  ],
+);

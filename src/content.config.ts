@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { rubricSchema } from './features/capacity/rubric-schema.ts';
 import { lessonSchema, moduleSchema, questionBankSchema } from './features/learning/content-schemas.ts';
+import { practiceTaskSchema } from './features/practice/task-schema.ts';
 
 // The curriculum lives outside src/, in content/ (see content/README.md). KUBE_CONTENT_DIR points the
 // build at another folder; the tests use it to prove a broken file fails the build.
@@ -32,4 +33,10 @@ const rubrics = defineCollection({
   schema: rubricSchema,
 });
 
-export const collections = { modules, lessons, questions, rubrics };
+// Practical tasks, scored by a facilitator with a checklist (success indicator 2's skill part).
+const tasks = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${base}/tasks`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: practiceTaskSchema,
+});
+
+export const collections = { modules, lessons, questions, rubrics, tasks };

@@ -22,6 +22,7 @@ const rubric = rubricSchema.parse(parse(readFileSync('content/rubrics/kapasitas-
 const content: IndicatorContent = {
   rubric: () => Promise.resolve(rubric),
   moduleTitles: () => Promise.resolve(new Map([['modul-uji', 'Modul Uji']])),
+  taskTitles: () => Promise.resolve(new Map([['tugas-uji', 'Tugas Uji']])),
 };
 const admin: Actor = { id: 'adm', role: 'admin', kubeId: null, assignedKubeIds: [] };
 const rina: Actor = { id: 'f1', role: 'pendamping', kubeId: null, assignedKubeIds: ['k1', 'k2'] };

@@ -14,6 +14,7 @@ let t: TestDatabase;
 const content: ReportContent = {
   modules: () => Promise.resolve([{ id: 'modul-uji', title: 'Modul Uji' }]),
   objectives: (slug) => Promise.resolve(slug === 'modul-uji' ? new Map([['q1', 'o1']]) : undefined),
+  tasks: (slug) => Promise.resolve(slug === 'modul-uji' ? [{ slug: 'tugas-uji', title: 'Tugas Uji' }] : []),
 };
 const admin: Actor = { id: 'adm', role: 'admin', kubeId: null, assignedKubeIds: [] };
 const rina: Actor = { id: 'f1', role: 'pendamping', kubeId: null, assignedKubeIds: ['k1'] };

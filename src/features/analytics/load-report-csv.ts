@@ -9,6 +9,7 @@ import { buildReportYielding } from './compute.ts';
 import { loadPairs } from './pairs.ts';
 import { readReportRequest } from './query.ts';
 import { periodText, reportCsv } from './report-csv.ts';
+import { loadSkills, moduleTasks } from './skills.ts';
 
 // The report's CSV for one person and the filters in the address (the report page's): the file, or why not.
 
@@ -31,10 +32,11 @@ export async function loadReportCsv(
   if (!request.ok) return { status: request.status === 403 ? 403 : 404 };
   const { scope, query, workshop } = request;
   const kubeId = workshop?.kubeId ?? query.kube;
-  const [pairs, modules, kube] = await Promise.all([
+  const [pairs, modules, kube, skills] = await Promise.all([
     loadPairs(db, scope),
     listModules(),
     kubeId ? getKube(db, kubeId) : null,
+    scope.moduleSlug ? moduleTasks(scope.moduleSlug).then((tasks) => loadSkills(db, scope, tasks)) : null,
   ]);
   const report = await buildReportYielding(pairs, query.ketuntasan);
   const titles = new Map(modules.map((m) => [m.id, m.data.title]));
@@ -48,7 +50,7 @@ export async function loadReportCsv(
   };
   return {
     status: 200,
-    csv: reportCsv(report, about, t, locale, (slug) => titles.get(slug) ?? slug),
+    csv: reportCsv(report, about, t, locale, (slug) => titles.get(slug) ?? slug, skills),
     filename: `laporan-${scope.moduleSlug ?? 'semua-modul'}-${today}.csv`,
   };
 }

@@ -2,6 +2,8 @@ import type { Locale, Translate } from '../../i18n/index.ts';
 import type { GainReport } from './compute.ts';
 import { csvDocument, csvNumber, csvText, peopleRows, type CsvLabels } from './csv.ts';
 import { summaryLines, verdictSentence } from './plain.ts';
+import { skillSentence } from './skills-plain.ts';
+import type { SkillReport } from '../practice/report.ts';
 
 // The report as one CSV file that stands on its own: what it is about (module, KUBE, period), the summary
 // figures with their meaning (and technical name) and the verdict, then one row per person. Same format as peopleCsv (BOM, ';',
@@ -27,7 +29,9 @@ export function reportCsv(
   t: Translate,
   locale: Locale,
   moduleTitle: (slug: string) => string,
+  skills: SkillReport | null = null,
 ): string {
+  const skillLine = skillSentence(skills, t, locale);
   const pair = (label: string, value: string) => [csvText(label), value];
   const head = [
     [csvText(t('report.print.title'))],
@@ -45,6 +49,7 @@ export function reportCsv(
       ...(line.technical ? [csvText(line.technical)] : []),
     ]),
     pair(t('report.csv.verdict'), csvText(verdictSentence(report, t, locale))),
+    ...(skillLine ? [pair(t('report.skills'), csvText(skillLine))] : []),
     [],
   ];
   const labels: CsvLabels = {
@@ -57,5 +62,55 @@ export function reportCsv(
     gain: t('report.col.gain'),
     g: t('report.col.g'),
   };
-  return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle)]);
+  const skillRows = skills ? [[], ...skillsRows(skills, t)] : [];
+  return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle), ...skillRows]);
+}
+
+/**
+ * The practical tasks as a second block under the people, not as more columns of their rows: a person may be
+ * scored on a task without taking the test (or on two tasks), and each column stays one number a spreadsheet
+ * can sort and sum ("50 → 83,3" in a cell could not be).
+ */
+function skillsRows(skills: SkillReport, t: Translate): string[][] {
+  const titles = new Map(skills.tasks.map((task) => [task.key, task.title]));
+  return [
+    [csvText(t('report.skills'))],
+    [
+      t('report.skills.col.task'),
+      t('report.skills.col.people'),
+      t('report.skills.col.pre'),
+      t('report.skills.col.post'),
+      t('report.skills.col.gain'),
+      t('report.skills.col.classGain'),
+    ].map(csvText),
+    ...skills.tasks.map((task) => [
+      csvText(task.title),
+      String(task.people),
+      csvNumber(task.meanPre),
+      csvNumber(task.meanPost),
+      csvNumber(task.meanGain),
+      csvNumber(task.classGain, 3),
+    ]),
+    [],
+    [
+      t('report.col.name'),
+      t('report.col.kube'),
+      t('report.skills.csv.task'),
+      t('report.skills.csv.date'),
+      t('report.skills.csv.pre'),
+      t('report.skills.csv.post'),
+      t('report.col.gain'),
+      t('report.col.g'),
+    ].map(csvText),
+    ...skills.people.map((p) => [
+      csvText(p.name),
+      csvText(p.kubeName),
+      csvText(titles.get(p.taskSlug) ?? p.taskSlug),
+      p.postDate,
+      csvNumber(p.pre),
+      csvNumber(p.post),
+      csvNumber(p.gain),
+      csvNumber(p.g, 3),
+    ]),
+  ];
 }

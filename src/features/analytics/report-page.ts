@@ -10,6 +10,8 @@ import { buildReportYielding, DEFAULT_MASTERY, type GainReport } from './compute
 import { loadPairs, type ObjectiveMap } from './pairs.ts';
 import { readReportRequest } from './query.ts';
 import { signerOf, type Signer } from './signature.ts';
+import { loadSkills, moduleTasks } from './skills.ts';
+import type { SkillReport, TaskName } from '../practice/report.ts';
 
 // Everything the gain-report page decides before it renders: the filter's choices and values, the report,
 // and what the printed page names (the KUBE, the module, the facilitators).
@@ -20,6 +22,8 @@ export type ReportContent = {
   modules: () => Promise<{ id: string; title: string }[]>;
   /** One module's question objectives by question id; none for a module without a question bank. */
   objectives: (moduleSlug: string) => Promise<Map<string, string> | undefined>;
+  /** One module's practical tasks (content/tasks); none for most modules. */
+  tasks: (moduleSlug: string) => Promise<TaskName[]>;
 };
 
 export const siteReportContent: ReportContent = {
@@ -28,6 +32,7 @@ export const siteReportContent: ReportContent = {
     const bank = await getEntry('questions', slug);
     return bank ? new Map(bank.data.questions.map((q) => [q.id, q.objective])) : undefined;
   },
+  tasks: moduleTasks,
 };
 
 export type ReportPage =
@@ -41,6 +46,8 @@ export type ReportPage =
       values: Record<'modul' | 'kube' | 'jabatan' | 'dari' | 'sampai', string | null> & { ketuntasan: string };
       options: { modules: SelectOption[]; kubes: SelectOption[]; jabatan: SelectOption[] };
       report: GainReport | null;
+      /** The practical tasks' part, beside the knowledge report; null without a module or without tasks. */
+      skills: SkillReport | null;
       workshop: Workshop | null;
       /** The KUBE reported on (chosen, or the workshop's), and the facilitators the printed page names. */
       kubeName: string | null;
@@ -67,13 +74,14 @@ export async function loadReportPage(
   const moduleSlug = request.ok ? request.scope.moduleSlug : undefined;
   const kubeId = workshop?.kubeId ?? (request.ok ? request.query.kube : undefined);
   // The choices, the report and the printed page's names are independent reads: they run together.
-  const [modules, kubes, jabatan, report, kube, facilitators] = await Promise.all([
+  const [modules, kubes, jabatan, report, kube, facilitators, skills] = await Promise.all([
     content.modules(),
     listKubeOptions(db, visibleKubeIds(actor)),
     listJabatan(db),
     request.ok ? loadReport(db, request.scope, request.query.ketuntasan, moduleSlug, content) : null,
     kubeId ? getKube(db, kubeId) : null,
     kubeId ? listFacilitators(db, kubeId) : [],
+    request.ok && moduleSlug ? content.tasks(moduleSlug).then((tasks) => loadSkills(db, request.scope, tasks)) : null,
   ]);
   return {
     status: request.ok ? 200 : 400,
@@ -92,6 +100,7 @@ export async function loadReportPage(
       jabatan: jabatan.map((j) => ({ value: j.code, label: j.name })),
     },
     report,
+    skills,
     workshop,
     kubeName: kube?.name ?? null,
     facilitatorNames:

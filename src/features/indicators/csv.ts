@@ -1,7 +1,8 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { normalizedGain } from '../../lib/stats/index.ts';
-import { csvFile, csvNumber, csvText } from '../analytics/csv.ts';
+import { csvDocument, csvFile, csvNumber, csvText } from '../analytics/csv.ts';
+import { taskTitles } from '../analytics/skills.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
@@ -52,38 +53,83 @@ function structureCsv(data: IndicatorData, t: Translate): string {
 }
 
 async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Promise<string> {
-  const jabatan = new Map((await listJabatan(db)).map((j) => [j.code, j.name]));
-  const modules = new Map((await listModules()).map((m) => [m.id, m.data.title]));
+  const [jabatanRows, moduleList, tasks] = await Promise.all([listJabatan(db), listModules(), taskTitles()]);
+  const jabatan = new Map(jabatanRows.map((j) => [j.code, j.name]));
+  const modules = new Map(moduleList.map((m) => [m.id, m.data.title]));
   const byPerson = positionsByPerson(data.positions);
-  return csvFile(
+  const heldBy = (personId: string, day: string) =>
+    (byPerson.get(personId) ?? [])
+      .filter((pos) => heldOn(day, pos))
+      .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode)
+      .join(', ');
+  const header = [
+    t('report.col.name'),
+    t('report.col.kube'),
+    t('report.col.module'),
+    t('report.col.postDate'),
+    t('report.col.pre'),
+    t('report.col.post'),
+    t('report.col.gain'),
+    t('report.col.g'),
+    t('indicators.csv.positions'),
+  ];
+  const rows = data.pairs.map((p) => [
+    csvText(p.name),
+    csvText(p.kubeName),
+    csvText(modules.get(p.moduleSlug) ?? p.moduleSlug),
+    p.postDate,
+    csvNumber(p.pre.score),
+    csvNumber(p.post.score),
+    csvNumber(p.post.score - p.pre.score),
+    csvNumber(normalizedGain(p.pre.score, p.post.score), 3),
+    csvText(heldBy(p.personId, p.postDate)),
+  ]);
+  return csvDocument([header.map(csvText), ...rows, ...skillsRows(data.i2Skills, t, tasks, heldBy)]);
+}
+
+/**
+ * Indicator 2's skill part under the test pairs, after an empty row: its own heading, then one row per officer
+ * and task. A block of its own, not more columns: an officer may be scored on a task without a test pair.
+ */
+function skillsRows(
+  skills: IndicatorData['i2Skills'],
+  t: Translate,
+  tasks: Map<string, string>,
+  heldBy: (personId: string, day: string) => string,
+): string[][] {
+  const { all } = skills;
+  const pair = (label: string, value: string) => [csvText(label), value];
+  return [
+    [],
+    [csvText(t('indicators.i2.skills'))],
+    pair(t('indicators.detail.n'), String(all.people)),
+    pair(t('indicators.i2.skills.meanPre'), csvNumber(all.meanPre)),
+    pair(t('indicators.i2.skills.meanPost'), csvNumber(all.meanPost)),
+    pair(t('indicators.i2.skills.classGain'), csvNumber(all.classGain, 3)),
+    [],
     [
       t('report.col.name'),
       t('report.col.kube'),
-      t('report.col.module'),
-      t('report.col.postDate'),
-      t('report.col.pre'),
-      t('report.col.post'),
+      t('report.skills.csv.task'),
+      t('report.skills.csv.date'),
+      t('report.skills.csv.pre'),
+      t('report.skills.csv.post'),
       t('report.col.gain'),
       t('report.col.g'),
       t('indicators.csv.positions'),
-    ],
-    data.pairs.map((p) => {
-      const held = (byPerson.get(p.personId) ?? [])
-        .filter((pos) => heldOn(p.postDate, pos))
-        .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode);
-      return [
-        csvText(p.name),
-        csvText(p.kubeName),
-        csvText(modules.get(p.moduleSlug) ?? p.moduleSlug),
-        p.postDate,
-        csvNumber(p.pre.score),
-        csvNumber(p.post.score),
-        csvNumber(p.post.score - p.pre.score),
-        csvNumber(normalizedGain(p.pre.score, p.post.score), 3),
-        csvText(held.join(', ')),
-      ];
-    }),
-  );
+    ].map(csvText),
+    ...skills.pairs.map((p) => [
+      csvText(p.name),
+      csvText(p.kubeName),
+      csvText(tasks.get(p.taskSlug) ?? p.taskSlug),
+      p.postDate,
+      csvNumber(p.pre),
+      csvNumber(p.post),
+      csvNumber(p.post - p.pre),
+      csvNumber(normalizedGain(p.pre, p.post), 3),
+      csvText(heldBy(p.personId, p.postDate)),
+    ]),
+  ];
 }
 
 function capacityCsv(data: IndicatorData, rubric: RubricEntry, t: Translate): string {

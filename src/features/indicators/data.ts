@@ -4,6 +4,8 @@ import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } 
 import { DomainError } from '../../lib/errors.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
 import { loadPairs } from '../analytics/pairs.ts';
+import { loadPracticePairs } from '../practice/report-query.ts';
+import { skillsByTask } from '../practice/report.ts';
 import { listAssessments, type Assessment, type RubricShape } from '../capacity/service.ts';
 import {
   DEFAULT_TARGETS,
@@ -167,11 +169,12 @@ export async function loadIndicators(
     loadTargets(db, Number(scope.to.slice(0, 4))),
   ]);
   const kubeIds = scopeKubes.map((k) => k.id);
-  const [allPositions, assessments, pairs, facts] = await Promise.all([
+  const [allPositions, assessments, pairs, facts, practicePairs] = await Promise.all([
     loadPositions(db, kubeIds),
     listAssessments(db, kubeIds),
     loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
     listFacts(db, kubeIds),
+    loadPracticePairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
   ]);
   const byKube = new Map<string, Assessment[]>();
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
@@ -224,6 +227,8 @@ export async function loadIndicators(
     i1Series,
     i2,
     i2Series,
+    /** Indicator 2's skill part, beside the knowledge part and not in its status: officers' practical tasks. */
+    i2Skills: skillsByTask(practicePairs),
     i3,
     i3Series,
     /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */

@@ -36,6 +36,7 @@ export type DetailView =
       pairs: (Pair & { g: number | null })[];
       jabatanNames: Map<string, string>;
       moduleTitles: Map<string, string>;
+      taskTitles: Map<string, string>;
     })
   | (DetailBase & {
       number: '3';
@@ -48,8 +49,12 @@ export type DetailView =
 export type IndicatorDetail = { status: 200; view: DetailView } | { status: 400; view: null };
 
 async function namesFor(db: Executor, content: IndicatorContent) {
-  const [jabatan, moduleTitles] = await Promise.all([listJabatan(db), content.moduleTitles()]);
-  return { jabatanNames: new Map(jabatan.map((j) => [j.code, j.name])), moduleTitles };
+  const [jabatan, moduleTitles, taskTitles] = await Promise.all([
+    listJabatan(db),
+    content.moduleTitles(),
+    content.taskTitles(),
+  ]);
+  return { jabatanNames: new Map(jabatan.map((j) => [j.code, j.name])), moduleTitles, taskTitles };
 }
 
 export async function loadIndicatorDetail(
