@@ -429,6 +429,12 @@ function breakingJsonValue(kind: Kind): fc.Arbitrary<unknown> {
         optionId: fc.string(),
         answeredAt: fc.constantFrom('2026-02-30T00:00:00Z', 'kemarin'),
       }),
+      // A typed number (numeric items) that no item takes: too long, or with control characters.
+      fc.record({
+        questionId: fc.constant('kk-q32'),
+        optionId: fc.constantFrom('1'.repeat(41), 'Rp 1.000\u0000', '12\n34', ''),
+        answeredAt: fc.constant('2026-03-01T08:00:00Z'),
+      }),
     );
     return fc.oneof(
       fc.constant(undefined),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Module, Question } from '../../src/features/learning/content-schemas.ts';
+import type { ChoiceQuestion, Module, Question } from '../../src/features/learning/content-schemas.ts';
 import { lintModule } from '../../src/features/learning/content-lint.ts';
 import { formatLintTable } from '../../src/features/learning/content-lint-table.ts';
 import { isNumericOption, relatedWords } from '../../src/features/learning/content-lint-words.ts';
@@ -8,7 +8,7 @@ import { isNumericOption, relatedWords } from '../../src/features/learning/conte
 
 type Item = { id: string; objective?: string; form?: 'A' | 'B'; text?: string; key?: string; others?: string[] };
 
-function item({ id, objective = 'o-1', form, text, key, others }: Item): Question {
+function item({ id, objective = 'o-1', form, text, key, others }: Item): ChoiceQuestion {
   const distractors = others ?? ['Menunggu perintah dari desa', 'Ketua memutuskan seorang diri'];
   return {
     id,
@@ -38,7 +38,7 @@ function module(overrides: Partial<Module> = {}): Module {
 }
 
 /** A passing member bank: two forms, two items each, short distinct keys. */
-function goodItems(): Question[] {
+function goodItems(): ChoiceQuestion[] {
   return [
     item({ id: 'q1', form: 'A', key: 'Ya' }),
     item({ id: 'q2', form: 'A', key: 'Tidak' }),

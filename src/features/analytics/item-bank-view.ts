@@ -1,3 +1,4 @@
+import { formatNumberAnswer } from '../assessment/number-answer.ts';
 import type { Question } from '../learning/content-schemas.ts';
 import {
   itemFlags,
@@ -17,7 +18,7 @@ export type BankItemRow = {
   version: number;
   objective: string;
   text: string;
-  /** The text of the correct option. */
+  /** The text of the correct option, or the number (with its unit) for a numeric item. */
   key: string;
   pre: SideStats;
   post: SideStats;
@@ -60,7 +61,10 @@ export function buildItemBankView(
       version: question.version,
       objective: question.objective,
       text: question.text,
-      key: question.options.find((option) => option.id === question.correct)?.text ?? question.correct,
+      key:
+        question.type === 'number'
+          ? formatNumberAnswer(String(question.answer), question.unit)
+          : (question.options.find((option) => option.id === question.correct)?.text ?? question.correct),
       pre: found.pre,
       post: found.post,
       flags: itemFlags(found),

@@ -23,9 +23,16 @@ import type { Translate } from '../../i18n/index.ts';
 
 const attemptId = z.uuid({ error: 'errors.invalid' });
 const slug = z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.invalid');
+// An option id, or a number as typed ("Rp 1.250.000"): the service knows which the item takes, and reduces a
+// number to its digits or refuses it with a sentence; here only its size and printable characters are checked.
+const answerValue = z
+  .string({ error: 'errors.invalid' })
+  .min(1, 'errors.invalid')
+  .max(40, 'errors.invalid')
+  .regex(/^[^\p{C}]+$/u, 'errors.invalid');
 const answer = z.strictObject({
   questionId: slug,
-  optionId: slug,
+  optionId: answerValue,
   answeredAt: z.iso.datetime({ offset: true, error: 'errors.invalid' }),
 });
 const answers = z.array(answer).max(200, 'errors.invalid');
@@ -48,7 +55,10 @@ async function moduleOfAttempt(id: string, t: Translate) {
   return attempt.moduleSlug;
 }
 
-/** The no-JavaScript test form: `attemptId` and one radio group `jawaban-<question id>` per question. */
+/**
+ * The no-JavaScript test form: `attemptId` and one field `jawaban-<question id>` per question (a radio group,
+ * or a text box for a numeric item; a box left empty is a question not answered yet).
+ */
 const plainForm = z.instanceof(FormData).transform((form, ctx) => {
   const id = attemptId.safeParse(form.get('attemptId'));
   if (!id.success) {
@@ -57,7 +67,7 @@ const plainForm = z.instanceof(FormData).transform((form, ctx) => {
   }
   const answeredAt = new Date().toISOString();
   const given = [...form.entries()].flatMap(([name, value]) =>
-    name.startsWith('jawaban-') && typeof value === 'string'
+    name.startsWith('jawaban-') && typeof value === 'string' && value.trim() !== ''
       ? [{ questionId: name.slice('jawaban-'.length), optionId: value, answeredAt }]
       : [],
   );

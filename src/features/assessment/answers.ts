@@ -3,14 +3,19 @@ import type { Database, Executor } from '../../../db/client.ts';
 import { attemptAnswers, attempts } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { believableAnsweredAt } from './answer-time.ts';
-import type { AnswerInput } from './types.ts';
+import { parseNumberAnswer } from './number-answer.ts';
+import type { AnswerInput, AttemptItem } from './types.ts';
 
 // Storing a batch of answers. The same answer twice changes nothing; a changed answer replaces the old one
 // only when it was given later (an old batch arriving late cannot undo a newer choice), by the device's time
 // kept within what the server can believe. After submission, only a resend of the very same answers is
 // accepted. A batch is one statement, so on a libSQL server it costs one round trip, not one per answer.
 
-type AttemptForAnswers = { id: string; items: { questionId: string; optionOrder: string[] }[]; startedAt: Date };
+type AttemptForAnswers = {
+  id: string;
+  items: Pick<AttemptItem, 'questionId' | 'optionOrder' | 'type'>[];
+  startedAt: Date;
+};
 
 export async function listAnswers(db: Executor, attemptId: string): Promise<Record<string, string>> {
   const rows = await db
@@ -20,14 +25,24 @@ export async function listAnswers(db: Executor, attemptId: string): Promise<Reco
   return Object.fromEntries(rows.map((row) => [row.questionId, row.optionId]));
 }
 
-/** Refuses the whole batch when one answer is for an item the attempt never showed, or an option it lacks. */
-function checkAnswers(attempt: AttemptForAnswers, answers: readonly AnswerInput[]) {
-  for (const answer of answers) {
+/**
+ * The batch as it is stored: a numeric answer reduced to its canonical digits. Refuses the whole batch when one
+ * answer is for an item the attempt never showed, an option it lacks, or a typed value that is not a whole
+ * number (named by the plain form's field, so that form can show the sentence beside the box).
+ */
+function checkAnswers(attempt: AttemptForAnswers, answers: readonly AnswerInput[]): AnswerInput[] {
+  return answers.map((answer) => {
     const item = attempt.items.find((i) => i.questionId === answer.questionId);
+    if (item?.type === 'number') {
+      const parsed = parseNumberAnswer(answer.optionId);
+      if (parsed.ok) return { ...answer, optionId: parsed.value };
+      throw new DomainError(`assessment.errors.number.${parsed.problem}`, { field: `jawaban-${item.questionId}` });
+    }
     if (!item || !item.optionOrder.includes(answer.optionId)) {
       throw new DomainError('assessment.errors.foreignAnswer');
     }
-  }
+    return answer;
+  });
 }
 
 /**
@@ -73,10 +88,10 @@ async function checkResend(db: Executor, attemptId: string, answers: readonly An
 export async function storeAnswers(
   tx: Executor,
   attempt: AttemptForAnswers & { submittedAt: Date | null },
-  answers: readonly AnswerInput[],
+  given: readonly AnswerInput[],
   now: Date,
 ): Promise<number> {
-  checkAnswers(attempt, answers);
+  const answers = checkAnswers(attempt, given);
   if (attempt.submittedAt) return checkResend(tx, attempt.id, answers);
   if (answers.length === 0) return 0;
   return (await upsertAnswers(tx, attempt, answers, now)).length;
@@ -90,10 +105,10 @@ export async function storeAnswers(
 export async function saveAnswerBatch(
   db: Database,
   attempt: AttemptForAnswers & { submittedAt: Date | null },
-  answers: readonly AnswerInput[],
+  given: readonly AnswerInput[],
   now: Date,
 ): Promise<{ changed: number; submitted: boolean }> {
-  checkAnswers(attempt, answers);
+  const answers = checkAnswers(attempt, given);
   if (attempt.submittedAt) return { changed: await checkResend(db, attempt.id, answers), submitted: true };
   if (answers.length === 0) return { changed: 0, submitted: false };
   const [changed, [state]] = await db.batch([

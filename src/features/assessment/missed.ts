@@ -1,7 +1,15 @@
 import type { Question } from '../learning/content-schemas.ts';
+import { formatNumberAnswer } from './number-answer.ts';
 import type { AttemptItem } from './types.ts';
 
 export type Missed = { text: string; yourAnswer: string; correctAnswer: string; explanation: string };
+
+/** An answer as the person reads it: the option's text, or the number with its unit ("Rp 1.250.000"). */
+function answerText(question: Question, answer: string | undefined): string {
+  if (answer === undefined) return '—';
+  if (question.type === 'number') return formatNumberAnswer(answer, question.unit);
+  return question.options.find((o) => o.id === answer)?.text ?? '—';
+}
 
 /**
  * The questions an attempt got wrong, with the texts the bank holds now. A question whose version changed since
@@ -20,12 +28,11 @@ export function listMissed(
     const chosen = answers[item.questionId];
     const correct = answerKey[item.questionId];
     if (!question || question.version !== item.version || chosen === correct) return [];
-    const optionText = (id: string | undefined) => question.options.find((o) => o.id === id)?.text ?? '—';
     return [
       {
         text: question.text,
-        yourAnswer: optionText(chosen),
-        correctAnswer: optionText(correct),
+        yourAnswer: answerText(question, chosen),
+        correctAnswer: answerText(question, correct),
         explanation: question.explanation,
       },
     ];

@@ -13,10 +13,16 @@ export async function toPlayerAttempt(
   const byId = new Map((bank?.data.questions ?? []).map((q) => [q.id, q]));
   const items: PlayerItem[] = attempt.items.map((item) => {
     const question = byId.get(item.questionId);
-    const options = new Map((question?.options ?? []).map((o) => [o.id, o.text]));
+    const text = question?.text ?? item.questionId;
+    if (item.type === 'number') {
+      // The unit only: the answer stays on the server.
+      const unit = question?.type === 'number' ? question.unit : undefined;
+      return { questionId: item.questionId, text, options: [], type: 'number', ...(unit ? { unit } : {}) };
+    }
+    const options = new Map((question?.type === 'number' ? [] : (question?.options ?? [])).map((o) => [o.id, o.text]));
     return {
       questionId: item.questionId,
-      text: question?.text ?? item.questionId,
+      text,
       options: item.optionOrder.map((id) => ({ id, text: options.get(id) ?? id })),
     };
   });

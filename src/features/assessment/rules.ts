@@ -86,7 +86,8 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
 
 /**
  * The items an attempt shows: the questions of the form (all when `form` is null), in an order seeded by
- * the attempt id, each with its options in an order seeded by `attemptId + ':' + questionId`.
+ * the attempt id, each with its options in an order seeded by `attemptId + ':' + questionId` (a numeric item
+ * has none, and says so with `type`).
  */
 export function buildAttemptItems(
   questions: readonly Question[],
@@ -94,15 +95,17 @@ export function buildAttemptItems(
   attemptId: string,
 ): AttemptItem[] {
   const chosen = form === null ? questions : questions.filter((q) => q.form === form);
-  return seededShuffle(chosen, attemptId).map((q) => ({
-    questionId: q.id,
-    version: q.version,
-    objective: q.objective,
-    optionOrder: seededShuffle(
-      q.options.map((o) => o.id),
-      `${attemptId}:${q.id}`,
-    ),
-  }));
+  return seededShuffle(chosen, attemptId).map((q): AttemptItem => {
+    const shown = { questionId: q.id, version: q.version, objective: q.objective };
+    if (q.type === 'number') return { ...shown, optionOrder: [], type: 'number' };
+    return {
+      ...shown,
+      optionOrder: seededShuffle(
+        q.options.map((o) => o.id),
+        `${attemptId}:${q.id}`,
+      ),
+    };
+  });
 }
 
 /** 100 × correct / total, rounded to one decimal; 0 when there is nothing to score. */
@@ -113,7 +116,8 @@ function percent(correct: number, total: number): number {
 
 /**
  * Score of an attempt, overall and per objective: 100 × correct / total, rounded to one decimal.
- * An unanswered item counts as wrong; an attempt with no items scores 0.
+ * An unanswered item counts as wrong; an attempt with no items scores 0. A numeric item is right when its
+ * stored canonical digits equal the key's (both are canonical, so "Rp 1.250.000" typed matches 1250000).
  */
 export function scoreAttempt(
   items: readonly AttemptItem[],

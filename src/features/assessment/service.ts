@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
 import { attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { Question } from '../learning/content-schemas.ts';
+import { answerKeyOf, type Question } from '../learning/content-schemas.ts';
 import { buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type TestState } from './rules.ts';
 import { chooseForm } from './form-choice.ts';
 import { listAnswers, saveAnswerBatch, storeAnswers } from './answers.ts';
@@ -93,7 +93,7 @@ export async function startAttempt(
     const form = await chooseForm(tx, input.personId, input.kind, input.test);
     const items = buildAttemptItems(input.test.questions, form, input.attemptId);
     const answerKey = Object.fromEntries(
-      input.test.questions.filter((q) => items.some((i) => i.questionId === q.id)).map((q) => [q.id, q.correct]),
+      input.test.questions.filter((q) => items.some((i) => i.questionId === q.id)).map((q) => [q.id, answerKeyOf(q)]),
     );
     const [created] = await tx
       .insert(attempts)

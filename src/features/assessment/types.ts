@@ -8,8 +8,10 @@ export type AttemptItem = {
   questionId: string;
   version: number;
   objective: string;
-  /** Option ids in the order this attempt shows them (shuffled per attempt). */
+  /** Option ids in the order this attempt shows them (shuffled per attempt); empty for a numeric item. */
   optionOrder: string[];
+  /** Present on a numeric item: the answer is a typed number, stored as its canonical digits. */
+  type?: 'number';
 };
 
 /** What the player gets for one item: no correct answer, no explanation. */
@@ -17,9 +19,16 @@ export type PlayerItem = {
   questionId: string;
   text: string;
   options: { id: string; text: string }[];
+  /** Present on a numeric item (then `options` is empty): the learner types a number. */
+  type?: 'number';
+  /** For a numeric item: shown beside the box, e.g. `Rp` or `bungkus`. */
+  unit?: string;
 };
 
-/** One answer as the device records it; `answeredAt` is an ISO time from the device. */
+/**
+ * One answer as the device records it; `answeredAt` is an ISO time from the device. For a numeric item
+ * `optionId` holds the number (the server reduces what was typed to its canonical digits).
+ */
 export type AnswerInput = { questionId: string; optionId: string; answeredAt: string };
 
 /** Everything the test player needs to run or resume an attempt. */

@@ -17,7 +17,7 @@ import {
   positions,
 } from '../../../db/schema.ts';
 import { startAttempt, submitAttempt, type ModuleTest } from '../assessment/service.ts';
-import { moduleSchema, questionBankSchema } from '../learning/content-schemas.ts';
+import { answerKeyOf, moduleSchema, questionBankSchema, type Question } from '../learning/content-schemas.ts';
 
 const BASELINE: Record<string, number> = {
   'sp-saluran-penjualan': 2,
@@ -76,6 +76,12 @@ function moduleTest(slug: string): ModuleTest {
  * A pre-test or post-test taken through the real path (start, then submit with every answer), with the bank's
  * first `right` questions answered correctly, 20 minutes after it started on `day`.
  */
+/** A wrong answer to a question: another option, or the number one more than the key. */
+function wrongAnswerOf(question: Question): string {
+  if (question.type === 'number') return String(question.answer + 1);
+  return question.options.find((option) => option.id !== question.correct)?.id ?? question.correct;
+}
+
 async function seedTest(
   tx: Executor,
   input: { id: string; personId: string; moduleSlug: string; kind: 'pre' | 'post'; right: number; day: string },
@@ -90,10 +96,7 @@ async function seedTest(
     .filter((question) => shown.has(question.id))
     .map((question, index) => ({
       questionId: question.id,
-      optionId:
-        index < input.right
-          ? question.correct
-          : (question.options.find((option) => option.id !== question.correct)?.id ?? question.correct),
+      optionId: index < input.right ? answerKeyOf(question) : wrongAnswerOf(question),
       answeredAt: at.toISOString(),
     }));
   await submitAttempt(tx, { attemptId: input.id, personId: input.personId, answers }, at);

@@ -6,7 +6,11 @@ import { contentWords, isNumericOption, isQuoted, mentions, normalizeText, textL
 
 export type ItemWords = { item: string; words: string[] };
 
+// A numeric item has no options: the rules about how a key reads beside its distractors do not apply to it
+// (its key is a number, and nobody picks it from a list), but it still counts for its objective and form.
+
 function keyOf(question: Question) {
+  if (question.type === 'number') return { key: '', distractors: [] };
   const key = question.options.find((o) => o.id === question.correct);
   const distractors = question.options.filter((o) => o.id !== question.correct);
   return { key: key?.text ?? '', distractors: distractors.map((o) => o.text) };
@@ -14,11 +18,12 @@ function keyOf(question: Question) {
 
 /** Whether the item's options are words (not all amounts), so their lengths can cue the key. */
 export function hasWordyOptions(question: Question): boolean {
-  return !question.options.every((o) => isNumericOption(o.text));
+  return question.type !== 'number' && !question.options.every((o) => isNumericOption(o.text));
 }
 
 /** The key is longer than every distractor, by characters after trimming (a tie is not a cue). */
 export function keyIsLongest(question: Question): boolean {
+  if (question.type === 'number') return false;
   const { key, distractors } = keyOf(question);
   return distractors.every((text) => textLength(key) > textLength(text));
 }
@@ -48,13 +53,14 @@ export function valueWordsOnlyInKey(question: Question): string[] {
 
 /** Ids of the options written inside quote marks. */
 export function quotedOptions(question: Question): string[] {
-  return question.options.filter((o) => isQuoted(o.text)).map((o) => o.id);
+  return question.type === 'number' ? [] : question.options.filter((o) => isQuoted(o.text)).map((o) => o.id);
 }
 
 /** Groups of item ids (two or more) whose keys read the same once case and punctuation are set aside. */
 export function sharedKeys(questions: readonly Question[]): string[][] {
   const byKey = new Map<string, string[]>();
   for (const question of questions) {
+    if (question.type === 'number') continue; // two sums may well come to the same amount
     const text = normalizeText(keyOf(question).key);
     byKey.set(text, [...(byKey.get(text) ?? []), question.id]);
   }

@@ -75,24 +75,34 @@ export const optionSchema = z.strictObject({
   text: plainText,
 });
 
-export const questionSchema = z
+/** What every question has, whatever the learner does to answer it. */
+const questionBase = {
+  /** Stable id, unique in the bank, e.g. `hk-q01`. */
+  id: stableId,
+  /** Raise it whenever the text, an option or the answer changes (attempts keep the version they showed). */
+  version: z.int().min(1),
+  /** Id of the module objective this question measures. */
+  objective: stableId,
+  /** For modules with parallel forms: the form the item belongs to. */
+  form: z.enum(['A', 'B']).optional(),
+  /** The question, in one or two short sentences (a numeric item may add a few lines of transactions). */
+  text: plainText,
+  /** Why the correct answer is right, shown after the post-test. */
+  explanation: plainText,
+};
+
+/** The largest answer a numeric item may have: 12 digits, what the device and the server accept. */
+export const MAX_NUMBER_ANSWER = 999_999_999_999;
+
+/** The usual item: the learner picks one of the options. `type` may be left out. */
+export const choiceQuestionSchema = z
   .strictObject({
-    /** Stable id, unique in the bank, e.g. `hk-q01`. */
-    id: stableId,
-    /** Raise it whenever the text, an option or the answer changes (attempts keep the version they showed). */
-    version: z.int().min(1),
-    /** Id of the module objective this question measures. */
-    objective: stableId,
-    /** For modules with parallel forms: the form the item belongs to. */
-    form: z.enum(['A', 'B']).optional(),
-    /** The question, in one or two short sentences. */
-    text: plainText,
+    ...questionBase,
+    type: z.literal('choice').optional(),
     /** Two to five options. */
     options: z.array(optionSchema).min(2).max(5),
     /** Id of the one correct option. */
     correct: stableId,
-    /** Why the correct answer is right, shown after the post-test. */
-    explanation: plainText,
   })
   .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, {
     error: 'option ids must be unique',
@@ -102,6 +112,23 @@ export const questionSchema = z
     error: 'must be the id of one of the options',
     path: ['correct'],
   });
+
+/** A skill item: the learner types a whole number (rupiah, pieces, months…), scored exactly. No options. */
+export const numberQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('number'),
+  /** The one right number, a whole number of 0 or more, written without dots: 1250000. */
+  answer: z
+    .int({ error: 'must be a whole number written with digits only, e.g. 1250000 (no dots, no "Rp")' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(MAX_NUMBER_ANSWER, { error: 'must have at most 12 digits' }),
+  /** Shown beside the answer box: `Rp` before the number, any other unit (`bungkus`, `bulan`) after it. */
+  unit: z.string().trim().min(1, { error: 'must not be empty' }).max(12, { error: 'at most 12 letters' }).optional(),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [choiceQuestionSchema, numberQuestionSchema], {
+  error: 'type must be "choice" (or left out) or "number"',
+});
 
 export const questionBankSchema = z
   .strictObject({
@@ -118,4 +145,11 @@ export const questionBankSchema = z
 export type Module = z.output<typeof moduleSchema>;
 export type Lesson = z.output<typeof lessonSchema>;
 export type Question = z.output<typeof questionSchema>;
+export type ChoiceQuestion = z.output<typeof choiceQuestionSchema>;
+export type NumberQuestion = z.output<typeof numberQuestionSchema>;
+
+/** The answer key entry of a question: the correct option id, or the number's canonical digits. */
+export function answerKeyOf(question: Question): string {
+  return question.type === 'number' ? String(question.answer) : question.correct;
+}
 export type QuestionBank = z.output<typeof questionBankSchema>;

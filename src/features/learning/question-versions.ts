@@ -16,9 +16,16 @@ export type VersionLock = z.output<typeof versionLock>;
 
 export const lockPath = (dir: string) => join(dir, 'questions', 'versions.lock.json');
 
-/** What a learner is shown and scored on: the text, the options and the answer. */
+/**
+ * What a learner is shown and scored on: the text, the options and the answer; for a numeric item the text,
+ * the number and the unit beside the box. (A choice item keeps the shape it always had, so its locked
+ * fingerprints stay valid.)
+ */
 export function fingerprint(question: Question): string {
-  const shown = { text: question.text, options: question.options, correct: question.correct };
+  const shown =
+    question.type === 'number'
+      ? { text: question.text, type: question.type, answer: question.answer, unit: question.unit ?? null }
+      : { text: question.text, options: question.options, correct: question.correct };
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 16);
 }
 

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { PlayerItem } from '../../types.ts';
 import { letter, type Translate } from './labels.ts';
+import { NumberBox } from './NumberBox.tsx';
 import { Options } from './Options.tsx';
 import type { ReadAloud } from './use-read-aloud.ts';
 
@@ -19,7 +20,7 @@ function SpeakerIcon() {
   );
 }
 
-/** One question: its heading (focused on arrival), the "Dengarkan" button and the options. */
+/** One question: its heading (focused on arrival), the "Dengarkan" button and the options or the number box. */
 export function QuestionScreen(props: {
   item: PlayerItem;
   position: number;
@@ -29,6 +30,7 @@ export function QuestionScreen(props: {
   headingRef: RefObject<HTMLHeadingElement | null>;
   selected: string | undefined;
   speech: ReadAloud;
+  /** An option's id, or a numeric item's canonical digits. */
   onChoose: (optionId: string) => void;
   t: Translate;
 }) {
@@ -42,6 +44,7 @@ export function QuestionScreen(props: {
     speech.speak([
       t('player.questionOf', { n: position + 1, total }),
       item.text,
+      ...(item.type === 'number' ? [t('player.number.spoken')] : []),
       ...item.options.map((option, i) => t('player.optionSpoken', { letter: letter(i), text: option.text })),
     ]);
   };
@@ -68,7 +71,11 @@ export function QuestionScreen(props: {
           {t('player.noVoice')}
         </p>
       )}
-      <Options item={item} labelledBy={textId} selected={selected} onChoose={onChoose} />
+      {item.type === 'number' ? (
+        <NumberBox item={item} labelledBy={textId} selected={selected} onAnswer={onChoose} t={t} />
+      ) : (
+        <Options item={item} labelledBy={textId} selected={selected} onChoose={onChoose} />
+      )}
     </section>
   );
 }

@@ -1,6 +1,16 @@
 import type { RefObject } from 'react';
+import { formatNumberAnswer } from '../../number-answer.ts';
 import type { PlayerItem } from '../../types.ts';
 import { letter, type Translate } from './labels.ts';
+
+/** An answer as the review lists it: "B. Catat di buku kas", or the number read back ("Rp 1.250.000"). */
+function answerShown(item: PlayerItem, chosen: string | undefined): string | null {
+  if (chosen === undefined) return null;
+  if (item.type === 'number') return formatNumberAnswer(chosen, item.unit);
+  const index = item.options.findIndex((option) => option.id === chosen);
+  const option = item.options[index];
+  return option ? `${letter(index)}. ${option.text}` : null;
+}
 
 /** The last screen: every question with its answer, a way back to change each, and "Kumpulkan". */
 export function ReviewScreen(props: {
@@ -26,20 +36,16 @@ export function ReviewScreen(props: {
       <p>{t('player.review.intro')}</p>
       <ol className="player__review">
         {items.map((each, index) => {
-          const optionIndex = each.options.findIndex((option) => option.id === chosen[each.questionId]);
-          const option = each.options[optionIndex];
+          const answer = answerShown(each, chosen[each.questionId]);
           return (
             <li key={each.questionId} className="player__review-item">
               <div>
                 <p className="player__review-question">
                   {index + 1}. {each.text}
                 </p>
-                {option ? (
+                {answer ? (
                   <p>
-                    <span className="muted">{t('player.review.yourAnswer')}</span>{' '}
-                    <strong>
-                      {letter(optionIndex)}. {option.text}
-                    </strong>
+                    <span className="muted">{t('player.review.yourAnswer')}</span> <strong>{answer}</strong>
                   </p>
                 ) : (
                   <p className="player__missing">{t('player.review.notAnswered')}</p>

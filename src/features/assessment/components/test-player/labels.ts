@@ -67,6 +67,21 @@ export type PlayerLabels = {
   'player.error.generic': string;
   /** Tes ini belum punya soal. … */
   'player.empty': string;
+  /** Jawaban Anda (tulis angkanya): the numeric item's box */
+  'player.number.label': string;
+  /** Tulis angka saja, misalnya 1250000. (under an empty box) */
+  'player.number.hint': string;
+  /** Terbaca: {value} (the number the player read, e.g. "Rp 1.250.000") */
+  'player.number.echo': string;
+  /** Tulis jawaban Anda berupa angka di kotak. (spoken after a numeric item's text) */
+  'player.number.spoken': string;
+  /** Why a typed value is not a number: the server's sentences for the same problems. */
+  'assessment.errors.number.empty': string;
+  'assessment.errors.number.negative': string;
+  'assessment.errors.number.notNumber': string;
+  'assessment.errors.number.decimal': string;
+  'assessment.errors.number.grouping': string;
+  'assessment.errors.number.tooLong': string;
 };
 export type LabelKey = keyof PlayerLabels;
 export type LabelVars = Record<string, string | number>;

@@ -9,6 +9,7 @@ import {
   saveAnswerLocal,
   savePosition,
 } from '../../answer-store.ts';
+import { isCanonicalNumber } from '../../number-answer.ts';
 import { createSync, settle, type SendResult, type Sync, type SyncStatus } from '../../sync.ts';
 import type { AnswerInput, PlayerAttempt } from '../../types.ts';
 import type { Translate } from './labels.ts';
@@ -35,7 +36,11 @@ export function useAttempt(attempt: PlayerAttempt, t: Translate) {
   const isKnown = useCallback(
     (answer: AnswerInput) =>
       items.some(
-        (item) => item.questionId === answer.questionId && item.options.some((option) => option.id === answer.optionId),
+        (item) =>
+          item.questionId === answer.questionId &&
+          (item.type === 'number'
+            ? isCanonicalNumber(answer.optionId)
+            : item.options.some((option) => option.id === answer.optionId)),
       ),
     [items],
   );
