@@ -102,6 +102,8 @@ describe('numeric items in the content', () => {
       explanation: 'Karena.',
     };
     expect(questionSchema.safeParse({ ...base, answer: 5 }).success).toBe(true);
+    expect(questionSchema.safeParse({ ...base, answer: 390, unit: 'bungkus' }).success).toBe(true);
+    expect(questionSchema.safeParse({ ...base, answer: 390000, unit: 'Rp' }).success).toBe(true);
     for (const bad of [
       { ...base, answer: -1 },
       { ...base, answer: 1.5 },
@@ -110,6 +112,8 @@ describe('numeric items in the content', () => {
       { ...base, answer: 5, options: [{ id: 'a', text: '5' }] },
       { ...base, answer: 5, correct: 'a' },
       { ...base },
+      // YAML reads 390.000 as 390: a rupiah answer under Rp1.000 is refused as that slip.
+      { ...base, answer: 390, unit: 'Rp' },
     ]) {
       expect(questionSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }

@@ -114,17 +114,23 @@ export const choiceQuestionSchema = z
   });
 
 /** A skill item: the learner types a whole number (rupiah, pieces, months…), scored exactly. No options. */
-export const numberQuestionSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('number'),
-  /** The one right number, a whole number of 0 or more, written without dots: 1250000. */
-  answer: z
-    .int({ error: 'must be a whole number written with digits only, e.g. 1250000 (no dots, no "Rp")' })
-    .min(0, { error: 'must be 0 or more' })
-    .max(MAX_NUMBER_ANSWER, { error: 'must have at most 12 digits' }),
-  /** Shown beside the answer box: `Rp` before the number, any other unit (`bungkus`, `bulan`) after it. */
-  unit: z.string().trim().min(1, { error: 'must not be empty' }).max(12, { error: 'at most 12 letters' }).optional(),
-});
+export const numberQuestionSchema = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('number'),
+    /** The one right number, a whole number of 0 or more, written without dots: 1250000. */
+    answer: z
+      .int({ error: 'must be a whole number written with digits only, e.g. 1250000 (no dots, no "Rp")' })
+      .min(0, { error: 'must be 0 or more' })
+      .max(MAX_NUMBER_ANSWER, { error: 'must have at most 12 digits' }),
+    /** Shown beside the answer box: `Rp` before the number, any other unit (`bungkus`, `bulan`) after it. */
+    unit: z.string().trim().min(1, { error: 'must not be empty' }).max(12, { error: 'at most 12 letters' }).optional(),
+  })
+  // YAML reads `answer: 390.000` as 390: a rupiah answer under Rp1.000 is almost surely that slip.
+  .refine((q) => q.unit !== 'Rp' || q.answer === 0 || q.answer >= 1000, {
+    error: 'a rupiah answer under 1000 is unlikely: write the digits without dots (390000, not 390.000)',
+    path: ['answer'],
+  });
 
 export const questionSchema = z.discriminatedUnion('type', [choiceQuestionSchema, numberQuestionSchema], {
   error: 'type must be "choice" (or left out) or "number"',
