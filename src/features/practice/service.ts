@@ -1,19 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { practiceScores, type TEST_KINDS } from '../../../db/schema.ts';
+import { people, practiceScores, type TEST_KINDS } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { findPersonKubeId } from '../auth/actor.ts';
+import { can, type Actor } from '../auth/permissions.ts';
 import { logCorrection } from '../history/changes.ts';
-import { EARLIEST_TASK_DAY, practiceScore } from './rules.ts';
+import { listHeldPositions } from '../learning/curriculum.ts';
+import { EARLIEST_TASK_DAY, practiceScore, taskFits } from './rules.ts';
 
 // A facilitator's scoring of a practical task. One row per person, task and kind (pre/post): scoring the same
 // kind again is a correction, so the row changes and every changed field goes to the history.
 
 export type TaskKind = (typeof TEST_KINDS)[number];
 
-/** What the service needs of a task: its identity and its checklist as it is now. */
-export type TaskShape = { slug: string; version: number; pointIds: readonly string[] };
+/** What the service needs of a task: its identity, who it is for, and its checklist as it is now. */
+export type TaskShape = { slug: string; version: number; positions: readonly string[]; pointIds: readonly string[] };
 
 export type PracticeInput = {
   personId: string;
@@ -85,4 +88,24 @@ export async function savePracticeScore(
     if (changed > 0) await tx.update(practiceScores).set(values).where(eq(practiceScores.id, current.id));
     return { id: current.id, corrected: true, changed };
   });
+}
+
+/**
+ * The action's whole rule: the caller may score people of the person's KUBE (`practice.score`), and the task
+ * fits the person now (an officer, holding one of its positions if it names any); then `savePracticeScore`.
+ */
+export async function scorePracticeTask(
+  db: Executor,
+  actor: Actor | null,
+  input: PracticeInput,
+  task: TaskShape,
+  now = new Date(),
+): Promise<{ id: string; corrected: boolean; changed: number }> {
+  const kubeId = await findPersonKubeId(db, input.personId);
+  if (!actor || !can(actor, 'practice.score', { kubeId }))
+    throw new DomainError('errors.forbidden', { code: 'FORBIDDEN' });
+  const [person] = await db.select({ role: people.role }).from(people).where(eq(people.id, input.personId));
+  const held = person ? await listHeldPositions(db, input.personId) : [];
+  if (!person || !taskFits(task, person.role, held)) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
+  return savePracticeScore(db, input, task, actor.id, now);
 }
