@@ -1,5 +1,4 @@
 import type { Role } from '../../../db/schema.ts';
-import type { PracticeTask } from './task-schema.ts';
 
 // Pure rules of practical tasks, shared by the pages, the actions and the reports.
 
@@ -10,7 +9,7 @@ export const EARLIEST_TASK_DAY = '2020-01-01';
  * Does the task fit this person? Only officers (pengurus) do practical tasks; a task aimed at some positions
  * fits only someone who holds one of them now.
  */
-export function taskFits(task: Pick<PracticeTask, 'positions'>, role: Role, held: readonly string[]): boolean {
+export function taskFits(task: { positions: readonly string[] }, role: Role, held: readonly string[]): boolean {
   if (role !== 'pengurus') return false;
   return task.positions.length === 0 || task.positions.some((code) => held.includes(code));
 }
