@@ -7,8 +7,21 @@ import { indicators } from '../features/indicators/actions.ts';
 import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
+import { practice } from '../features/practice/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
 // and KUBE with `can()` and writes inside a transaction.
-export const server = { assessment, auth, capacity, demo, facts, indicators, kube, learning, people, workshop };
+export const server = {
+  assessment,
+  auth,
+  capacity,
+  demo,
+  facts,
+  indicators,
+  kube,
+  learning,
+  people,
+  practice,
+  workshop,
+};

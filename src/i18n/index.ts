@@ -9,6 +9,7 @@ import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
 import enPlayer from './en/player.json';
+import enPractice from './en/practice.json';
 import enReport from './en/report.json';
 import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
@@ -22,6 +23,7 @@ import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
 import idPlayer from './id/player.json';
+import idPractice from './id/practice.json';
 import idReport from './id/report.json';
 import idWorkshop from './id/workshop.json';
 
@@ -41,6 +43,7 @@ const id = mergeDictionaries({
   learning: idLearning,
   people: idPeople,
   player: idPlayer,
+  practice: idPractice,
   report: idReport,
   workshop: idWorkshop,
 });
@@ -56,6 +59,7 @@ const en = mergeDictionaries({
   learning: enLearning,
   people: enPeople,
   player: enPlayer,
+  practice: enPractice,
   report: enReport,
   workshop: enWorkshop,
 });

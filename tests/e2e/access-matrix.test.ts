@@ -88,6 +88,7 @@ beforeAll(async () => {
     '/kube/[id]': kubeA,
     '/admin/kube/[id]': kubeA,
     '/admin/orang/[id]': people.anggota.id,
+    pengurus: people.pengurus.id,
   };
 });
 afterAll(async () => {
@@ -97,6 +98,8 @@ afterAll(async () => {
 function concrete(route: string): string {
   // The CSV needs to be told which indicator's data it is for.
   if (route === '/indikator/unduh') return '/indikator/unduh?bagian=1';
+  // A practical task fits an officer only: the officer's page of a task for every officer.
+  const personId = route.includes('/praktik/') ? ids['pengurus'] : ids['/admin/orang/[id]'];
   return route
     .replace('[nomor]', '1')
     .replace('[assessmentId]', ASSESSMENT_ID)
@@ -104,7 +107,8 @@ function concrete(route: string): string {
     .replace('[pelajaran]', '01-apa-itu-kube')
     .replace('[jenis]', 'pre')
     .replace('[attempt]', ATTEMPT_ID)
-    .replace('[personId]', ids['/admin/orang/[id]'] ?? 'x')
+    .replace('[personId]', personId ?? 'x')
+    .replace('[tugas]', 'musyawarah-divisi')
     .replace(/\[id\]/, () => {
       const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
       return key ? (ids[key] ?? 'x') : 'x';

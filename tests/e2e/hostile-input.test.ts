@@ -168,6 +168,17 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/admin/orang/baru',
   },
   'people.update': { fields: { ...personFields, id: 'id', active: 'loose' }, page: '/admin/orang/[id]' },
+  'practice.score': {
+    fields: {
+      personId: 'id',
+      taskSlug: 'slug',
+      kind: ['pre', 'post'],
+      doneOn: 'date',
+      notes: 'loose',
+      'poin-md-tujuan': 'loose',
+    },
+    page: '/kube/[id]/orang/[personId]/praktik/[tugas]',
+  },
   'people.resetPin': { fields: { id: 'id', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },
   'people.resetSecret': {
     fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
@@ -736,14 +747,18 @@ let initial: Record<string, string>;
 
 function concrete(route: string): string {
   const id = route.startsWith('/workshop/') ? ids.workshop : route.startsWith('/admin/orang/') ? ids.anggota : ids.kube;
-  return route
-    .replace('[modul]', 'hakikat-kube')
-    .replace('[pelajaran]', '01-apa-itu-kube')
-    .replace('[jenis]', 'pre')
-    .replace('[assessmentId]', ASSESSMENT_ID)
-    .replace('[personId]', ids.anggota)
-    .replace('[kode]', ids.code)
-    .replace('[id]', id);
+  return (
+    route
+      .replace('[modul]', 'hakikat-kube')
+      .replace('[pelajaran]', '01-apa-itu-kube')
+      .replace('[jenis]', 'pre')
+      .replace('[assessmentId]', ASSESSMENT_ID)
+      // A practical task fits an officer only: the ketua's page of a task for every officer.
+      .replace('[personId]', route.includes('/praktik/') ? ids.pengurus : ids.anggota)
+      .replace('[tugas]', 'musyawarah-divisi')
+      .replace('[kode]', ids.code)
+      .replace('[id]', id)
+  );
 }
 
 beforeAll(async () => {

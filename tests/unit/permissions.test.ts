@@ -51,6 +51,16 @@ describe('can()', () => {
     }
   });
 
+  it('lets only admins and the assigned facilitator score practical tasks', () => {
+    expect(can(admin, 'practice.score', { kubeId: 'kube2' })).toBe(true);
+    expect(can(pendamping, 'practice.score', { kubeId: 'kube1' })).toBe(true);
+    expect(can(pendamping, 'practice.score', { kubeId: 'kube2' })).toBe(false);
+    expect(can(pendamping, 'practice.score', {})).toBe(false);
+    for (const actor of [pengurus, anggota]) {
+      expect(can(actor, 'practice.score', { kubeId: 'kube1' })).toBe(false);
+    }
+  });
+
   it('keeps facilitators out of the admin screens', () => {
     expect(can(pendamping, 'admin.area')).toBe(false);
     expect(can(pendamping, 'kube.create')).toBe(false);

@@ -34,7 +34,8 @@ export type Permission =
   | 'report.view' // gain reports: of a KUBE (target.kubeId), or the report screens as a whole
   | 'indicators.view' // the success-indicator dashboard (facilitators see their KUBEs only)
   | 'indicators.setTarget' // the yearly targets of the indicators
-  | 'capacity.record'; // capacity assessments and business facts (channels, products, partnerships) of a KUBE
+  | 'capacity.record' // capacity assessments and business facts (channels, products, partnerships) of a KUBE
+  | 'practice.score'; // score a person of the KUBE doing a practical task (content/tasks), or correct the score
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -80,6 +81,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
     case 'indicators.view':
       return actor.role === 'pendamping';
     case 'capacity.record':
+    case 'practice.score':
       return assigned(target.kubeId);
     case 'report.view':
       return actor.role === 'pendamping' && (target.kubeId === undefined || assigned(target.kubeId));
