@@ -32,4 +32,15 @@ const rubrics = defineCollection({
   schema: rubricSchema,
 });
 
-export const collections = { modules, lessons, questions, rubrics };
+// Earlier rubric versions (content/rubric-versions/<slug>/<n>.yaml), ids `<slug>/<n>`: an assessment is shown in
+// the words it was scored with.
+const rubricVersions = defineCollection({
+  loader: glob({
+    pattern: '*/*.yaml',
+    base: `${base}/rubric-versions`,
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
+  schema: rubricSchema,
+});
+
+export const collections = { modules, lessons, questions, rubrics, rubricVersions };
