@@ -39,4 +39,15 @@ const tasks = defineCollection({
   schema: practiceTaskSchema,
 });
 
-export const collections = { modules, lessons, questions, rubrics, tasks };
+// Earlier rubric versions (content/rubric-versions/<slug>/<n>.yaml), ids `<slug>/<n>`: an assessment is shown in
+// the words it was scored with.
+const rubricVersions = defineCollection({
+  loader: glob({
+    pattern: '*/*.yaml',
+    base: `${base}/rubric-versions`,
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
+  schema: rubricSchema,
+});
+
+export const collections = { modules, lessons, questions, rubrics, rubricVersions, tasks };

@@ -15,7 +15,7 @@ const EVERYONE: Who[] = ['admin', 'pendampingAssigned', 'pendampingOther', 'peng
 const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   {
     route:
-      /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js|gabung|gabung\/selesai|gabung\/hasil\/\[attempt\]|gabung\/\[kode\]\/(\[personId\]|materi|materi\/\[pelajaran\]))$/,
+      /^\/(masuk|mulai|offline|403|404|500|bahasa|sw\.js|gabung|gabung\/selesai|gabung\/hasil\/\[attempt\]|gabung\/fase\/\[kode\]|gabung\/\[kode\]\/(\[personId\]|materi|materi\/\[pelajaran\]))$/,
     allowed: 'public',
   },
   // A module for members and officers; staff may preview every module.

@@ -1102,6 +1102,18 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
       })
       .map(({ modul, query: q }) => ({ method: 'GET', path: `/admin/soal/${modul}/unduh`, query: q, body: null })),
   },
+  // A tablet's materi watch: its only input is the join code in the path, never one of an open workshop here.
+  '/gabung/fase/[kode]': {
+    calls: fc
+      .record({
+        kode: fc.oneof(
+          fc.constantFrom("' OR '1'='1", '%zz', '%00', '..%2F..%2Fmasuk', 'x'.repeat(5000), '__proto__', 'ZZZZZZ'),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+        ),
+        query: reportQuery,
+      })
+      .map(({ kode, query: q }) => ({ method: 'GET', path: `/gabung/fase/${kode}`, query: q, body: null })),
+  },
   // A fragment renders for any method; its only input is the workshop id in the path.
   '/workshop/[id]/papan': {
     calls: fc

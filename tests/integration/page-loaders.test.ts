@@ -5,7 +5,8 @@ import { kubes } from '../../db/schema.ts';
 import type { Actor } from '../../src/features/auth/permissions.ts';
 import { loadAssessmentPage } from '../../src/features/capacity/load-assessment.ts';
 import { changeDirection, loadAssessmentHistory } from '../../src/features/capacity/load-history.ts';
-import { rubricShape } from '../../src/features/capacity/rubric.ts';
+import { rubricShape, type Rubrics } from '../../src/features/capacity/rubric.ts';
+import { archivePath } from '../../src/features/capacity/rubric-versions.ts';
 import { rubricSchema } from '../../src/features/capacity/rubric-schema.ts';
 import { capacityChange, correctAssessment, recordAssessment } from '../../src/features/capacity/service.ts';
 import { DEMO_KUBE_ID, loadDemo } from '../../src/features/demo/seed.ts';
@@ -20,6 +21,16 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const rubric = rubricSchema.parse(parse(readFileSync('content/rubrics/kapasitas-kube.yaml', 'utf8')));
 const shape = rubricShape({ data: rubric });
+// The current rubric and the archived words of every earlier version, as the pages load them.
+const rubrics: Rubrics = {
+  current: rubric,
+  of: (version) =>
+    Promise.resolve(
+      version === rubric.version
+        ? rubric
+        : rubricSchema.parse(parse(readFileSync(archivePath('content', rubric.slug, version), 'utf8'))),
+    ),
+};
 const ADMIN: Actor = { id: 'demoadmindemo', role: 'admin', kubeId: null, assignedKubeIds: [] };
 const FACILITATOR: Actor = {
   id: 'demopendampingdemo',
@@ -79,17 +90,17 @@ describe('loadKubePage()', () => {
 
 describe('loadAssessmentPage()', () => {
   it('tells the baseline from a follow-up', async () => {
-    const baseline = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas1', rubric);
-    const followUp = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubric);
+    const baseline = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas1', rubrics);
+    const followUp = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubrics);
     expect(baseline?.isBaseline).toBe(true);
     expect(followUp?.isBaseline).toBe(false);
     expect(followUp?.assessment.scores.size).toBe(shape.dimensions.flatMap((d) => d.itemIds).length);
   });
 
   it('gives nothing for an assessment of another KUBE, or one that does not exist', async () => {
-    await expect(loadAssessmentPage(t.db, 'kubelain01', 'demokapasitas1', rubric)).resolves.toBeNull();
-    await expect(loadAssessmentPage(t.db, DEMO_KUBE_ID, 'tidakada01', rubric)).resolves.toBeNull();
-    await expect(loadAssessmentPage(t.db, 'tidakada01', 'demokapasitas1', rubric)).resolves.toBeNull();
+    await expect(loadAssessmentPage(t.db, 'kubelain01', 'demokapasitas1', rubrics)).resolves.toBeNull();
+    await expect(loadAssessmentPage(t.db, DEMO_KUBE_ID, 'tidakada01', rubrics)).resolves.toBeNull();
+    await expect(loadAssessmentPage(t.db, 'tidakada01', 'demokapasitas1', rubrics)).resolves.toBeNull();
   });
 
   it('keeps the earliest assessment as baseline when a later one is recorded in another KUBE', async () => {
@@ -100,19 +111,19 @@ describe('loadAssessmentPage()', () => {
       'demoadmindemo',
       '2026-11-02',
     );
-    expect((await loadAssessmentPage(t.db, 'kubelain01', other.id, rubric))?.isBaseline).toBe(true);
-    expect((await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas1', rubric))?.isBaseline).toBe(true);
+    expect((await loadAssessmentPage(t.db, 'kubelain01', other.id, rubrics))?.isBaseline).toBe(true);
+    expect((await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas1', rubrics))?.isBaseline).toBe(true);
   });
 
   it('lists the corrections of its fields and of its scores, newest first', async () => {
     const [firstItem = ''] = shape.dimensions.flatMap((d) => d.itemIds);
-    const before = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubric);
+    const before = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubrics);
     const old = before?.assessment.scores.get(firstItem) ?? 1;
     const input = { id: 'demokapasitas2', assessedOn: '2026-10-15', notes: 'dikoreksi' };
     await correctAssessment(t.db, { ...input, scores: {} }, shape, 'demoadmindemo', new Date('2026-11-01T01:00:00Z'));
     const scores = { [firstItem]: old === 4 ? 3 : old + 1 };
     await correctAssessment(t.db, { ...input, scores }, shape, 'demoadmindemo', new Date('2026-11-01T02:00:00Z'));
-    const page = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubric);
+    const page = await loadAssessmentPage(t.db, DEMO_KUBE_ID, 'demokapasitas2', rubrics);
     expect(page?.changes[0]).toMatchObject({ itemId: firstItem, field: 'score', oldValue: old });
     expect(page?.changes.slice(1).map((c) => c.field)).toEqual(expect.arrayContaining(['assessedOn', 'notes']));
     expect(page?.changes.slice(1).every((c) => c.itemId === null)).toBe(true);
@@ -121,7 +132,7 @@ describe('loadAssessmentPage()', () => {
 
 describe('loadAssessmentHistory()', () => {
   it('gives every assessment its overall score, the same mean the change from the baseline uses', async () => {
-    const page = await loadAssessmentHistory(t.db, DEMO_KUBE_ID, rubric);
+    const page = await loadAssessmentHistory(t.db, DEMO_KUBE_ID, rubrics);
     expect(page?.assessments.map((a) => a.id)).toEqual(['demokapasitas1', 'demokapasitas2']);
     const change = capacityChange(page?.assessments ?? [], shape);
     expect(page?.assessments[0]?.overall).toBe(change.overall.baseline);
@@ -129,7 +140,7 @@ describe('loadAssessmentHistory()', () => {
   });
 
   it('gives nothing for a KUBE that does not exist', async () => {
-    await expect(loadAssessmentHistory(t.db, 'tidakada01', rubric)).resolves.toBeNull();
+    await expect(loadAssessmentHistory(t.db, 'tidakada01', rubrics)).resolves.toBeNull();
   });
 });
 

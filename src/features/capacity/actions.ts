@@ -5,8 +5,8 @@ import { issueMessage } from '../../lib/issues.ts';
 import { db } from '../../lib/db.ts';
 import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 import { requireKubeRecorder } from '../kube/recorder.ts';
-import { loadRubric, rubricShape } from './rubric.ts';
-import { assessmentKube, correctAssessment, recordAssessment } from './service.ts';
+import { loadRubric, loadRubricVersion, rubricShape } from './rubric.ts';
+import { assessmentOwner, correctAssessment, recordAssessment } from './service.ts';
 
 /**
  * The scoring form: `kubeId`, `assessedOn`, `notes` (and `id` when correcting), plus one radio group
@@ -71,15 +71,17 @@ export const capacity = {
     },
   }),
 
-  /** Corrects an assessment's day, notes or scores; the old values are kept in the history. */
+  /** Corrects an assessment's day, notes or scores (never its rubric version); old values stay in the history. */
   correctAssessment: defineAction({
     accept: 'form',
     input: scoringForm,
     handler: async (input, context) => {
       const by = await requireKubeRecorder(input.kubeId, context.locals);
-      if (!input.id || (await assessmentKube(db, input.id)) !== input.kubeId) throw notFound(context.locals.t);
+      const owner = input.id ? await assessmentOwner(db, input.id) : null;
+      if (!input.id || owner?.kubeId !== input.kubeId) throw notFound(context.locals.t);
       const id = input.id;
-      const rubric = rubricShape(await loadRubric());
+      // Corrected in the words it was scored with: an old assessment keeps its version and its items.
+      const rubric = rubricShape({ data: await loadRubricVersion(owner.rubricVersion) });
       return asAction(
         () =>
           correctAssessment(

@@ -1,21 +1,43 @@
 import type { Executor } from '../../../db/client.ts';
 import { getKube } from '../kube/queries.ts';
-import { rubricShape } from './rubric.ts';
-import type { Rubric } from './rubric-schema.ts';
-import { capacityChange, listAssessments, overallScore } from './service.ts';
+import { rubricShape, rubricsFor, type Rubrics } from './rubric.ts';
+import { rubricDifferences, type VersionComparison } from './rubric-compare.ts';
+import { capacityChange, listAssessments, overallScore, type RubricShape } from './service.ts';
 
 /**
- * A KUBE's capacity page: every assessment (oldest first, the first is the baseline) with its overall score,
- * and the change from the baseline to the latest follow-up; null when there is no such KUBE.
+ * A KUBE's capacity page: every assessment (oldest first, the first is the baseline) with its rubric version and
+ * its overall score over the items of that version, the change from the baseline to the latest follow-up, and,
+ * when those two were scored with different versions, what differs. Null when there is no such KUBE.
  */
-export async function loadAssessmentHistory(db: Executor, kubeId: string, rubric: Rubric) {
-  const shape = rubricShape({ data: rubric });
+export async function loadAssessmentHistory(db: Executor, kubeId: string, rubrics: Rubrics) {
   const [kube, assessments] = await Promise.all([getKube(db, kubeId), listAssessments(db, [kubeId])]);
   if (!kube) return null;
+  const words = await rubricsFor(
+    rubrics,
+    assessments.map((a) => a.rubricVersion),
+  );
+  const shapes = new Map<number, RubricShape>([...words].map(([version, r]) => [version, rubricShape({ data: r })]));
+  const current = rubricShape({ data: rubrics.current });
+  const change = capacityChange(assessments, current, undefined, shapes);
+  const { baseline, latest } = change;
+  const earlier = baseline && words.get(baseline.rubricVersion);
+  const later = latest && words.get(latest.rubricVersion);
+  const comparison: VersionComparison | null =
+    baseline && latest && earlier && later && baseline.rubricVersion !== latest.rubricVersion
+      ? {
+          baselineVersion: baseline.rubricVersion,
+          version: latest.rubricVersion,
+          differences: rubricDifferences(earlier, later),
+        }
+      : null;
   return {
     kube,
-    assessments: assessments.map((assessment) => ({ ...assessment, overall: overallScore(assessment.scores, shape) })),
-    change: capacityChange(assessments, shape),
+    assessments: assessments.map((assessment) => ({
+      ...assessment,
+      overall: overallScore(assessment.scores, shapes.get(assessment.rubricVersion) ?? current),
+    })),
+    change,
+    comparison,
   };
 }
 

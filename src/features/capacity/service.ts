@@ -241,12 +241,15 @@ export function capacityChange(
   assessments: readonly Assessment[],
   rubric: RubricShape,
   until?: string,
+  /** Each version's items, so an assessment's means count the items it was scored on; else `rubric`'s. */
+  shapes?: ReadonlyMap<number, RubricShape>,
 ): CapacityChange {
   const inTime = assessments.filter((a) => !until || a.assessedOn <= until);
   const baseline = inTime[0] ?? null;
   const latest = inTime.length > 1 ? (inTime.at(-1) ?? null) : null;
-  const before = baseline ? dimensionScores(baseline.scores, rubric) : {};
-  const after = latest ? dimensionScores(latest.scores, rubric) : {};
+  const means = (a: Assessment) => dimensionScores(a.scores, shapes?.get(a.rubricVersion) ?? rubric);
+  const before = baseline ? means(baseline) : {};
+  const after = latest ? means(latest) : {};
   const dimensions = rubric.dimensions.map(({ id }): DimensionChange => {
     const b = before[id] ?? null;
     const l = latest ? (after[id] ?? null) : null;
@@ -267,11 +270,11 @@ export function capacityChange(
   };
 }
 
-/** The KUBE an assessment belongs to, or null: actions check it before correcting. */
-export const assessmentKube = async (db: Executor, id: string) => {
+/** The KUBE an assessment belongs to and the rubric version it was scored with, or null: actions check both. */
+export const assessmentOwner = async (db: Executor, id: string) => {
   const [row] = await db
-    .select({ kubeId: capacityAssessments.kubeId })
+    .select({ kubeId: capacityAssessments.kubeId, rubricVersion: capacityAssessments.rubricVersion })
     .from(capacityAssessments)
     .where(eq(capacityAssessments.id, id));
-  return row?.kubeId ?? null;
+  return row ?? null;
 };

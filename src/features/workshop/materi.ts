@@ -22,3 +22,6 @@ export function materiRedirect(workshop: Workshop | null, typed: string): string
   if (!workshop || workshop.closedAt !== null) return joinScreenHref(typed);
   return workshop.phase === 'materi' ? null : joinScreenHref(workshop.code);
 }
+
+/** Where the materi watch of a tablet asks whether the lessons are still open (no body, see phaseWatch). */
+export const materiWatchHref = (code: string): string => `/gabung/fase/${encodeURIComponent(code)}`;
