@@ -154,7 +154,7 @@ describe.skipIf(browserMissing)('the player by keyboard, in both orientations an
   it('is fully usable with the keyboard alone and never scrolls sideways', async () => {
     const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
     const page = await signedInPage(context, app.url, 'tes.sulastri', '9753');
-    await page.goto(`${app.url}/belajar/usaha-pasar/tes/pre`);
+    await page.goto(`${app.url}/belajar/usaha-produk/tes/pre`);
     await page.getByRole('button', { name: 'Mulai Pre-test' }).press('Enter');
     const group = page.getByRole('radiogroup');
     await group.waitFor();

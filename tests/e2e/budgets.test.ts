@@ -87,6 +87,7 @@ beforeAll(async () => {
     attempt: `${attempt?.moduleSlug ?? ''}/tes/hasil/${attempt?.id ?? ''}`,
     assessment: assessment?.id ?? '',
     person: await idOf('sumarni.demo'),
+    treasurer: await idOf('bendahara.demo'),
   });
 }, 60_000);
 afterAll(async () => {
@@ -102,6 +103,7 @@ function visit(route: string): { path: string; who: keyof typeof cookies; status
     .replace('[modul]/tes/hasil/[attempt]', ids['attempt'] ?? '')
     .replace('[modul]', 'usaha-produk')
     .replace('[kode]', ids['code'] ?? '')
+    .replace('[personId]/praktik/[tugas]', `${ids['treasurer'] ?? ''}/praktik/buku-kas-sebulan`)
     .replace('[personId]', ids['person'] ?? '')
     .replace('[assessmentId]', ids['assessment'] ?? '')
     .replace('[nomor]', '1')

@@ -49,7 +49,7 @@ describe.skipIf(browserMissing)('the demo on first start', () => {
       '\uFEFFNama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g;Jabatan saat post-test',
     );
     expect(knowledge).toContain(
-      'Dewi Anggraini (demo);Maju Bersama 1;"Pembukuan Kas, IKS dan Simpan Pinjam";2026-05-25;33,3;100;66,7;1;Bendahara',
+      'Dewi Anggraini (demo);Maju Bersama 1;"Pembukuan Kas, IKS dan Simpan Pinjam";2026-05-25;29,4;100;70,6;1;Bendahara',
     );
     expect(capacity.slice(0, 2)).toEqual([
       '\uFEFFKUBE;Dimensi;Tanggal baseline;Skor baseline;Tanggal terakhir;Skor terakhir;Perubahan;Membaik',

@@ -18,6 +18,7 @@ import {
 } from '../../../db/schema.ts';
 import { startAttempt, submitAttempt, type ModuleTest } from '../assessment/service.ts';
 import { answerKeyOf, moduleSchema, questionBankSchema, type Question } from '../learning/content-schemas.ts';
+import { seedDemoPractice } from './practice.ts';
 
 const BASELINE: Record<string, number> = {
   'sp-saluran-penjualan': 2,
@@ -171,8 +172,8 @@ export async function seedDemoIndicators(
       [ids.ketua, 'manajemen-kube', 6, 12],
       [ids.sekretaris, 'manajemen-kube', 7, 13],
       [ids.bendahara, 'manajemen-kube', 5, 11],
-      // keuangan-kube shows 15 items per form (forms A and B since issue 16): 5 of 15 is 33.3 %.
-      [ids.bendahara, 'keuangan-kube', 5, 15],
+      // keuangan-kube shows 17 items per form (forms A and B, two of them numeric): 5 of 17 is 29.4 %.
+      [ids.bendahara, 'keuangan-kube', 5, 17],
       [ids.ketua, 'keuangan-kube', 8, 13],
     ];
     for (const [index, [personId, moduleSlug, pre, post]] of tests.entries()) {
@@ -193,6 +194,7 @@ export async function seedDemoIndicators(
         day: '2026-05-25',
       });
     }
+    await seedDemoPractice(tx, ids, { pre: '2026-04-13', post: '2026-05-25' });
     const by = ids.facilitator;
     await tx.insert(kubeChannels).values([
       {
