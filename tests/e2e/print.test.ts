@@ -102,7 +102,7 @@ describe.skipIf(browserMissing)('the A4 prints', () => {
     [360, 740],
     [800, 1280],
   ] as const) {
-    it(`prints the gain report of three people on at most 4 pages, signed, with one title (${width} px)`, async () => {
+    it(`prints the gain report of three people on at most 5 pages, signed, with one title (${width} px)`, async () => {
       const page = await openAt(width, height, REPORT);
       // On screen nobody signs: the block is for paper.
       await expect(page.getByRole('region', { name: 'Tanda tangan' }).isVisible()).resolves.toBe(false);
@@ -117,8 +117,9 @@ describe.skipIf(browserMissing)('the A4 prints', () => {
       const pdf = await printA4(page, `report-${width}`);
       expect(pageCount(pdf)).toBeGreaterThan(0);
       // Three people took 8 pages before the print layout. Since manajemen-kube has two forms of 15 items, the
-      // question table alone is 30 rows, about a page and a half: 4 pages is the layout's figure, not 8.
-      expect(pageCount(pdf)).toBeLessThanOrEqual(4);
+      // question table alone is 30 rows, about a page and a half: 4 pages was the layout's figure, not 8. The
+      // practical tasks (a table per task and one per person) add half a page, and the signature moves to a 5th.
+      expect(pageCount(pdf)).toBeLessThanOrEqual(5);
       await page.context().close();
     });
 
