@@ -3,7 +3,7 @@ import type { GainReport } from './compute.ts';
 import { csvDocument, csvNumber, csvText, peopleRows, type CsvLabels } from './csv.ts';
 import { summaryLines, verdictSentence } from './plain.ts';
 import { skillSentence } from './skills-plain.ts';
-import type { SkillReport } from '../practice/report.ts';
+import type { SkillPerson, SkillReport } from '../practice/report.ts';
 
 // The report as one CSV file that stands on its own: what it is about (module, KUBE, period), the summary
 // figures with their meaning (and technical name) and the verdict, then one row per person. Same format as peopleCsv (BOM, ';',
@@ -92,6 +92,21 @@ function skillsRows(skills: SkillReport, t: Translate): string[][] {
       csvNumber(task.classGain, 3),
     ]),
     [],
+    ...skillPeopleRows(skills.people, t, titles),
+  ];
+}
+
+/**
+ * One row per person and task (the report's and indicator 2's CSV): the header, then name, KUBE, task, the post
+ * scoring's day, pre, post, gain and g, and `extra` columns (indicator 2 adds the positions held that day).
+ */
+export function skillPeopleRows(
+  people: readonly SkillPerson[],
+  t: Translate,
+  titles: ReadonlyMap<string, string>,
+  extra: { header: string; cell: (person: SkillPerson) => string } | null = null,
+): string[][] {
+  return [
     [
       t('report.col.name'),
       t('report.col.kube'),
@@ -101,8 +116,9 @@ function skillsRows(skills: SkillReport, t: Translate): string[][] {
       t('report.skills.csv.post'),
       t('report.col.gain'),
       t('report.col.g'),
+      ...(extra ? [extra.header] : []),
     ].map(csvText),
-    ...skills.people.map((p) => [
+    ...people.map((p) => [
       csvText(p.name),
       csvText(p.kubeName),
       csvText(titles.get(p.taskSlug) ?? p.taskSlug),
@@ -111,6 +127,7 @@ function skillsRows(skills: SkillReport, t: Translate): string[][] {
       csvNumber(p.post),
       csvNumber(p.gain),
       csvNumber(p.g, 3),
+      ...(extra ? [csvText(extra.cell(p))] : []),
     ]),
   ];
 }

@@ -2,7 +2,9 @@ import type { Executor } from '../../../db/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { normalizedGain } from '../../lib/stats/index.ts';
 import { csvDocument, csvFile, csvNumber, csvText } from '../analytics/csv.ts';
+import { skillPeopleRows } from '../analytics/report-csv.ts';
 import { taskTitles } from '../analytics/skills.ts';
+import { skillPerson } from '../practice/report.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
@@ -107,28 +109,10 @@ function skillsRows(
     pair(t('indicators.i2.skills.meanPost'), csvNumber(all.meanPost)),
     pair(t('indicators.i2.skills.classGain'), csvNumber(all.classGain, 3)),
     [],
-    [
-      t('report.col.name'),
-      t('report.col.kube'),
-      t('report.skills.csv.task'),
-      t('report.skills.csv.date'),
-      t('report.skills.csv.pre'),
-      t('report.skills.csv.post'),
-      t('report.col.gain'),
-      t('report.col.g'),
-      t('indicators.csv.positions'),
-    ].map(csvText),
-    ...skills.pairs.map((p) => [
-      csvText(p.name),
-      csvText(p.kubeName),
-      csvText(tasks.get(p.taskSlug) ?? p.taskSlug),
-      p.postDate,
-      csvNumber(p.pre),
-      csvNumber(p.post),
-      csvNumber(p.post - p.pre),
-      csvNumber(normalizedGain(p.pre, p.post), 3),
-      csvText(heldBy(p.personId, p.postDate)),
-    ]),
+    ...skillPeopleRows(skills.pairs.map(skillPerson), t, tasks, {
+      header: t('indicators.csv.positions'),
+      cell: (p) => heldBy(p.personId, p.postDate),
+    }),
   ];
 }
 

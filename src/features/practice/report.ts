@@ -63,6 +63,11 @@ export function skillGroup(key: string, pairs: readonly PracticePair[]): SkillGr
   };
 }
 
+/** One person's pair with its gain in points (rounded as the knowledge report rounds) and g. */
+export function skillPerson(pair: PracticePair): SkillPerson {
+  return { ...pair, gain: round(pair.post - pair.pre), g: normalizedGain(pair.pre, pair.post) };
+}
+
 /** The skills part of a report: the whole, each task (of `tasks`, in their order) and each person's pair. */
 export function skillReport(pairs: readonly PracticePair[], tasks: readonly TaskName[]): SkillReport {
   const wanted = new Set(tasks.map((task) => task.slug));
@@ -76,7 +81,7 @@ export function skillReport(pairs: readonly PracticePair[], tasks: readonly Task
       ),
       title: task.title,
     })),
-    people: counted.map((p) => ({ ...p, gain: round(p.post - p.pre), g: normalizedGain(p.pre, p.post) })),
+    people: counted.map(skillPerson),
   };
 }
 
