@@ -156,6 +156,32 @@ describe('scoring a practical task', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a post scoring dated before the pre scoring, and a pre dated after the post, changing nothing', async () => {
+    await scorePracticeTask(t.db, rina, pre(), BUKU_KAS, NOW);
+    const before = await snapshot();
+    const early = await scorePracticeTask(t.db, rina, pre({ kind: 'post', doneOn: '2026-06-02' }), BUKU_KAS, NOW).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(early).toMatchObject({
+      key: 'practice.errors.postBeforePre',
+      field: 'doneOn',
+      params: { day: '2026-06-03' },
+    });
+    expect(await snapshot()).toEqual(before);
+
+    await scorePracticeTask(t.db, rina, pre({ kind: 'post', doneOn: '2026-06-05' }), BUKU_KAS, NOW);
+    const late = await scorePracticeTask(t.db, rina, pre({ doneOn: '2026-06-06' }), BUKU_KAS, NOW).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(late).toMatchObject({ key: 'practice.errors.preAfterPost', field: 'doneOn' });
+    // The same day on both sides is fine: a short training, scored in the morning and the afternoon.
+    await expect(scorePracticeTask(t.db, rina, pre({ doneOn: '2026-06-05' }), BUKU_KAS, NOW)).resolves.toMatchObject({
+      corrected: true,
+    });
+  });
+
   it('lets an admin score anywhere', async () => {
     const admin: Actor = { id: 'rina0001', role: 'admin', kubeId: null, assignedKubeIds: [] };
     await expect(scorePracticeTask(t.db, admin, pre(), BUKU_KAS, NOW)).resolves.toMatchObject({ corrected: false });

@@ -50,16 +50,19 @@ export async function savePracticeScore(
     notes: input.notes,
   };
   return db.transaction(async (tx) => {
-    const [current] = await tx
+    const rows = await tx
       .select()
       .from(practiceScores)
-      .where(
-        and(
-          eq(practiceScores.personId, input.personId),
-          eq(practiceScores.taskSlug, task.slug),
-          eq(practiceScores.kind, input.kind),
-        ),
-      );
+      .where(and(eq(practiceScores.personId, input.personId), eq(practiceScores.taskSlug, task.slug)));
+    const current = rows.find((row) => row.kind === input.kind);
+    // Before the training comes before after it: a gain read the other way round would mean nothing.
+    const other = rows.find((row) => row.kind !== input.kind);
+    if (other && (input.kind === 'post' ? input.doneOn < other.doneOn : input.doneOn > other.doneOn)) {
+      throw new DomainError(`practice.errors.${input.kind === 'post' ? 'postBeforePre' : 'preAfterPost'}`, {
+        field: 'doneOn',
+        params: { day: other.doneOn },
+      });
+    }
     if (!current) {
       const id = newId();
       await tx
