@@ -27,3 +27,18 @@ export function issueMessage(issue: Issue): Message {
   if (min !== null) params['min'] = min;
   return { key: issue.message, params };
 }
+
+/**
+ * Re-raises the issues of a parse made inside a form's transform as custom issues of that transform, their values
+ * (a length's `max`) kept as params, so the form's fields show them as if the transform had found them.
+ */
+export function reraiseIssues(ctx: z.RefinementCtx, issues: readonly Issue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({
+      code: 'custom',
+      path: issue.path,
+      message: issue.message,
+      params: { ...issueMessage(issue).params },
+    });
+  }
+}

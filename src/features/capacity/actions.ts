@@ -1,7 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { asAction, notFound } from '../../lib/action-errors.ts';
-import { issueMessage } from '../../lib/issues.ts';
+import { reraiseIssues } from '../../lib/issues.ts';
 import { db } from '../../lib/db.ts';
 import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 import { requireKubeRecorder } from '../kube/recorder.ts';
@@ -26,15 +26,7 @@ const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
     })
     .safeParse({ kubeId: text('kubeId'), id: text('id'), assessedOn: text('assessedOn'), notes: text('notes') });
   if (!base.success) {
-    // Re-raised as custom issues, their values (a length's `max`) kept as params.
-    for (const issue of base.error.issues) {
-      ctx.addIssue({
-        code: 'custom',
-        path: issue.path,
-        message: issue.message,
-        params: { ...issueMessage(issue).params },
-      });
-    }
+    reraiseIssues(ctx, base.error.issues);
     return z.NEVER;
   }
   const scores: Record<string, number> = {};

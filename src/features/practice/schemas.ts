@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { TEST_KINDS } from '../../../db/schema.ts';
-import { issueMessage } from '../../lib/issues.ts';
+import { reraiseIssues } from '../../lib/issues.ts';
 import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 
 // The scoring form of a practical task: `personId`, `taskSlug`, `kind`, `doneOn`, `notes`, and one checkbox
@@ -29,15 +29,7 @@ export const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
       notes: text('notes'),
     });
   if (!base.success) {
-    // Re-raised as custom issues, their values (a length's `max`) kept as params.
-    for (const issue of base.error.issues) {
-      ctx.addIssue({
-        code: 'custom',
-        path: issue.path,
-        message: issue.message,
-        params: { ...issueMessage(issue).params },
-      });
-    }
+    reraiseIssues(ctx, base.error.issues);
     return z.NEVER;
   }
   const checked: string[] = [];
