@@ -686,3 +686,122 @@ export const practiceScores = sqliteTable(
     check('practice_scores_done_on', isoDays(t.doneOn)),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Field kit (README: "Field kit"): a field server on a facilitator's laptop runs workshops offline and syncs with the
+// district server. Every synced table has triggers (migration 0011) that append the key of each changed row to
+// `change_log`; `sync_context` says whether a write is the server's own (null) or applied from the other side.
+
+/** A field server paired with this (district) server: its facilitator, its public key, and how far its pushes got. */
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    /** The facilitator who paired it; the district accepts records only for the KUBEs assigned to them. */
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** A name the facilitator gave the laptop, e.g. "Laptop Prambon". */
+    name: text('name').notNull(),
+    /** Ed25519 public key (SPKI, base64): the device signs every request and every paket lapangan with its private key. */
+    publicKey: text('public_key').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    /** The field's change-log sequence up to which its pushes are applied here: a batch at or below it is a resend. */
+    pushedThrough: integer('pushed_through').notNull().default(0),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: text('revoked_by').references(() => people.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('devices_person_idx').on(t.personId), check('devices_name', nonEmpty(t.name))],
+);
+
+/** One row per insert, update or delete of a synced row (written by triggers), in order: what the other side lacks. */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    /** The row's key values as a JSON array, in the order of the table's key (features/sync/tables.ts). */
+    rowKey: text('row_key').notNull(),
+    /** Null for the server's own writes; the device id (district) or 'district' (field) for writes a sync applied. */
+    origin: text('origin'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('change_log_row_idx').on(t.tableName, t.rowKey)],
+);
+
+/** One row (id 1): the origin the change-log triggers record while a sync applies the other side's rows. */
+export const syncContext = sqliteTable(
+  'sync_context',
+  {
+    id: integer('id').primaryKey(),
+    origin: text('origin'),
+  },
+  (t) => [check('sync_context_one_row', sql`${col(t.id)} = 1`)],
+);
+
+/** One row (id 1), on a field server only: the district it is paired with and how far pushes and pulls got. */
+export const fieldLink = sqliteTable(
+  'field_link',
+  {
+    id: integer('id').primaryKey(),
+    districtUrl: text('district_url').notNull(),
+    deviceId: text('device_id').notNull(),
+    deviceName: text('device_name').notNull(),
+    /** Ed25519 private key (PKCS#8, base64). It never leaves this server. */
+    privateKey: text('private_key').notNull(),
+    /** The facilitator who paired it (a row of `people`, pulled from the district). */
+    personId: text('person_id').notNull(),
+    pairedAt: integer('paired_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Highest own change-log seq the district confirmed. Everything after it is waiting to be sent. */
+    pushedSeq: integer('pushed_seq').notNull().default(0),
+    /** The district's change-log seq this server has pulled up to. */
+    pullCursor: integer('pull_cursor').notNull().default(0),
+    /** The KUBEs the district last said are assigned to the facilitator (JSON array). */
+    kubeIds: text('kube_ids', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    lastPushAt: integer('last_push_at', { mode: 'timestamp_ms' }),
+    lastPullAt: integer('last_pull_at', { mode: 'timestamp_ms' }),
+    /** The last sync's failure, as a dictionary key, until a sync succeeds. */
+    lastError: text('last_error'),
+  },
+  (t) => [check('field_link_one_row', sql`${col(t.id)} = 1`)],
+);
+
+/** On a field server: each synced row as both sides last agreed on it, the base of the three-way merge. */
+export const syncBase = sqliteTable(
+  'sync_base',
+  {
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    row: text('row').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowKey] })],
+);
+
+export const SYNC_REFUSAL_REASONS = ['kube_not_assigned', 'not_allowed', 'conflict_kept_district', 'invalid'] as const;
+export type SyncRefusalReason = (typeof SYNC_REFUSAL_REASONS)[number];
+
+/** A row (or a field of one) the district did not take from a device, with why: listed on both sides. */
+export const syncRefusals = sqliteTable(
+  'sync_refusals',
+  {
+    id: text('id').primaryKey(),
+    /** The device that sent it (on a field server: its own id, as the district answered). */
+    deviceId: text('device_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    reason: text('reason', { enum: SYNC_REFUSAL_REASONS }).notNull(),
+    /** For a conflict: the field whose district value was kept, and both values (JSON). */
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The row as the device sent it, so nothing is lost and an admin can look at it. */
+    row: text('row', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('sync_refusals_device_idx').on(t.deviceId, t.createdAt),
+    check('sync_refusals_reason', oneOf(t.reason, SYNC_REFUSAL_REASONS)),
+  ],
+);

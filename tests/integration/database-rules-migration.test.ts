@@ -76,7 +76,15 @@ const ROWS = [
 ];
 
 /** Tables that migrations after 0009 create (migrateDatabase applies them too). */
-const LATER_TABLES = ['practice_scores'];
+const LATER_TABLES = [
+  'practice_scores',
+  'change_log',
+  'devices',
+  'field_link',
+  'sync_base',
+  'sync_context',
+  'sync_refusals',
+];
 
 /** Every row of every app table, as sorted JSON lines per table: what must survive the rebuild. */
 async function dumpRows(): Promise<Record<string, string[]>> {
