@@ -88,6 +88,11 @@ export const pushResponse = z.object({
   /** True when this batch had been applied before (a resend, or a paket lapangan imported first). */
   already: z.boolean(),
   refused: z.array(refusal),
+  /**
+   * The district's rows after the batch, for every row it did not store exactly as sent (a conflict the district
+   * won, a derived column): the field stores them as it stores pulled rows, so both sides agree again.
+   */
+  rows: z.array(change),
 });
 
 /** An error answer of every endpoint: a dictionary key (`sync.error.*`) the field shows in Indonesian. */

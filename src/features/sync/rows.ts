@@ -155,11 +155,7 @@ export async function writeRow(tx: Executor, table: SyncedTable, row: WireRow): 
   }
   const differing = Object.keys(row).filter((name) => !table.key.includes(name) && existing[name] !== row[name]);
   if (differing.length === 0) return 'same';
-  const stored = await fromWire(
-    tx,
-    table,
-    Object.fromEntries(differing.map((name) => [name, row[name] ?? null])),
-  );
+  const stored = await fromWire(tx, table, Object.fromEntries(differing.map((name) => [name, row[name] ?? null])));
   const names = Object.keys(stored);
   if (names.length === 0) return 'same';
   await tx.run(

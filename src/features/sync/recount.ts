@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+
+// `attempts.counted` is decided at submission: the first submitted attempt of a person, module and kind counts for
+// gain. Attempts from the other side can arrive later with an earlier submission (a field workshop pushed after a
+// retake at the district), so each side re-decides it after a sync applies attempts: the earliest submission
+// counts, ties broken by id. Run inside the sync's transaction.
+
+export type CountKey = { personId: string; moduleSlug: string; kind: string };
+
+/** Re-decides which attempt counts for each of these person/module/kind triples. */
+export async function recountAttempts(tx: Executor, keys: readonly CountKey[]): Promise<void> {
+  const unique = new Map(keys.map((key) => [`${key.personId}/${key.moduleSlug}/${key.kind}`, key]));
+  for (const { personId, moduleSlug, kind } of unique.values()) {
+    const same = sql`person_id = ${personId} and module_slug = ${moduleSlug} and kind = ${kind}`;
+    const [first] = await tx.all<{ id: string }>(sql`select id from attempts where ${same}
+      and submitted_at is not null order by submitted_at, id limit 1`);
+    // Clear first, then set: the unique index allows one counted attempt at every step.
+    await tx.run(sql`update attempts set counted = 0 where ${same} and counted = 1 and id != ${first?.id ?? ''}`);
+    if (first) await tx.run(sql`update attempts set counted = 1 where id = ${first.id} and counted = 0`);
+  }
+}
