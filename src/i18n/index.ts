@@ -11,6 +11,7 @@ import enPeople from './en/people.json';
 import enPlayer from './en/player.json';
 import enPractice from './en/practice.json';
 import enReport from './en/report.json';
+import enSync from './en/sync.json';
 import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
@@ -25,6 +26,7 @@ import idPeople from './id/people.json';
 import idPlayer from './id/player.json';
 import idPractice from './id/practice.json';
 import idReport from './id/report.json';
+import idSync from './id/sync.json';
 import idWorkshop from './id/workshop.json';
 
 import { mergeDictionaries } from './merge.ts';
@@ -45,6 +47,7 @@ const id = mergeDictionaries({
   player: idPlayer,
   practice: idPractice,
   report: idReport,
+  sync: idSync,
   workshop: idWorkshop,
 });
 const en = mergeDictionaries({
@@ -61,6 +64,7 @@ const en = mergeDictionaries({
   player: enPlayer,
   practice: enPractice,
   report: enReport,
+  sync: enSync,
   workshop: enWorkshop,
 });
 
