@@ -11,8 +11,15 @@ function table(name: string): SyncedTable {
   if (!found) throw new Error(`not a synced table: ${name}`);
   return found;
 }
-/** The same table as the field server merges a pulled row: it may keep any column of its own. */
-const onField = (name: string): SyncedTable => ({ ...table(name), pushColumns: undefined });
+/**
+ * The same table as the field server merges a pulled row (`pushColumns` unset): it may keep any column of its own.
+ * The key is deleted rather than set to undefined, which `exactOptionalPropertyTypes` refuses.
+ */
+function onField(name: string): SyncedTable {
+  const copy: SyncedTable = { ...table(name) };
+  delete copy.pushColumns;
+  return copy;
+}
 
 const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
