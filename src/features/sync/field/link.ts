@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
+import { adminExists } from '../../auth/actor.ts';
 import { fieldLink } from '../../../../db/schema.ts';
 import { DomainError } from '../../../lib/errors.ts';
 
@@ -37,4 +38,9 @@ export async function fieldServerReady(db: Executor): Promise<boolean> {
   const link = await readFieldLink(db);
   readySeen = link !== null && link.lastPullAt !== null;
   return readySeen;
+}
+
+/** Whether the first run is over: an admin exists, or this is a paired field laptop (which never gets one here). */
+export async function serverIsSetUp(db: Executor): Promise<boolean> {
+  return (await adminExists(db)) || (await fieldServerReady(db));
 }
