@@ -132,6 +132,11 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/mulai',
   },
   'demo.loadDemo': { fields: {} },
+  'lapangan.pair': {
+    fields: { districtUrl: 'text', username: 'username', password: 'secret', deviceName: 'text' },
+    page: '/mulai',
+  },
+  'lapangan.sync': { fields: {}, page: '/lapangan' },
   'auth.signIn': { fields: { username: 'text', secret: 'secret', next: 'loose' }, page: '/masuk' },
   'auth.signOut': { fields: {} },
   'auth.signOutEverywhere': { fields: {} },

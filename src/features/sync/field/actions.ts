@@ -2,7 +2,7 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { asAction, forbidden, refusal } from '../../../lib/action-errors.ts';
 import { db } from '../../../lib/db.ts';
-import { can } from '../../auth/permissions.ts';
+import { maySendFieldData } from './access.ts';
 import { readFieldLink, serverIsSetUp } from './link.ts';
 import { pairWithDistrict } from './pair.ts';
 import { pairInput } from './schemas.ts';
@@ -31,10 +31,9 @@ export const lapangan = {
     input: z.object({}),
     handler: async (_input, context) => {
       const { t, actor } = context.locals;
-      if (!can(actor, 'facilitator.area')) throw forbidden(t);
+      const link = await readFieldLink(db);
+      if (!link || !maySendFieldData(actor, link)) throw forbidden(t);
       return asAction(async () => {
-        const link = await readFieldLink(db);
-        if (!link) throw refusal(t, 'CONFLICT', 'lapangan.error.notPaired');
         const outcome = await syncNow(db, httpTransport(link.districtUrl));
         return {
           sent: Object.entries(outcome.sent).map(([table, count]) => ({ table, count })),
