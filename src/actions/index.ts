@@ -8,6 +8,7 @@ import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
 import { practice } from '../features/practice/actions.ts';
+import { lapangan } from '../features/sync/field/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
@@ -20,6 +21,7 @@ export const server = {
   facts,
   indicators,
   kube,
+  lapangan,
   learning,
   people,
   practice,

@@ -6,6 +6,7 @@ import enFacts from './en/facts.json';
 import enIndicators from './en/indicators.json';
 import enItemBank from './en/itembank.json';
 import enKube from './en/kube.json';
+import enLapangan from './en/lapangan.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
 import enPlayer from './en/player.json';
@@ -21,6 +22,7 @@ import idFacts from './id/facts.json';
 import idIndicators from './id/indicators.json';
 import idItemBank from './id/itembank.json';
 import idKube from './id/kube.json';
+import idLapangan from './id/lapangan.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
 import idPlayer from './id/player.json';
@@ -42,6 +44,7 @@ const id = mergeDictionaries({
   indicators: idIndicators,
   itembank: idItemBank,
   kube: idKube,
+  lapangan: idLapangan,
   learning: idLearning,
   people: idPeople,
   player: idPlayer,
@@ -59,6 +62,7 @@ const en = mergeDictionaries({
   indicators: enIndicators,
   itembank: enItemBank,
   kube: enKube,
+  lapangan: enLapangan,
   learning: enLearning,
   people: enPeople,
   player: enPlayer,

@@ -132,6 +132,11 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/mulai',
   },
   'demo.loadDemo': { fields: {} },
+  'lapangan.pair': {
+    fields: { districtUrl: 'text', username: 'username', password: 'secret', deviceName: 'text' },
+    page: '/mulai',
+  },
+  'lapangan.sync': { fields: {}, page: '/lapangan' },
   'auth.signIn': { fields: { username: 'text', secret: 'secret', next: 'loose' }, page: '/masuk' },
   'auth.signOut': { fields: {} },
   'auth.signOutEverywhere': { fields: {} },
@@ -1082,6 +1087,9 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   '/sw.js': { calls: get('/sw.js', reportQuery), ignoresInput: true },
   '/laporan/unduh': { calls: get('/laporan/unduh', reportQuery) },
   '/indikator/unduh': { calls: get('/indikator/unduh', indicatorQuery) },
+  // A field laptop's paket lapangan and sync progress take no input; on this unpaired server they are nobody's.
+  '/lapangan/paket': { calls: get('/lapangan/paket', reportQuery) },
+  '/lapangan/kemajuan': { calls: get('/lapangan/kemajuan', reportQuery) },
   // A module's item statistics as CSV: its only input is the module in the path, never one that exists here.
   '/admin/soal/[modul]/unduh': {
     calls: fc
