@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { changeLog, fieldLink, syncBase } from '../../../../db/schema.ts';
-import { mergeRow } from '../merge.ts';
+import { DERIVED_COLUMNS, mergeRow, storable } from '../merge.ts';
 import type { Change, WireRow } from '../protocol.ts';
-import { recountAttempts, type CountKey } from '../recount.ts';
+import { recountAttempts, refreshProgress, type CountKey, type ProgressKey } from '../recount.ts';
 import { deleteRow, parseKey, readRows, tableOf, withOrigin, writeRow } from '../rows.ts';
 import type { SyncedTable } from '../tables.ts';
 
@@ -53,6 +53,7 @@ async function hasUnsentChange(tx: Executor, table: string, key: string): Promis
 /** Stores the district's rows, in the order given, inside the caller's transaction. */
 export async function applyDistrictRows(tx: Executor, changes: readonly Change[]): Promise<number> {
   const recount: CountKey[] = [];
+  const progress: ProgressKey[] = [];
   await withOrigin(tx, 'district', async () => {
     for (const change of changes) {
       const table = tableOf(change.table);
@@ -64,18 +65,23 @@ export async function applyDistrictRows(tx: Executor, changes: readonly Change[]
       }
       let row = change.row;
       const local = table.push && (await hasUnsentChange(tx, table.name, change.key));
-      const mine = local ? (await readRows(tx, table, [change.key])).get(change.key) : undefined;
-      if (mine) {
+      const derived = DERIVED_COLUMNS[table.name] !== undefined;
+      const mine = local || derived ? (await readRows(tx, table, [change.key])).get(change.key) : undefined;
+      if (mine && local) {
         const base = await readBase(tx, table.name, change.key);
         // The field merges as the district would, without the district's limit on what a field may change.
         row = mergeRow(withoutPushLimit(table), { field: mine, district: row, base }).row;
       }
-      await writeRow(tx, table, row);
+      // An attempt counted at the district is stored uncounted until this side re-decides it.
+      await writeRow(tx, table, storable(table, row, mine ?? null));
       await writeBase(tx, table.name, change.key, change.row);
       if (table.name === 'attempts') recount.push(countKeyOf(change.row));
+      if (table.name === 'lesson_completions' || table.name === 'module_progress')
+        progress.push(countKeyOf(change.row));
     }
     // Inside the origin: `counted` is derived on each side, never sent.
     if (recount.length > 0) await recountAttempts(tx, recount);
+    await refreshProgress(tx, progress);
   });
   return changes.length;
 }
