@@ -1,0 +1,30 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../../../db/client.ts';
+import { devices } from '../../../../db/schema.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { can, type Actor } from '../../auth/permissions.ts';
+import { findDevice } from './queries.ts';
+import type { RevokeInput } from './schemas.ts';
+
+// Writes of the device screens. Each checks the actor again (the action did too), so a script or a test calling
+// the service directly cannot do what the screens would refuse.
+
+const forbidden = () => new DomainError('errors.forbidden', { code: 'FORBIDDEN' });
+
+/**
+ * Revokes a device: from now on the district refuses its pulls, pushes and packages. A device already revoked
+ * keeps its first revocation (who and when), so a second click changes nothing.
+ */
+export async function revokeDevice(db: Executor, input: RevokeInput, actor: Actor): Promise<{ revoked: boolean }> {
+  if (!can(actor, 'device.manage')) throw forbidden();
+  return db.transaction(async (tx) => {
+    const device = await findDevice(tx, input.deviceId);
+    if (!device) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
+    if (device.revokedAt) return { revoked: false };
+    await tx
+      .update(devices)
+      .set({ revokedAt: new Date(), revokedBy: actor.id })
+      .where(and(eq(devices.id, device.id), isNull(devices.revokedAt)));
+    return { revoked: true };
+  });
+}
