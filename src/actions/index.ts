@@ -8,6 +8,7 @@ import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
 import { practice } from '../features/practice/actions.ts';
+import { perangkat } from '../features/sync/devices/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
@@ -22,6 +23,7 @@ export const server = {
   kube,
   learning,
   people,
+  perangkat,
   practice,
   workshop,
 };

@@ -8,6 +8,7 @@ import enItemBank from './en/itembank.json';
 import enKube from './en/kube.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
+import enPerangkat from './en/perangkat.json';
 import enPlayer from './en/player.json';
 import enPractice from './en/practice.json';
 import enReport from './en/report.json';
@@ -23,6 +24,7 @@ import idItemBank from './id/itembank.json';
 import idKube from './id/kube.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
+import idPerangkat from './id/perangkat.json';
 import idPlayer from './id/player.json';
 import idPractice from './id/practice.json';
 import idReport from './id/report.json';
@@ -44,6 +46,7 @@ const id = mergeDictionaries({
   kube: idKube,
   learning: idLearning,
   people: idPeople,
+  perangkat: idPerangkat,
   player: idPlayer,
   practice: idPractice,
   report: idReport,
@@ -61,6 +64,7 @@ const en = mergeDictionaries({
   kube: enKube,
   learning: enLearning,
   people: enPeople,
+  perangkat: enPerangkat,
   player: enPlayer,
   practice: enPractice,
   report: enReport,

@@ -35,7 +35,9 @@ beforeEach(async () => {
     { id: 'laptopjoko', personId: 'joko0001', name: 'Laptop Joko', publicKey: key },
   ]);
 });
-afterEach(() => t.cleanup());
+afterEach(() => {
+  t.cleanup();
+});
 
 describe('listDevices()', () => {
   it('lists every paired device for an admin, and only their own for a facilitator', async () => {

@@ -87,11 +87,23 @@ export async function listRefusals(db: Executor, scope: DeviceScope = {}): Promi
     .limit(REFUSALS_SHOWN);
   const about = rows.map((row) => subjectsOf(row.tableName, row.row));
   const [kubeNames, personNames] = await Promise.all([
-    namesOf(db, kubes, about.flatMap((a) => (a.kubeId ? [a.kubeId] : []))),
-    namesOf(db, people, about.flatMap((a) => (a.personId ? [a.personId] : []))),
+    namesOf(
+      db,
+      kubes,
+      about.flatMap((a) => (a.kubeId ? [a.kubeId] : [])),
+    ),
+    namesOf(
+      db,
+      people,
+      about.flatMap((a) => (a.personId ? [a.personId] : [])),
+    ),
   ]);
-  return rows.map(({ detail, row: _row, ...row }, i) => ({
-    ...row,
+  return rows.map(({ id, device, createdAt, tableName, reason, detail }, i) => ({
+    id,
+    device,
+    createdAt,
+    tableName,
+    reason,
     rule: typeof detail?.['rule'] === 'string' ? detail['rule'] : null,
     kube: kubeNames.get(about[i]?.kubeId ?? '') ?? null,
     person: personNames.get(about[i]?.personId ?? '') ?? null,
