@@ -34,6 +34,8 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/workshop\/\[id\](\/papan)?$/, allowed: ['admin', 'pendampingAssigned'] },
   // Planning a workshop from the home page: staff, for the KUBEs they look after.
   { route: /^\/workshop\/baru$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
+  // A facilitator's own field laptops (an admin sees every one there too).
+  { route: /^\/perangkat$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
 ];
 
 const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';

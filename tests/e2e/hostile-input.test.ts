@@ -184,6 +184,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
     page: '/admin/orang/[id]',
   },
+  'perangkat.revoke': { fields: { deviceId: 'id', confirm: ['1'] }, page: '/admin/perangkat' },
   'workshop.join': { fields: { code: 'text', personId: 'id', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
   'workshop.report': { fields: { held: 'list' }, json: true },
   'workshop.create': {
