@@ -1,8 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../../../db/client.ts';
+import type { Database, Executor } from '../../../../db/client.ts';
 import { devices } from '../../../../db/schema.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { can, type Actor } from '../../auth/permissions.ts';
+import { importPackage } from '../district/import.ts';
+import type { ImportCounts } from './outcome.ts';
 import { findDevice } from './queries.ts';
 import type { RevokeInput } from './schemas.ts';
 
@@ -27,4 +29,20 @@ export async function revokeDevice(db: Executor, input: RevokeInput, actor: Acto
       .where(and(eq(devices.id, device.id), isNull(devices.revokedAt)));
     return { revoked: true };
   });
+}
+
+/**
+ * Imports an uploaded paket lapangan: an admin any device's, a facilitator only their own laptop's (the import
+ * refuses another's with `sync.error.not_your_device`). Each batch is applied once, so an upload repeated, or of
+ * batches already pushed, adds nothing; the refused rows are stored with the device's other refusals.
+ */
+export async function importDevicePackage(db: Database, text: string, actor: Actor): Promise<ImportCounts> {
+  if (!can(actor, 'device.manage') && !can(actor, 'device.own')) throw forbidden();
+  const outcome = await importPackage(db, text, actor);
+  return {
+    batches: outcome.batches,
+    applied: outcome.applied,
+    already: outcome.already,
+    refused: outcome.refused.length,
+  };
 }
