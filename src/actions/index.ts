@@ -9,6 +9,7 @@ import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
 import { practice } from '../features/practice/actions.ts';
 import { lapangan } from '../features/sync/field/actions.ts';
+import { perangkat } from '../features/sync/devices/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
@@ -24,6 +25,7 @@ export const server = {
   lapangan,
   learning,
   people,
+  perangkat,
   practice,
   workshop,
 };

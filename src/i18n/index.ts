@@ -9,6 +9,7 @@ import enKube from './en/kube.json';
 import enLapangan from './en/lapangan.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
+import enPerangkat from './en/perangkat.json';
 import enPlayer from './en/player.json';
 import enPractice from './en/practice.json';
 import enReport from './en/report.json';
@@ -25,6 +26,7 @@ import idKube from './id/kube.json';
 import idLapangan from './id/lapangan.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
+import idPerangkat from './id/perangkat.json';
 import idPlayer from './id/player.json';
 import idPractice from './id/practice.json';
 import idReport from './id/report.json';
@@ -47,6 +49,7 @@ const id = mergeDictionaries({
   lapangan: idLapangan,
   learning: idLearning,
   people: idPeople,
+  perangkat: idPerangkat,
   player: idPlayer,
   practice: idPractice,
   report: idReport,
@@ -65,6 +68,7 @@ const en = mergeDictionaries({
   lapangan: enLapangan,
   learning: enLearning,
   people: enPeople,
+  perangkat: enPerangkat,
   player: enPlayer,
   practice: enPractice,
   report: enReport,

@@ -37,6 +37,8 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   // This server is not a field laptop: /lapangan only explains one to staff; its file and progress are nobody's.
   { route: /^\/lapangan$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   { route: /^\/lapangan\/(paket|kemajuan)$/, allowed: [] },
+  // A facilitator's own field laptops (an admin sees every one there too).
+  { route: /^\/perangkat$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
 ];
 
 const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';

@@ -189,6 +189,9 @@ const ACTIONS: Record<string, ActionSpec> = {
     fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
     page: '/admin/orang/[id]',
   },
+  'perangkat.revoke': { fields: { deviceId: 'id', confirm: ['1'] }, page: '/admin/perangkat' },
+  // A file whose content only the import judges: every hostile value is refused as no paket lapangan.
+  'perangkat.upload': { fields: { package: 'text' }, page: '/perangkat' },
   'workshop.join': { fields: { code: 'text', personId: 'id', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
   'workshop.report': { fields: { held: 'list' }, json: true },
   'workshop.create': {
