@@ -23,8 +23,25 @@ export type Conflict = {
 
 export type Merged = { row: WireRow; conflicts: Conflict[] };
 
-/** Columns a sync never takes from the other side: each side derives them (attempts.counted: recountAttempts). */
-export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = { attempts: ['counted'] };
+/**
+ * Columns a sync never takes from the other side, with the value a new row starts with: each side derives them
+ * (attempts.counted: recountAttempts, run after the rows are written).
+ */
+export const DERIVED_COLUMNS: Readonly<Record<string, Readonly<Record<string, Value>>>> = { attempts: { counted: 0 } };
+
+/**
+ * The row to write on this side: derived columns keep this side's value (`existing`), or start at their default
+ * for a new row. Call it on every row a sync writes, merged or not: an attempt counted on the other side must
+ * not be stored as counted before this side has re-decided it.
+ */
+export function storable(table: SyncedTable, row: WireRow, existing: WireRow | null): WireRow {
+  const derived = DERIVED_COLUMNS[table.name];
+  if (!derived) return row;
+  const result: WireRow = { ...row };
+  for (const [column, initial] of Object.entries(derived))
+    result[column] = existing ? (existing[column] ?? initial) : initial;
+  return result;
+}
 
 const phaseOrder = (phase: Value) => WORKSHOP_PHASES.indexOf(phase as (typeof WORKSHOP_PHASES)[number]);
 const later = (a: Value, b: Value) => (typeof a === 'number' ? a : -Infinity) > (typeof b === 'number' ? b : -Infinity);
@@ -108,7 +125,7 @@ export function mergeRow(
   input: { field: WireRow; district: WireRow | null; base: WireRow | null },
 ): Merged {
   const { field, district, base } = input;
-  const derived = DERIVED_COLUMNS[table.name] ?? [];
+  const derived = Object.keys(DERIVED_COLUMNS[table.name] ?? {});
   if (!district) return { row: { ...field }, conflicts: [] };
   const row: WireRow = { ...district };
   const conflicts: Conflict[] = [];

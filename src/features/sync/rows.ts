@@ -1,6 +1,5 @@
 import { sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { newId } from '../../lib/ids.ts';
 import type { WireRow } from './protocol.ts';
 import { rowKeyOf, syncedTable, type SyncedTable } from './tables.ts';
 
@@ -139,8 +138,6 @@ export async function writeRow(tx: Executor, table: SyncedTable, row: WireRow): 
   const existing = (await readRows(tx, table, [key])).get(key);
   if (!existing) {
     const stored = await fromWire(tx, table, row);
-    // A local text id (practice_scores) is this side's own: made here.
-    if (table.local?.includes('id') && table.name === 'practice_scores') stored['id'] = newId();
     const names = Object.keys(stored);
     await tx.run(
       sql`insert into ${column(table.name)} (${sql.join(

@@ -30,6 +30,8 @@ export type SyncedTable = {
   pushColumns?: readonly string[];
   /** Columns kept local on each side, never sent: a local autoincrement id (replaced by `wire` below). */
   local?: readonly string[];
+  /** A table with a natural key whose rows also have their own `id` column (the history names them by it). */
+  idColumn?: boolean;
 };
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
@@ -103,7 +105,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['person_id', 'task_slug', 'kind'],
     scope: { kind: 'person', column: 'person_id' },
     push: true,
-    local: ['id'],
+    idColumn: true,
   },
   // History rows have a local autoincrement id: a row is the same row when all of these agree.
   {

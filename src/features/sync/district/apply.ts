@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Transaction } from '../../../../db/client.ts';
+import { devices, syncRefusals, type SyncRefusalReason } from '../../../../db/schema.ts';
+import { newId } from '../../../lib/ids.ts';
+import { mergeRow, storable } from '../merge.ts';
+import type { Change, PushRequest, Refusal, WireRow } from '../protocol.ts';
+import { recountAttempts, type CountKey } from '../recount.ts';
+import { readRows, withOrigin, writeRow } from '../rows.ts';
+import { rowKeyOf, SYNCED_TABLES, syncedTable, type SyncedTable } from '../tables.ts';
+import { assignedKubeIds, inScope, kubesOfRows } from './scope.ts';
+
+// Applying one push batch at the district, in ONE transaction: either the whole batch and the device's new
+// `pushed_through` are stored, or nothing is (a kill mid-push). A batch at or below `pushed_through` is a resend
+// and changes nothing. Each row is checked against the facilitator's KUBEs, merged with the district's row by the
+// conflict rules (merge.ts), and written in its own savepoint, so one bad row is refused and listed, not the batch.
+
+export type BatchOutcome =
+  | { ok: true; through: number; already: boolean; refused: Refusal[]; rows: Change[] }
+  | { ok: false; code: 'gap'; through: number };
+
+/** Secrets are never copied into a refusal's detail. */
+const SECRET_COLUMNS = new Set(['pin_hash', 'password_hash']);
+
+export async function applyBatch(db: Database, deviceId: string, batch: PushRequest): Promise<BatchOutcome> {
+  return db.transaction(async (tx) => {
+    const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId));
+    if (!device) throw new Error('device vanished');
+    if (batch.toSeq <= device.pushedThrough) {
+      return { ok: true, through: device.pushedThrough, already: true, refused: [], rows: [] };
+    }
+    // Batches follow each other without holes: one past a missing batch would mark the missing one as applied.
+    if (batch.fromSeq > device.pushedThrough + 1) return { ok: false, code: 'gap', through: device.pushedThrough };
+    const allowed = new Set(await assignedKubeIds(tx, device.personId));
+    const refused: Refusal[] = [];
+    const rows: Change[] = [];
+    const recount: CountKey[] = [];
+    await withOrigin(tx, device.id, async () => {
+      for (const change of ordered(batch.changes)) {
+        const outcome = await applyChange(tx, change, allowed);
+        refused.push(...outcome.refused);
+        if (outcome.stored) {
+          if (outcome.stored.table.name === 'attempts') recount.push(countKey(outcome.stored.row));
+          if (outcome.differs) rows.push({ table: change.table, key: change.key, row: outcome.stored.row });
+        }
+      }
+      await recountAttempts(tx, recount);
+    });
+    if (refused.length > 0) {
+      await tx.insert(syncRefusals).values(
+        refused.map((refusal, index) => ({
+          id: newId(),
+          deviceId: device.id,
+          tableName: refusal.table,
+          rowKey: refusal.key,
+          reason: refusal.reason as SyncRefusalReason,
+          detail: refusal.detail ?? null,
+          row:
+            refusal.reason === 'kube_not_assigned'
+              ? redact(batch.changes.find((c) => c.key === refusal.key && c.table === refusal.table)?.row ?? null)
+              : null,
+          createdAt: new Date(Date.now() + index),
+        })),
+      );
+    }
+    await tx
+      .update(devices)
+      .set({ pushedThrough: batch.toSeq, lastSeenAt: new Date() })
+      .where(eq(devices.id, device.id));
+    return { ok: true, through: batch.toSeq, already: false, refused, rows };
+  });
+}
+
+type ChangeOutcome = { refused: Refusal[]; stored?: { table: SyncedTable; row: WireRow }; differs?: boolean };
+
+async function applyChange(tx: Transaction, change: Change, allowed: ReadonlySet<string>): Promise<ChangeOutcome> {
+  const refuse = (reason: SyncRefusalReason, detail?: Record<string, unknown>): ChangeOutcome => ({
+    refused: [{ table: change.table, key: change.key, reason, detail: detail ?? null }],
+  });
+  const table = syncedTable(change.table);
+  if (!table?.push || change.row === null) return refuse('not_allowed');
+  const row = change.row;
+  if (rowKeyOf(table, row) !== change.key) return refuse('invalid', { message: 'key does not match the row' });
+  const existing = (await readRows(tx, table, [change.key])).get(change.key) ?? null;
+  const [incomingKubes, existingKubes] = await Promise.all([
+    kubesOfRows(tx, table, [row]),
+    existing ? kubesOfRows(tx, table, [existing]) : Promise.resolve([]),
+  ]);
+  const mine = (kubes: (typeof incomingKubes)[number] | undefined) => kubes !== undefined && inScope(kubes, allowed);
+  if (!mine(incomingKubes[0]) || (existing && !mine(existingKubes[0]))) return refuse('kube_not_assigned');
+
+  const merged = mergeRow(table, { field: row, district: existing, base: change.base ?? null });
+  try {
+    await tx.transaction(async (savepoint) => {
+      await writeRow(savepoint, table, storable(table, merged.row, existing));
+    });
+  } catch (error) {
+    return refuse('invalid', { message: error instanceof Error ? error.message.slice(0, 300) : 'write failed' });
+  }
+  const stored = (await readRows(tx, table, [change.key])).get(change.key) ?? merged.row;
+  const refused: Refusal[] = merged.conflicts
+    .filter((conflict) => conflict.kept === 'district')
+    .map((conflict) => ({
+      table: change.table,
+      key: change.key,
+      reason: conflict.rule === 'not_allowed' ? 'not_allowed' : 'conflict_kept_district',
+      detail: {
+        column: conflict.column,
+        rule: conflict.rule,
+        ...(SECRET_COLUMNS.has(conflict.column)
+          ? {}
+          : { districtValue: conflict.districtValue, fieldValue: conflict.fieldValue }),
+      },
+    }));
+  const differs = Object.keys(row).some((column) => (row[column] ?? null) !== (stored[column] ?? null));
+  return { refused, stored: { table, row: stored }, differs };
+}
+
+const countKey = (row: WireRow): CountKey => ({
+  personId: String(row['person_id']),
+  moduleSlug: String(row['module_slug']),
+  kind: String(row['kind']),
+});
+
+/** A row kept with its refusal, without its secrets. */
+function redact(row: WireRow | null): Record<string, unknown> | null {
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !SECRET_COLUMNS.has(column)));
+}
+
+/** Changes in the registry's order (parents first), stable within a table. */
+function ordered(changes: readonly Change[]): Change[] {
+  const rank = new Map(SYNCED_TABLES.map((table, index) => [table.name, index]));
+  return [...changes].sort((a, b) => (rank.get(a.table) ?? 99) - (rank.get(b.table) ?? 99));
+}
