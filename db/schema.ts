@@ -23,6 +23,8 @@ export const people = sqliteTable(
     passwordHash: text('password_hash'),
     /** argon2id hash of a member's short numeric PIN. */
     pinHash: text('pin_hash'),
+    /** When the password or PIN was last set: of two PIN resets on two sides, the later one stands (sync/merge.ts). */
+    secretChangedAt: integer('secret_changed_at', { mode: 'timestamp_ms' }),
     phone: text('phone'),
     /** A member's own business, e.g. "warung sate". */
     business: text('business'),

@@ -8,6 +8,8 @@ import { kube } from '../features/kube/actions.ts';
 import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
 import { practice } from '../features/practice/actions.ts';
+import { lapangan } from '../features/sync/field/actions.ts';
+import { perangkat } from '../features/sync/devices/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
 // Every mutation of the platform, one namespace per feature slice. Each handler checks the caller's role
@@ -20,8 +22,10 @@ export const server = {
   facts,
   indicators,
   kube,
+  lapangan,
   learning,
   people,
+  perangkat,
   practice,
   workshop,
 };

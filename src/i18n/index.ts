@@ -6,8 +6,10 @@ import enFacts from './en/facts.json';
 import enIndicators from './en/indicators.json';
 import enItemBank from './en/itembank.json';
 import enKube from './en/kube.json';
+import enLapangan from './en/lapangan.json';
 import enLearning from './en/learning.json';
 import enPeople from './en/people.json';
+import enPerangkat from './en/perangkat.json';
 import enPlayer from './en/player.json';
 import enPractice from './en/practice.json';
 import enReport from './en/report.json';
@@ -21,8 +23,10 @@ import idFacts from './id/facts.json';
 import idIndicators from './id/indicators.json';
 import idItemBank from './id/itembank.json';
 import idKube from './id/kube.json';
+import idLapangan from './id/lapangan.json';
 import idLearning from './id/learning.json';
 import idPeople from './id/people.json';
+import idPerangkat from './id/perangkat.json';
 import idPlayer from './id/player.json';
 import idPractice from './id/practice.json';
 import idReport from './id/report.json';
@@ -42,8 +46,10 @@ const id = mergeDictionaries({
   indicators: idIndicators,
   itembank: idItemBank,
   kube: idKube,
+  lapangan: idLapangan,
   learning: idLearning,
   people: idPeople,
+  perangkat: idPerangkat,
   player: idPlayer,
   practice: idPractice,
   report: idReport,
@@ -59,8 +65,10 @@ const en = mergeDictionaries({
   indicators: enIndicators,
   itembank: enItemBank,
   kube: enKube,
+  lapangan: enLapangan,
   learning: enLearning,
   people: enPeople,
+  perangkat: enPerangkat,
   player: enPlayer,
   practice: enPractice,
   report: enReport,

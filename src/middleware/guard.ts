@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { adminExists } from '../features/auth/actor.ts';
 import { readDeviceId } from '../features/auth/cookies.ts';
+import { serverIsSetUp } from '../features/sync/field/link.ts';
 import { db } from '../lib/db.ts';
 import { isStaticAssetRequest } from '../lib/static-paths.ts';
 import { actionOf } from './action-request.ts';
@@ -27,8 +27,9 @@ export const guard = defineMiddleware(async (context, next) => {
   if (isStaticAssetRequest(context.request.method, path)) return next();
   const actionName = actionOf(context.url);
 
-  // First run: until an admin exists, the only place to go is the page that creates one.
-  if (!(await adminExists(db))) {
+  // First run: until an admin exists (or, on a field laptop, its pairing brought the facilitator), the only place
+  // to go is the page that sets the server up.
+  if (!(await serverIsSetUp(db))) {
     // The language switch too: the first-run page offers English.
     if (path === '/mulai' || path === '/bahasa' || actionName === 'auth.setupFirstAdmin') {
       return keepFormValues(context, next);

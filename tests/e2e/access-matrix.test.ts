@@ -34,6 +34,11 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   { route: /^\/workshop\/\[id\](\/papan)?$/, allowed: ['admin', 'pendampingAssigned'] },
   // Planning a workshop from the home page: staff, for the KUBEs they look after.
   { route: /^\/workshop\/baru$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
+  // This server is not a field laptop: /lapangan only explains one to staff; its file and progress are nobody's.
+  { route: /^\/lapangan$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
+  { route: /^\/lapangan\/(paket|kemajuan)$/, allowed: [] },
+  // A facilitator's own field laptops (an admin sees every one there too).
+  { route: /^\/perangkat$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
 ];
 
 const ATTEMPT_ID = '0b7a5c1e-8f5d-4c39-9a51-2d3f6b1c9e01';
@@ -162,8 +167,10 @@ describe('role × route matrix', () => {
       'assessment.sendHeld', // a tablet's hand-over, authorised by the attempt id: tests/e2e/shared-tablet.test.ts
       'workshop.report', // tablets of a workshop session only: tested below
     ]);
-    // Sign-in and the first-run demo are for visitors (tests/e2e/auth.test.ts, tests/e2e/demo.test.ts).
-    const visitorActions = (name: string) => name.startsWith('auth.') || name.startsWith('demo.');
+    // Sign-in, the first-run demo and pairing a fresh field laptop are for visitors (tests/e2e/auth.test.ts,
+    // tests/e2e/demo.test.ts, tests/integration/field-server.test.ts).
+    const visitorActions = (name: string) =>
+      name.startsWith('auth.') || name.startsWith('demo.') || name === 'lapangan.pair';
     const actions = listActions().filter((name) => !visitorActions(name) && !learnerActions.has(name));
     expect(actions).toContain('assessment.grant');
     expect(actions.length).toBeGreaterThan(0);

@@ -132,6 +132,11 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/mulai',
   },
   'demo.loadDemo': { fields: {} },
+  'lapangan.pair': {
+    fields: { districtUrl: 'text', username: 'username', password: 'secret', deviceName: 'text' },
+    page: '/mulai',
+  },
+  'lapangan.sync': { fields: {}, page: '/lapangan' },
   'auth.signIn': { fields: { username: 'text', secret: 'secret', next: 'loose' }, page: '/masuk' },
   'auth.signOut': { fields: {} },
   'auth.signOutEverywhere': { fields: {} },
@@ -184,6 +189,9 @@ const ACTIONS: Record<string, ActionSpec> = {
     fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
     page: '/admin/orang/[id]',
   },
+  'perangkat.revoke': { fields: { deviceId: 'id', confirm: ['1'] }, page: '/admin/perangkat' },
+  // A file whose content only the import judges: every hostile value is refused as no paket lapangan.
+  'perangkat.upload': { fields: { package: 'text' }, page: '/perangkat' },
   'workshop.join': { fields: { code: 'text', personId: 'id', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
   'workshop.report': { fields: { held: 'list' }, json: true },
   'workshop.create': {
@@ -1082,6 +1090,9 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   '/sw.js': { calls: get('/sw.js', reportQuery), ignoresInput: true },
   '/laporan/unduh': { calls: get('/laporan/unduh', reportQuery) },
   '/indikator/unduh': { calls: get('/indikator/unduh', indicatorQuery) },
+  // A field laptop's paket lapangan and sync progress take no input; on this unpaired server they are nobody's.
+  '/lapangan/paket': { calls: get('/lapangan/paket', reportQuery) },
+  '/lapangan/kemajuan': { calls: get('/lapangan/kemajuan', reportQuery) },
   // A module's item statistics as CSV: its only input is the module in the path, never one that exists here.
   '/admin/soal/[modul]/unduh': {
     calls: fc

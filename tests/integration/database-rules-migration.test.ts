@@ -86,6 +86,17 @@ const LATER_TABLES = [
   'sync_refusals',
 ];
 
+/** Columns later migrations add to 0009's tables (null in these rows): not part of what 0009 must keep. */
+const LATER_COLUMNS: Record<string, string[]> = { people: ['secret_changed_at'] };
+const withoutLaterColumns = (table: string, rows: string[] | undefined) =>
+  (rows ?? [])
+    .map((row) => {
+      const later = LATER_COLUMNS[table] ?? [];
+      const parsed = Object.entries(JSON.parse(row) as Record<string, unknown>);
+      return JSON.stringify(Object.fromEntries(parsed.filter(([column]) => !later.includes(column))));
+    })
+    .sort();
+
 /** Every row of every app table, as sorted JSON lines per table: what must survive the rebuild. */
 async function dumpRows(): Promise<Record<string, string[]>> {
   const tables = await connection.client.execute(
@@ -125,7 +136,7 @@ describe('migration 0009 (the database guards its own rules)', () => {
     expect(Object.keys(after).filter((table) => !LATER_TABLES.includes(table))).toEqual(Object.keys(before));
     for (const table of Object.keys(before)) {
       if (table === 'attempts' || table === 'sessions') continue;
-      expect(after[table], table).toEqual(before[table]);
+      expect(withoutLaterColumns(table, after[table]), table).toEqual(before[table]);
     }
     expect(after.attempt_answers).toHaveLength(3);
     expect(after.capacity_scores).toHaveLength(2);

@@ -68,6 +68,20 @@ describe('can()', () => {
     expect(can(pendamping, 'person.edit', { kubeId: 'kube1' })).toBe(false);
   });
 
+  it('lets only admins manage every field laptop, and a facilitator see and import only their own', () => {
+    expect(can(admin, 'device.manage')).toBe(true);
+    expect(can(admin, 'device.own', { personId: 'p' })).toBe(true);
+    expect(can(pendamping, 'device.manage')).toBe(false);
+    expect(can(pendamping, 'device.own')).toBe(true);
+    expect(can(pendamping, 'device.own', { personId: 'p' })).toBe(true);
+    expect(can(pendamping, 'device.own', { personId: 'another-facilitator' })).toBe(false);
+    for (const actor of [pengurus, anggota]) {
+      expect(can(actor, 'device.manage')).toBe(false);
+      expect(can(actor, 'device.own')).toBe(false);
+      expect(can(actor, 'device.own', { personId: actor.id })).toBe(false);
+    }
+  });
+
   it('lets members and officers see themselves and their own KUBE only', () => {
     for (const actor of [pengurus, anggota]) {
       expect(can(actor, 'account.self')).toBe(true);

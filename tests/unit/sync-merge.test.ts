@@ -172,12 +172,17 @@ describe('a PIN reset (pin_newer)', () => {
     expect(merged.conflicts).toEqual([]);
   });
 
-  // The rule compares the rows' `updated_at`, which any later edit of the person moves: a district edit of the
-  // phone number after both resets makes the district's older PIN win, though the member was last told the
-  // field's. A KUBE expects the newer reset to win; that needs the time of the reset itself (a column people lacks).
-  it.fails('keeps the newer reset even when the district edited the person after both resets', () => {
-    const field = { ...person, pin_hash: 'pin-field', updated_at: T0 + 2 * HOUR };
-    const district = { ...person, pin_hash: 'pin-district', phone: '0812', updated_at: T0 + 3 * HOUR };
+  // `updated_at` moves with any later edit of the person (a phone number): the rule compares the time of the reset
+  // itself, `secret_changed_at`, so the PIN the member was told last stands.
+  it('keeps the newer reset even when the district edited the person after both resets', () => {
+    const field = { ...person, pin_hash: 'pin-field', secret_changed_at: T0 + 2 * HOUR, updated_at: T0 + 2 * HOUR };
+    const district = {
+      ...person,
+      pin_hash: 'pin-district',
+      phone: '0812',
+      secret_changed_at: T0 + HOUR,
+      updated_at: T0 + 3 * HOUR,
+    };
     // Reset at the district at T0 + 1 h, in the field at T0 + 2 h, phone edited at the district at T0 + 3 h.
     const merged = mergeRow(table('people'), { field, district, base: person });
     expect(merged.row['pin_hash']).toBe('pin-field');
@@ -202,7 +207,7 @@ describe('updated_at (the later of the two)', () => {
   });
 });
 
-describe('module progress (progress_latest)', () => {
+describe('module progress (furthest, never back)', () => {
   const base: WireRow = {
     person_id: 'sumarni',
     module_slug: 'pembukuan',
@@ -215,29 +220,26 @@ describe('module progress (progress_latest)', () => {
   const field = { ...base, progress: 0.75, lessons_completed: 3, last_activity_at: T0 + 2 * HOUR };
   const district = { ...base, progress: 0.5, lessons_completed: 2, last_activity_at: T0 + HOUR };
 
-  it('keeps the whole summary of the side with the later activity: the field’s', () => {
+  it('keeps the further summary of each column, without a conflict to list', () => {
     const merged = mergeRow(table('module_progress'), { field, district, base });
     expect(merged.row).toEqual(field);
-    expect(new Set(merged.conflicts.map((conflict) => `${conflict.kept}:${conflict.rule}`))).toEqual(
-      new Set(['field:progress_latest']),
-    );
-  });
-
-  it('keeps the district’s summary when its activity is the later, even in columns only the field changed', () => {
-    const later = { ...district, last_activity_at: T0 + 3 * HOUR };
-    const merged = mergeRow(table('module_progress'), { field, district: later, base });
-    expect(merged.row).toEqual(later);
-    expect(merged.conflicts.every((conflict) => conflict.kept === 'district')).toBe(true);
+    expect(merged.conflicts).toEqual([]);
   });
 
   // Lessons done on the laptop (2 and 3) and, later, one at the district (4): the district's summary has the later
-  // activity and wins whole, so the member's progress drops from 3 to 2 lessons although all four completions
-  // travel. A member expects progress never to go back after a sync; that needs a recount from lesson_completions
-  // after a sync (as recountAttempts does for attempts), or at least the larger count.
-  it.fails('never lowers the lessons a member completed', () => {
+  // activity, yet the member's progress must not drop from 3 lessons to 2 (the completions themselves travel, and
+  // each side recounts from them after a sync: recount.ts refreshProgress).
+  it('never lowers the lessons a member completed, whichever side was active last', () => {
     const later = { ...district, last_activity_at: T0 + 3 * HOUR };
     const merged = mergeRow(table('module_progress'), { field, district: later, base });
-    expect(merged.row['lessons_completed']).toBeGreaterThanOrEqual(3);
+    expect(merged.row).toMatchObject({ lessons_completed: 3, progress: 0.75, last_activity_at: T0 + 3 * HOUR });
+  });
+
+  it('keeps the further state', () => {
+    const done = { ...field, state: 'materi_selesai', progress: 1, lessons_completed: 4 };
+    expect(mergeRow(table('module_progress'), { field: district, district: done, base }).row['state']).toBe(
+      'materi_selesai',
+    );
   });
 });
 

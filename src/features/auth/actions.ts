@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import { sameSitePath } from '../../lib/same-site-path.ts';
 import { isSecureRequest } from '../../lib/request.ts';
 import { SESSION_MS } from '../../lib/settings.ts';
-import { adminExists } from './actor.ts';
+import { serverIsSetUp } from '../sync/field/link.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
 import { hashSecret, newPasswordIssues, verifyAgainstDummy, verifySecret } from './password.ts';
 import { checkSecretLimited, personAccount, unknownAccount, type Outcome } from './attempts.ts';
@@ -67,7 +67,7 @@ export const auth = {
     accept: 'form',
     input: z.object({ name: requiredText(80), username: username(), ...newPasswordFields }),
     handler: async (input, context) => {
-      if (await adminExists(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
+      if (await serverIsSetUp(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
       checkNewPassword(input, input.username);
       const id = newId();
       const passwordHash = await hashSecret(input.password);

@@ -35,7 +35,9 @@ export type Permission =
   | 'indicators.view' // the success-indicator dashboard (facilitators see their KUBEs only)
   | 'indicators.setTarget' // the yearly targets of the indicators
   | 'capacity.record' // capacity assessments and business facts (channels, products, partnerships) of a KUBE
-  | 'practice.score'; // score a person of the KUBE doing a practical task (content/tasks), or correct the score
+  | 'practice.score' // score a person of the KUBE doing a practical task (content/tasks), or correct the score
+  | 'device.manage' // every paired field laptop: list it, revoke it, import any device's paket lapangan
+  | 'device.own'; // a facilitator's own field laptops (target.personId: the device's facilitator): see, import
 
 export type Target = { kubeId?: string | null; personId?: string | null };
 
@@ -47,6 +49,7 @@ const staffOnly = new Set<Permission>([
   'person.create',
   'person.edit',
   'indicators.setTarget',
+  'device.manage',
 ]);
 
 /**
@@ -83,6 +86,8 @@ export function can(actor: Actor | null | undefined, permission: Permission, tar
     case 'capacity.record':
     case 'practice.score':
       return assigned(target.kubeId);
+    case 'device.own':
+      return actor.role === 'pendamping' && (target.personId === undefined || target.personId === actor.id);
     case 'report.view':
       return actor.role === 'pendamping' && (target.kubeId === undefined || assigned(target.kubeId));
     default:

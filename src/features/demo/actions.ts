@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { startSession } from '../auth/actions.ts';
-import { adminExists } from '../auth/actor.ts';
+import { serverIsSetUp } from '../sync/field/link.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_ID, loadDemo } from './seed.ts';
 
 export const demo = {
@@ -15,7 +15,7 @@ export const demo = {
     accept: 'form',
     input: z.object({}),
     handler: async (_input, context) => {
-      if (await adminExists(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
+      if (await serverIsSetUp(db)) throw refusal(context.locals.t, 'CONFLICT', 'setup.alreadyDone');
       await loadDemo(db);
       await startSession(context, DEMO_ADMIN_ID);
       return {

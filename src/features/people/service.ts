@@ -20,7 +20,10 @@ import {
 
 /** The two secret columns for a role: members keep only a PIN hash, everyone else only a password hash. */
 function secretColumns(role: Role, hashed: string | null) {
-  return usesPin(role) ? { pinHash: hashed, passwordHash: null } : { passwordHash: hashed, pinHash: null };
+  const secretChangedAt = new Date();
+  return usesPin(role)
+    ? { pinHash: hashed, passwordHash: null, secretChangedAt }
+    : { passwordHash: hashed, pinHash: null, secretChangedAt };
 }
 
 async function assertUsernameFree(db: Executor, username: string, exceptId?: string) {

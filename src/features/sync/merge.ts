@@ -1,4 +1,4 @@
-import { WORKSHOP_PHASES } from '../../../db/schema.ts';
+import { MODULE_STATES, WORKSHOP_PHASES } from '../../../db/schema.ts';
 import type { WireRow } from './protocol.ts';
 import type { SyncedTable } from './tables.ts';
 
@@ -61,18 +61,12 @@ function rowRule(
     // A PIN reset on both sides: the newer reset is the PIN the member was last told.
     case 'people':
       if (bothChanged.has('pin_hash')) {
-        return {
-          kept: later(field['updated_at'] ?? null, district['updated_at'] ?? null) ? 'field' : 'district',
-          rule: 'pin_newer',
-        };
+        // The time of the reset itself; rows from before it was kept fall back to the row's last change.
+        const fieldAt = field['secret_changed_at'] ?? field['updated_at'] ?? null;
+        const districtAt = district['secret_changed_at'] ?? district['updated_at'] ?? null;
+        return { kept: later(fieldAt, districtAt) ? 'field' : 'district', rule: 'pin_newer' };
       }
       return null;
-    // Progress is a summary of completions: the side that saw the later activity has the fuller one.
-    case 'module_progress':
-      return {
-        kept: later(field['last_activity_at'] ?? null, district['last_activity_at'] ?? null) ? 'field' : 'district',
-        rule: 'progress_latest',
-      };
     // The first time counts: the first completion of a lesson, the first arrival at a workshop.
     case 'lesson_completions':
       return {
@@ -127,6 +121,7 @@ export function mergeRow(
   const { field, district, base } = input;
   const derived = Object.keys(DERIVED_COLUMNS[table.name] ?? {});
   if (!district) return { row: { ...field }, conflicts: [] };
+  if (table.name === 'module_progress') return { row: furthestProgress(district, field), conflicts: [] };
   const row: WireRow = { ...district };
   const conflicts: Conflict[] = [];
   const columns = [...new Set([...Object.keys(district), ...Object.keys(field)])].filter(
@@ -167,4 +162,25 @@ export function mergeRow(
     conflicts.push({ column, kept: decided.kept, districtValue, fieldValue, rule: decided.rule });
   }
   return { row, conflicts };
+}
+
+const stateOrder = (state: Value) => MODULE_STATES.indexOf(state as (typeof MODULE_STATES)[number]);
+const larger = (a: Value, b: Value): Value =>
+  typeof a === 'number' && typeof b === 'number' ? Math.max(a, b) : (a ?? b);
+
+/**
+ * A learner's progress never goes back in a sync: each column keeps the further of the two summaries. After the
+ * completions are applied, each side recounts the summary from them (recount.ts `refreshProgress`).
+ */
+function furthestProgress(district: WireRow, field: WireRow): WireRow {
+  return {
+    ...district,
+    progress: larger(district['progress'] ?? null, field['progress'] ?? null),
+    lessons_completed: larger(district['lessons_completed'] ?? null, field['lessons_completed'] ?? null),
+    state:
+      stateOrder(field['state'] ?? null) > stateOrder(district['state'] ?? null)
+        ? (field['state'] ?? null)
+        : (district['state'] ?? null),
+    last_activity_at: larger(district['last_activity_at'] ?? null, field['last_activity_at'] ?? null),
+  };
 }

@@ -99,7 +99,7 @@ export const pushResponse = z.object({
 export const errorResponse = z.object({ error: z.string() });
 
 /** A paket lapangan: the push batches of a field server in one signed file, for USB or WhatsApp. */
-export const PACKAGE_FORMAT = 'kube-berdaya/paket-lapangan';
+export const PACKAGE_FORMAT = 'kube-berdaya/paket-lapangan' as const;
 export const fieldPackage = z.object({
   format: z.literal(PACKAGE_FORMAT),
   version: z.literal(1),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { listLessons } from '../learning/curriculum.ts';
+import { summarizeProgress } from '../learning/rules.ts';
 
 // `attempts.counted` is decided at submission: the first submitted attempt of a person, module and kind counts for
 // gain. Attempts from the other side can arrive later with an earlier submission (a field workshop pushed after a
@@ -18,5 +20,32 @@ export async function recountAttempts(tx: Executor, keys: readonly CountKey[]): 
     // Clear first, then set: the unique index allows one counted attempt at every step.
     await tx.run(sql`update attempts set counted = 0 where ${same} and counted = 1 and id != ${first?.id ?? ''}`);
     if (first) await tx.run(sql`update attempts set counted = 1 where id = ${first.id} and counted = 0`);
+  }
+}
+
+export type ProgressKey = { personId: string; moduleSlug: string };
+
+/**
+ * Recounts a person's summary of a module from their lesson completions after a sync applied completions from the
+ * other side: two sides' lessons together, never fewer than either (the last activity is the later of the stored
+ * one and the last completion). A person with no summary yet gets none here: the next lesson they open makes it.
+ */
+export async function refreshProgress(tx: Executor, keys: readonly ProgressKey[]): Promise<void> {
+  const unique = new Map(keys.map((key) => [`${key.personId}/${key.moduleSlug}`, key]));
+  for (const { personId, moduleSlug } of unique.values()) {
+    const lessonIds = (await listLessons(moduleSlug)).map((lesson) => lesson.id);
+    const completed = await tx.all<{ lesson_id: string; completed_at: number }>(
+      sql`select lesson_id, completed_at from lesson_completions where person_id = ${personId} and module_slug = ${moduleSlug}`,
+    );
+    const summary = summarizeProgress(
+      lessonIds,
+      completed.map((row) => row.lesson_id),
+      true,
+    );
+    const lastCompleted = Math.max(0, ...completed.map((row) => row.completed_at));
+    await tx.run(sql`update module_progress set progress = ${summary.progress}, state = ${summary.state},
+      lessons_completed = ${summary.lessonsCompleted}, lessons_total = ${summary.lessonsTotal},
+      last_activity_at = max(last_activity_at, ${lastCompleted})
+      where person_id = ${personId} and module_slug = ${moduleSlug}`);
   }
 }

@@ -43,7 +43,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     scope: { kind: 'person', column: 'id' },
     push: true,
-    pushColumns: ['pin_hash', 'updated_at'],
+    pushColumns: ['pin_hash', 'secret_changed_at', 'updated_at'],
   },
   { name: 'memberships', key: ['id'], scope: { kind: 'kube', column: 'kube_id' }, push: false },
   {

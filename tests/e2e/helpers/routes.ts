@@ -43,16 +43,22 @@ export function listEndpoints(): Endpoint[] {
   });
 }
 
-/** Actions as `namespace.name`, read from the feature slices' action files. */
+/** Actions as `namespace.name`, read from the feature slices' action files (a slice's part may have its own). */
 export function listActions(): string[] {
-  return readdirSync('src/features').flatMap((slice) => {
+  const files = readdirSync('src/features', { withFileTypes: true }).flatMap((slice) => {
+    if (!slice.isDirectory()) return [];
+    const dir = join('src/features', slice.name);
+    const parts = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    return [join(dir, 'actions.ts'), ...parts.map((part) => join(dir, part.name, 'actions.ts'))];
+  });
+  return files.flatMap((file) => {
     let source: string;
     try {
-      source = readFileSync(join('src/features', slice, 'actions.ts'), 'utf8');
+      source = readFileSync(file, 'utf8');
     } catch {
       return [];
     }
     const namespace = /export const (\w+) = \{/.exec(source)?.[1];
-    return [...source.matchAll(/^ {2}(\w+): defineAction\(/gm)].map((m) => `${namespace ?? slice}.${m[1] ?? ''}`);
+    return [...source.matchAll(/^ {2}(\w+): defineAction\(/gm)].map((m) => `${namespace ?? file}.${m[1] ?? ''}`);
   });
 }

@@ -4,7 +4,7 @@ import { devices, syncRefusals, type SyncRefusalReason } from '../../../../db/sc
 import { newId } from '../../../lib/ids.ts';
 import { mergeRow, storable } from '../merge.ts';
 import type { Change, PushRequest, Refusal, WireRow } from '../protocol.ts';
-import { recountAttempts, type CountKey } from '../recount.ts';
+import { recountAttempts, refreshProgress, type CountKey, type ProgressKey } from '../recount.ts';
 import { readRows, withOrigin, writeRow } from '../rows.ts';
 import { rowKeyOf, SYNCED_TABLES, syncedTable, type SyncedTable } from '../tables.ts';
 import { assignedKubeIds, inScope, kubesOfRows } from './scope.ts';
@@ -34,16 +34,20 @@ export async function applyBatch(db: Database, deviceId: string, batch: PushRequ
     const refused: Refusal[] = [];
     const rows: Change[] = [];
     const recount: CountKey[] = [];
+    const progress: ProgressKey[] = [];
     await withOrigin(tx, device.id, async () => {
       for (const change of ordered(batch.changes)) {
         const outcome = await applyChange(tx, change, allowed);
         refused.push(...outcome.refused);
         if (outcome.stored) {
-          if (outcome.stored.table.name === 'attempts') recount.push(countKey(outcome.stored.row));
+          const name = outcome.stored.table.name;
+          if (name === 'attempts') recount.push(countKey(outcome.stored.row));
+          if (name === 'lesson_completions' || name === 'module_progress') progress.push(countKey(outcome.stored.row));
           if (outcome.differs) rows.push({ table: change.table, key: change.key, row: outcome.stored.row });
         }
       }
       await recountAttempts(tx, recount);
+      await refreshProgress(tx, progress);
     });
     if (refused.length > 0) {
       await tx.insert(syncRefusals).values(

@@ -1,0 +1,1 @@
+ALTER TABLE `people` ADD `secret_changed_at` integer;

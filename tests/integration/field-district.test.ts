@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { facilitatorAssignments, kubes, memberships, people } from '../../db/schema.ts';
+import { hashSecret } from '../../src/features/auth/password.ts';
+import { handlePair, handlePull, handlePush } from '../../src/features/sync/district/handlers.ts';
+import { importPackage } from '../../src/features/sync/district/import.ts';
+import { readFieldLink } from '../../src/features/sync/field/link.ts';
+import { exportPackage } from '../../src/features/sync/field/package.ts';
+import { pairWithDistrict } from '../../src/features/sync/field/pair.ts';
+import { pushToDistrict } from '../../src/features/sync/field/push.ts';
+import { syncNow } from '../../src/features/sync/field/sync-now.ts';
+import type { Transport } from '../../src/features/sync/field/transport.ts';
+import { readRows, tableOf } from '../../src/features/sync/rows.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { PLACE } from '../helpers/two-kubes.ts';
+
+// A field laptop and the district, two real databases in one process: the field's code against the district's own
+// handlers, with the network replaced by a function call that can lose an answer.
+
+let field: TestDatabase;
+let district: TestDatabase;
+/** Every push body the district received, as sent. */
+let pushBodies: { body: string; headers: Readonly<Record<string, string>> }[] = [];
+let loseNextPushAnswer = false;
+
+const transport: Transport = async (path, body, headers) => {
+  if (path === '/api/lapangan/pasang') return handlePair(district.db, body, '192.168.1.10');
+  if (path === '/api/lapangan/tarik') return handlePull(district.db, new Headers(headers), body);
+  pushBodies.push({ body, headers });
+  const answer = await handlePush(district.db, new Headers(headers), body);
+  if (loseNextPushAnswer) {
+    loseNextPushAnswer = false;
+    throw new Error('the hotspot dropped the answer');
+  }
+  return answer;
+};
+
+const MEMBER = JSON.stringify(['anggotadist1']);
+const pinAt = async (db: TestDatabase) =>
+  (await readRows(db.db, tableOf('people'), [MEMBER])).get(MEMBER)?.['pin_hash'];
+/** The district's own change-log entries for the member: each one is a write that really happened. */
+const memberWrites = async () =>
+  (
+    await district.db.all<{ n: number }>(
+      sql`select count(*) as n from change_log where table_name = 'people' and row_key = ${MEMBER}`,
+    )
+  )[0]?.n;
+
+beforeEach(async () => {
+  field = await createTestDatabase();
+  district = await createTestDatabase();
+  pushBodies = [];
+  await district.db.insert(kubes).values({ id: 'kubemaju1', name: 'Maju Bersama 1', ...PLACE });
+  await district.db.insert(people).values([
+    {
+      id: 'pendampingd1',
+      name: 'Bu Sri',
+      username: 'sri',
+      role: 'pendamping',
+      passwordHash: await hashSecret('Sandi-Sri-2024'),
+    },
+    {
+      id: 'anggotadist1',
+      name: 'Pak Darto',
+      username: 'darto',
+      role: 'anggota',
+      pinHash: 'pin-kabupaten',
+      updatedAt: new Date(1000),
+    },
+    { id: 'admindist001', name: 'Admin', username: 'admin', role: 'admin', passwordHash: 'x' },
+  ]);
+  await district.db
+    .insert(memberships)
+    .values({ id: 'memberdist01', kubeId: 'kubemaju1', personId: 'anggotadist1', joinedOn: '2024-01-01' });
+  await district.db.insert(facilitatorAssignments).values({ kubeId: 'kubemaju1', personId: 'pendampingd1' });
+  await pairWithDistrict(
+    field.db,
+    { districtUrl: 'http://kabupaten.test', username: 'sri', password: 'Sandi-Sri-2024', deviceName: 'Laptop Prambon' },
+    transport,
+  );
+});
+afterEach(() => {
+  field.cleanup();
+  district.cleanup();
+});
+
+/** A PIN reset on the laptop, as the facilitator does it at a workshop. */
+const resetPinInTheField = (pin: string) =>
+  field.db
+    .update(people)
+    .set({ pinHash: pin, updatedAt: new Date() })
+    .where(sql`id = 'anggotadist1'`);
+
+describe('a field laptop against the district handlers', () => {
+  it('pairs and pulls the KUBE’s people with their PIN hashes and the facilitator’s own sign-in', async () => {
+    expect(await pinAt(field)).toBe('pin-kabupaten');
+    const facilitator = JSON.stringify(['pendampingd1']);
+    expect((await readRows(field.db, tableOf('people'), [facilitator])).get(facilitator)?.['password_hash']).toMatch(
+      /^\$argon2id/,
+    );
+    expect((await readFieldLink(field.db))?.kubeIds).toEqual(['kubemaju1']);
+  });
+
+  it('sends a PIN reset once: resending the same batch is answered as already applied and changes nothing', async () => {
+    await resetPinInTheField('pin-lapangan');
+    const outcome = await syncNow(field.db, transport);
+    expect(outcome.sent).toEqual({ people: 1 });
+    expect(await pinAt(district)).toBe('pin-lapangan');
+    const writes = await memberWrites();
+    const [first] = pushBodies;
+    if (!first) throw new Error('nothing was pushed');
+    const again = await handlePush(district.db, new Headers(first.headers), first.body);
+    expect(again.body).toMatchObject({ already: true });
+    expect(await memberWrites()).toBe(writes);
+  });
+
+  it('resumes a push whose answer was lost after the district applied it, without doubling', async () => {
+    await resetPinInTheField('pin-lapangan');
+    loseNextPushAnswer = true;
+    await expect(pushToDistrict(field.db, transport)).rejects.toThrow('dropped');
+    expect((await readFieldLink(field.db))?.pushedSeq).toBe(0);
+    const writes = await memberWrites();
+    await pushToDistrict(field.db, transport);
+    expect(await memberWrites()).toBe(writes);
+    expect((await readFieldLink(field.db))?.pushedSeq).toBeGreaterThan(0);
+    expect((await pushToDistrict(field.db, transport)).batches).toBe(0);
+  });
+
+  it('exports a paket lapangan the district verifies and imports; the next push then sends nothing twice', async () => {
+    await resetPinInTheField('pin-paket');
+    const file = await exportPackage(field.db, new Date());
+    const actor = { id: 'admindist001', role: 'admin' as const, kubeId: null, assignedKubeIds: [] };
+    expect(await importPackage(district.db, file.text, actor)).toMatchObject({ batches: 1, applied: 1, already: 0 });
+    expect(await pinAt(district)).toBe('pin-paket');
+    const writes = await memberWrites();
+    const pushed = await pushToDistrict(field.db, transport);
+    expect(pushBodies.map((push) => (JSON.parse(push.body) as { toSeq: number }).toSeq)).toHaveLength(1);
+    expect(pushed.sent).toEqual({ people: 1 });
+    expect(await memberWrites()).toBe(writes);
+    // An altered file is refused whole.
+    await expect(importPackage(district.db, file.text.replace('pin-paket', 'pin-palsu'), actor)).rejects.toMatchObject({
+      key: 'sync.error.package_tampered',
+    });
+  });
+});
