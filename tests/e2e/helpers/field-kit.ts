@@ -1,17 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import type { Connection } from '../../../db/client.ts';
 import { positions } from '../../../db/schema.ts';
-import { toWire, withOrigin, writeRow } from '../../../src/features/sync/rows.ts';
-import type { WireRow } from '../../../src/features/sync/protocol.ts';
-import { rowKeyOf, syncedTable, type SyncedTable } from '../../../src/features/sync/tables.ts';
 import { addKube, addPerson, type TestPerson } from './people.ts';
 
-// The field kit's end-to-end test around two servers: the district's data, what a pull brings to a field
-// server, and the figures both servers show for the same workshop.
+// The field kit's end-to-end test around two servers: the district's data, and the figures both servers
+// show for the same workshop.
 
-/** The ports of this test's two servers (its brief's range: 4520–4529). */
-export const FIELD_KIT_PORTS = { district: 4520, field: 4521 } as const;
+/** The ports of this test's two servers and the link between them (its brief's range: 4520–4529). */
+export const FIELD_KIT_PORTS = { district: 4520, field: 4521, link: 4522 } as const;
 
 export const KUBE = 'fkkube0001';
 /** A KUBE of another facilitator: the field may never send its records. */
@@ -53,51 +49,6 @@ export async function seedDistrict(district: Connection): Promise<DistrictPeople
   const otherFacilitator = await addPerson(district, 'pendamping', 'fk.dewi', 'Pendamping-Seberang-26', OTHER_KUBE);
   const otherMember = await addPerson(district, 'anggota', 'fk.eko', '8642', OTHER_KUBE);
   return { admin, facilitator, members, otherFacilitator, otherMember };
-}
-
-/**
- * TODO(field client): a stand-in for the field server's first pull, until helper "field"'s pairing and pull
- * land. It copies what a pull brings (the KUBE, its people with their PIN hashes, memberships, the assignment,
- * positions, the global tables) as a pull applies it: origin 'district', with each row's sync base. It also
- * copies the admin, only so the field server leaves its first-run page; a real pull does not.
- */
-export async function stopgapPull(district: Connection, field: Connection, people: DistrictPeople): Promise<void> {
-  const ids = [people.admin, people.facilitator, ...people.members].map((person) => person.id);
-  const inIds = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const snapshot = [
-    ['kubes', sql`id = ${KUBE}`],
-    ['jabatan', sql`1 = 1`],
-    ['indicator_targets', sql`1 = 1`],
-    ['people', sql`id in (${inIds})`],
-    ['memberships', sql`kube_id = ${KUBE}`],
-    ['facilitator_assignments', sql`kube_id = ${KUBE}`],
-    ['positions', sql`kube_id = ${KUBE}`],
-    ['item_sets', sql`1 = 1`],
-  ] as const;
-  const pulled: { table: SyncedTable; rows: WireRow[] }[] = [];
-  for (const [name, where] of snapshot) {
-    const table = syncedTable(name);
-    if (!table) throw new Error(`not a synced table: ${name}`);
-    const rows = await district.db.all<Record<string, unknown>>(
-      sql`select * from ${sql.identifier(name)} where ${where}`,
-    );
-    pulled.push({ table, rows: await toWire(district.db, table, rows) });
-  }
-  await field.db.transaction(async (tx) => {
-    await withOrigin(tx, 'district', async () => {
-      for (const { table, rows } of pulled) {
-        for (const row of rows) {
-          await writeRow(tx, table, row);
-          await tx.run(
-            sql`insert or replace into sync_base (table_name, row_key, row) values (${table.name}, ${rowKeyOf(table, row)}, ${JSON.stringify(row)})`,
-          );
-        }
-      }
-    });
-  });
 }
 
 /** The row count of a table on one side. */
