@@ -59,6 +59,8 @@ export default defineConfig({
     // Our own middleware checks the origin instead (src/lib/origin.ts): Astro's compares with the URL the
     // server sees, which is http:// behind an HTTPS proxy, and so refused every form there.
     checkOrigin: false,
+    // A paket lapangan upload may be large; scripts/server.ts keeps every other route's body to 1 MiB.
+    actionBodySizeLimit: 20 * 1024 * 1024,
     csp: {
       directives: [
         "default-src 'self'",

@@ -36,8 +36,10 @@ export const LIMITS = {
   waitingPerClient: 256,
   /** A request that found no slot in this time gets 503 with Retry-After. */
   maxWaitMs: 10_000,
-  /** Every body, on every route: the largest form or answer batch is a few KB. */
+  /** Every body, on every route but the field kit's: the largest form or answer batch is a few KB. */
   bodyBytes: 1024 * 1024,
+  /** A field laptop's push batch and an uploaded paket lapangan (a week of workshops) may be larger. */
+  fieldKitBodyBytes: 20 * 1024 * 1024,
   /** A body must arrive within this; a phone on a weak signal sends a few KB in well under a second. */
   bodyTimeoutMs: 10_000,
   /** Bytes of bodies being read at once from one address. */
@@ -60,6 +62,20 @@ const REFUSALS = {
 } as const;
 
 /** Answers a request the server will not handle, and closes the connection: its body may still be arriving. */
+/**
+ * The field kit's large bodies (README: "Field kit"): a push batch from a field laptop and an uploaded paket
+ * lapangan. They get a larger limit and a slow phone hotspot's time to arrive; every other route keeps the small one.
+ */
+function fieldKitUpload(url: string | undefined): boolean {
+  if (!url) return false;
+  const [path = '', query = ''] = url.split('?');
+  return (
+    path === '/api/lapangan/kirim' ||
+    path === '/_actions/perangkat.upload' ||
+    new URLSearchParams(query).get('_action') === 'perangkat.upload'
+  );
+}
+
 function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
   if (res.headersSent || res.writableEnded) return;
   const headers: http.OutgoingHttpHeaders = { 'content-type': 'text/plain; charset=utf-8', connection: 'close' };
@@ -145,26 +161,28 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       // What this body may take in memory: its announced length, or the whole limit for a chunked one.
+      const maxBytes = fieldKitUpload(req.url) ? LIMITS.fieldKitBodyBytes : LIMITS.bodyBytes;
       const announced = Number(req.headers['content-length']);
-      const reserved =
-        Number.isFinite(announced) && announced > 0 ? Math.min(announced, LIMITS.bodyBytes) : LIMITS.bodyBytes;
-      if (buffered.with(client, reserved) > LIMITS.bufferedPerClient) {
+      const reserved = Number.isFinite(announced) && announced > 0 ? Math.min(announced, maxBytes) : maxBytes;
+      if (buffered.with(client, reserved) > Math.max(LIMITS.bufferedPerClient, maxBytes)) {
         refuse(res, 503);
         return;
       }
       buffered.add(client, reserved);
-      void readBody(req, { maxBytes: LIMITS.bodyBytes, timeoutMs: LIMITS.bodyTimeoutMs }).then((result) => {
-        buffered.remove(client, reserved);
-        if ('refused' in result) {
-          if (result.refused === 413) refuseBody(req, res);
-          else refuse(res, result.refused);
-          return;
-        }
-        if ('gone' in result) return;
-        // Astro's node adapter takes a body already read from `req.body` instead of the stream.
-        Object.assign(req, { body: result.body });
-        queue();
-      });
+      void readBody(req, { maxBytes, timeoutMs: fieldKitUpload(req.url) ? 120_000 : LIMITS.bodyTimeoutMs }).then(
+        (result) => {
+          buffered.remove(client, reserved);
+          if ('refused' in result) {
+            if (result.refused === 413) refuseBody(req, res);
+            else refuse(res, result.refused);
+            return;
+          }
+          if ('gone' in result) return;
+          // Astro's node adapter takes a body already read from `req.body` instead of the stream.
+          Object.assign(req, { body: result.body });
+          queue();
+        },
+      );
     },
   );
   if (hops === 0) limitConnections(server, LIMITS.connectionsPerClient);

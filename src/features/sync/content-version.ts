@@ -1,21 +1,50 @@
 import { createHash } from 'node:crypto';
-import { getCollection } from 'astro:content';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 
-// The curriculum a server was built with, as one short fingerprint: every question's, rubric's and practical
-// task's id and version. A field server and the district must agree on it, or attempts and scorings made in the
-// field would be stored against different words than the district shows (README: "Field kit").
+// The curriculum a server runs, as one short fingerprint: every question's, rubric's and practical task's id and
+// version. A field server and the district must agree on it, or attempts and scorings made in the field would be
+// stored against different words than the district shows (README: "Field kit"). Read from the content folder the
+// build read (KUBE_CONTENT_DIR or ./content), so a test process and a server compute the same value.
 
 let cached: string | undefined;
 
-/** The fingerprint of this build's curriculum (sha-256, hex, first 16 characters). */
-export async function contentVersion(): Promise<string> {
-  if (cached) return cached;
+type Versioned = { id?: unknown; version?: unknown };
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+const slugOf = (file: string) => (file.split('/').at(-1) ?? file).replace(/\.yaml$/, '');
+
+/** The fingerprint of a content folder (sha-256, hex, first 16 characters). */
+export function contentVersionOf(dir: string): string {
   const parts: string[] = [];
-  for (const bank of await getCollection('questions')) {
-    for (const question of bank.data.questions) parts.push(`q:${bank.id}:${question.id}@${question.version}`);
+  for (const file of yamlFiles(join(dir, 'questions'))) {
+    const bank = parse(readFileSync(file, 'utf8')) as { questions?: Versioned[] } | null;
+    for (const question of bank?.questions ?? []) {
+      parts.push(`q:${slugOf(file)}:${String(question.id)}@${String(question.version)}`);
+    }
   }
-  for (const rubric of await getCollection('rubrics')) parts.push(`r:${rubric.id}@${rubric.data.version}`);
-  for (const task of await getCollection('tasks')) parts.push(`t:${task.id}@${task.data.version}`);
-  cached = createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 16);
-  return cached;
+  for (const [kind, folder] of [
+    ['r', 'rubrics'],
+    ['t', 'tasks'],
+  ] as const) {
+    for (const file of yamlFiles(join(dir, folder))) {
+      const entry = parse(readFileSync(file, 'utf8')) as Versioned | null;
+      parts.push(`${kind}:${slugOf(file)}@${String(entry?.version)}`);
+    }
+  }
+  return createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/** This server's curriculum fingerprint. */
+export function contentVersion(): Promise<string> {
+  cached ??= contentVersionOf(process.env['KUBE_CONTENT_DIR'] ?? './content');
+  return Promise.resolve(cached);
 }

@@ -70,7 +70,7 @@ export async function handlePush(db: Database, headers: Headers, rawBody: string
 }
 
 /** Request bodies above this are refused before they are read whole: a push batch is far smaller. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** Reads a request's body as text, or null when it is too large. */
 export async function readBody(request: Request): Promise<string | null> {
