@@ -37,6 +37,9 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   // This server is not a field laptop: /lapangan only explains one to staff; its file and progress are nobody's.
   { route: /^\/lapangan$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
   { route: /^\/lapangan\/(paket|kemajuan)$/, allowed: [] },
+  // The field kit's endpoints: no session, but a device signature (or, to pair, the facilitator's password) on every
+  // POST; tested below for what a visitor gets, and in tests/integration/sync-district.test.ts for the signatures.
+  { route: /^\/api\/lapangan\/(pasang|tarik|kirim)$/, allowed: 'public' },
   // A facilitator's own field laptops (an admin sees every one there too).
   { route: /^\/perangkat$/, allowed: ['admin', 'pendampingAssigned', 'pendampingOther'] },
 ];
@@ -130,6 +133,27 @@ describe('role × route matrix', () => {
     expect(routes).toContain('/kube/[id]');
     const unruled = routes.filter((route) => !PAGE_RULES.some((rule) => rule.route.test(route)));
     expect(unruled, 'pages without a rule in tests/e2e/access-matrix.test.ts').toEqual([]);
+  });
+
+  it('answers a visitor on the field kit endpoints with a refusal and nothing of the district', async () => {
+    for (const path of ['/api/lapangan/tarik', '/api/lapangan/kirim']) {
+      const get = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+      expect(get.status, `GET ${path}`).not.toBe(200);
+      const body = JSON.stringify({ deviceId: 'x', at: Date.now(), cursor: 0, knownKubeIds: [], contentVersion: 'x' });
+      const post = await fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies.admin },
+        body,
+      });
+      expect([400, 401], `POST ${path}`).toContain(post.status);
+      expect(await post.text()).toMatch(/sync\.error\./);
+    }
+    const pair = await fetch(`${app.url}/api/lapangan/pasang`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'salah-sekali', deviceName: 'x', publicKey: 'x'.repeat(44) }),
+    });
+    expect(pair.status).toBe(401);
   });
 
   it('refuses every protected page to the wrong role and to a facilitator of another KUBE, and opens it to the right ones', async () => {

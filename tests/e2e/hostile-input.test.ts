@@ -685,9 +685,17 @@ async function refusal(
   if (response.status < 400 || response.status >= 500) return `not a 4xx: ${said}`;
   if (answer.trim() === '' && response.status !== 431) return `a refusal that says nothing: ${said}`;
   if ((response.headers.get('content-type') ?? '').includes('json')) {
-    const error = JSON.parse(answer) as { type?: string; code?: string; issues?: unknown[] };
+    const error = JSON.parse(answer) as {
+      type?: string;
+      code?: string;
+      issues?: unknown[];
+      error?: string;
+      message?: string;
+    };
     const clear =
       (error.type === 'AstroActionError' && Boolean(error.code)) ||
+      // The field kit's endpoints (features/sync/district/verify.ts): a dictionary key and its Indonesian words.
+      (Boolean(error.error?.startsWith('sync.error.')) && Boolean(error.message)) ||
       (error.type === 'AstroActionInputError' && (error.issues?.length ?? 0) > 0);
     if (!clear) return `an unclear JSON error: ${said}`;
   }
@@ -1077,6 +1085,14 @@ type EndpointSpec = {
 const get = (path: string, queries: fc.Arbitrary<Query>) =>
   fc.record({ method: fc.constant('GET'), path: fc.constant(path), query: queries, body: fc.constant(null) });
 
+const fieldKitPost = (path: string, fields: Record<string, Kind>) =>
+  fc.record({
+    method: fc.constant('POST'),
+    path: fc.constant(path),
+    query: fc.constantFrom<Query>([], [['bahasa', 'id']]),
+    body: fc.oneof(jsonBody({ fields }), unreadableBody),
+  });
+
 /** Every endpoint found in src/pages; a new one fails the test below until it is added here. */
 const ENDPOINTS: Record<string, EndpointSpec> = {
   '/bahasa': {
@@ -1090,6 +1106,34 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   '/sw.js': { calls: get('/sw.js', reportQuery), ignoresInput: true },
   '/laporan/unduh': { calls: get('/laporan/unduh', reportQuery) },
   '/indikator/unduh': { calls: get('/indikator/unduh', indicatorQuery) },
+  // The field kit's endpoints take signed JSON from a paired laptop: anything else is a 4xx naming a sync error.
+  '/api/lapangan/pasang': {
+    calls: fieldKitPost('/api/lapangan/pasang', {
+      username: 'username',
+      password: 'secret',
+      deviceName: 'text',
+      publicKey: 'text',
+    }),
+  },
+  '/api/lapangan/tarik': {
+    calls: fieldKitPost('/api/lapangan/tarik', {
+      deviceId: 'id',
+      at: 'amount',
+      cursor: 'amount',
+      knownKubeIds: 'list',
+      contentVersion: 'text',
+    }),
+  },
+  '/api/lapangan/kirim': {
+    calls: fieldKitPost('/api/lapangan/kirim', {
+      deviceId: 'id',
+      at: 'amount',
+      fromSeq: 'amount',
+      toSeq: 'amount',
+      contentVersion: 'text',
+      changes: 'list',
+    }),
+  },
   // A field laptop's paket lapangan and sync progress take no input; on this unpaired server they are nobody's.
   '/lapangan/paket': { calls: get('/lapangan/paket', reportQuery) },
   '/lapangan/kemajuan': { calls: get('/lapangan/kemajuan', reportQuery) },

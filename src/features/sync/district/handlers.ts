@@ -62,7 +62,7 @@ export async function handlePush(db: Database, headers: Headers, rawBody: string
   if ('refused' in auth) return auth.refused;
   if (input.contentVersion !== (await contentVersion())) return fail(409, 'content_mismatch');
   const outcome = await applyBatch(db, auth.device.id, input);
-  if (!outcome.ok) return { status: 409, body: { error: 'sync.error.gap', through: outcome.through } };
+  if (!outcome.ok) return { status: 409, body: { ...(fail(409, 'gap').body as object), through: outcome.through } };
   return {
     status: 200,
     body: { through: outcome.through, already: outcome.already, refused: outcome.refused, rows: outcome.rows },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { devices, people } from '../../../../db/schema.ts';
+import { dictionaries } from '../../../i18n/index.ts';
 import { DEVICE_HEADER, MAX_CLOCK_SKEW_MS, SIGNATURE_HEADER, verifyWith } from '../protocol.ts';
 
 // Every request of a paired device is signed with its private key; the district checks the signature with the
@@ -10,7 +11,13 @@ import { DEVICE_HEADER, MAX_CLOCK_SKEW_MS, SIGNATURE_HEADER, verifyWith } from '
 export type Device = typeof devices.$inferSelect;
 export type Reply = { status: number; body: unknown };
 
-export const fail = (status: number, code: string): Reply => ({ status, body: { error: `sync.error.${code}` } });
+const indonesian = dictionaries.id as Record<string, string>;
+
+/** A refusal: the dictionary key the field shows in its own language, and the Indonesian words for anyone else. */
+export const fail = (status: number, code: string): Reply => ({
+  status,
+  body: { error: `sync.error.${code}`, message: indonesian[`sync.error.${code}`] ?? code },
+});
 
 /** The device that signed this body, or the reply that refuses it. */
 export async function authenticate(
