@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson } from './helpers/people.ts';
+import { answerQuestions as answer, boardRow as row, boardShows, joinWorkshop, takeTest } from './helpers/workshop.ts';
 
 // A whole workshop: one facilitator on a laptop and three shared tablets, through every phase.
 
@@ -25,41 +26,6 @@ afterAll(async () => {
   if (!browserMissing) await browser.close();
   await app.stop();
 });
-
-/** The facilitator's board row of a member, by user name. */
-const row = (board: Page, username: string) =>
-  board.getByRole('row', { name: new RegExp(username.replace('.', '\\.')) });
-
-/** Waits until the live board (refreshed every 3 s, never reloaded here) shows `text` in a member's row. */
-const boardShows = (board: Page, username: string, text: string) =>
-  row(board, username).getByText(text).first().waitFor({ timeout: 15_000 });
-
-async function join(tablet: Page, code: string, username: string, pin: string) {
-  await tablet.goto(`${app.url}/gabung?kode=${code}`);
-  await tablet.getByRole('link', { name: `Uji ${username}` }).click();
-  await tablet.getByLabel('PIN Anda').fill(pin);
-  await tablet.getByRole('button', { name: 'Masuk' }).click();
-}
-
-/** Answers questions `from`..`to` (0-based, exclusive end) with the first option, moving on each time. */
-async function answer(tablet: Page, from: number, to: number, total: number) {
-  for (let i = from; i < to; i++) {
-    await tablet.getByRole('radio').first().click();
-    await tablet.getByRole('button', { name: i < total - 1 ? 'Berikutnya' : 'Periksa jawaban', exact: true }).click();
-  }
-}
-
-async function takeTest(tablet: Page, kind: 'Pre-test' | 'Post-test', total: number) {
-  await tablet.getByRole('button', { name: `Mulai ${kind}` }).click();
-  await answer(tablet, 0, total, total);
-  await tablet.getByRole('button', { name: 'Kumpulkan' }).click();
-  // After the post-test the member reads their result first; "Selesai" then hands the tablet on.
-  if (kind === 'Post-test') {
-    await tablet.waitForURL(/\/gabung\/hasil\//);
-    await tablet.getByRole('button', { name: 'Selesai', exact: true }).first().click();
-  }
-  await tablet.waitForURL(/\/gabung\/selesai$/);
-}
 
 const count = async (sql: string) => Number((await app.connection.client.execute(sql)).rows[0]?.['n']);
 
@@ -95,8 +61,8 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     await ani.waitForURL(/\/belajar\/usaha-produk\/tes\/pre$/);
     await boardShows(board, 'wf.ani', 'Hadir');
 
-    await join(budi, code, 'wf.budi', '2468');
-    await join(citra, code, 'wf.citra', '3579');
+    await joinWorkshop(budi, app.url, code, 'wf.budi', '2468');
+    await joinWorkshop(citra, app.url, code, 'wf.citra', '3579');
     await citra.waitForURL(/\/tes\/pre$/);
     await board.getByText('3 dari 3 anggota hadir').waitFor({ timeout: 15_000 });
 
@@ -150,7 +116,7 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
 
     // Materi: Ani joins again and reads the lessons; when the facilitator opens the post-test, her tablet
     // moves to it by itself.
-    await join(ani, code, 'wf.ani', '1357');
+    await joinWorkshop(ani, app.url, code, 'wf.ani', '1357');
     await ani.waitForURL(/\/belajar\/usaha-produk$/);
     await board.getByRole('button', { name: 'Lanjut ke tahap Post-test' }).click();
     await expect(board.getByRole('heading', { name: /Tahap sekarang/ }).textContent()).resolves.toContain('Post-test');
@@ -159,9 +125,9 @@ describe.skipIf(browserMissing)('a whole workshop with one facilitator and three
     expect(await count('SELECT count(*) AS n FROM lesson_completions')).toBe(12);
     for (const member of ['wf.ani', 'wf.budi', 'wf.citra']) await boardShows(board, member, 'Hadir');
 
-    await join(budi, code, 'wf.budi', '2468');
+    await joinWorkshop(budi, app.url, code, 'wf.budi', '2468');
     await budi.waitForURL(/\/tes\/post$/);
-    await join(citra, code, 'wf.citra', '3579');
+    await joinWorkshop(citra, app.url, code, 'wf.citra', '3579');
     await citra.waitForURL(/\/tes\/post$/);
     await Promise.all([takeTest(ani, 'Post-test', 8), takeTest(budi, 'Post-test', 8), takeTest(citra, 'Post-test', 8)]);
     for (const member of ['wf.ani', 'wf.budi', 'wf.citra']) await boardShows(board, member, 'Sudah mengumpulkan');

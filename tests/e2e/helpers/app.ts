@@ -50,6 +50,8 @@ export type AppOptions = {
   databaseUrl?: string;
   /** Starts with `--no-migrate`: the server only checks that the database is migrated, as after a release step. */
   noMigrate?: boolean;
+  /** Serves on this port instead of a free one: for a test whose servers must stay in a range of its own. */
+  port?: number;
 };
 
 /** Starts the built server (`npm start --no-build`) on a free port, with a fresh database file unless told. */
@@ -60,7 +62,7 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
   const dir = options.databaseUrl === undefined ? mkdtempSync(join(tmpdir(), 'kube-berdaya-e2e-')) : null;
   const databaseUrl = dir === null ? (options.databaseUrl ?? '') : `file:${join(dir, 'e2e.db')}`;
   const args = ['scripts/start.ts', '--no-build', ...(options.noMigrate === true ? ['--no-migrate'] : [])];
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   // Processes whose end was asked for (stop, kill), so their exit is no news.

@@ -18,7 +18,14 @@ export type RoundRobin = {
 /** The header naming the server (its index in `upstreams`) that answered a request. */
 export const UPSTREAM_HEADER = 'x-test-upstream';
 
-export async function roundRobin(upstreams: readonly string[]): Promise<RoundRobin> {
+export type RoundRobinOptions = {
+  /** Listens on this port instead of a free one. */
+  port?: number;
+  /** Called once a request is on its way to its server: a fault test can kill that server mid-request. */
+  onForwarded?: (method: string, path: string) => void;
+};
+
+export async function roundRobin(upstreams: readonly string[], options: RoundRobinOptions = {}): Promise<RoundRobin> {
   let next = 0;
   const served: Served[] = [];
   const server = createServer((incoming, outgoing) => {
@@ -41,8 +48,9 @@ export async function roundRobin(upstreams: readonly string[]): Promise<RoundRob
       outgoing.end(`proxy: ${error.message}`);
     });
     incoming.pipe(forward);
+    options.onForwarded?.(incoming.method ?? 'GET', path);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('the proxy has no port');
   return {
