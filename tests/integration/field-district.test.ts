@@ -142,4 +142,39 @@ describe('a field laptop against the district handlers', () => {
       key: 'sync.error.package_tampered',
     });
   });
+
+  it('refuses and lists the records of a KUBE reassigned while the laptop was away; the laptop keeps them', async () => {
+    // Away in the village: the laptop records a turnover; meanwhile the district gives the KUBE to someone else.
+    await field.db.run(sql`insert into kube_turnover (kube_id, month, amount, recorded_at)
+      values ('kubemaju1', '2026-11', 2500000, ${Date.now()})`);
+    await district.db
+      .insert(people)
+      .values({ id: 'pendampingd2', name: 'Pak Budi', username: 'budi', role: 'pendamping' });
+    await district.db.delete(facilitatorAssignments).where(sql`person_id = 'pendampingd1'`);
+    await district.db.insert(facilitatorAssignments).values({ kubeId: 'kubemaju1', personId: 'pendampingd2' });
+
+    const outcome = await syncNow(field.db, transport);
+    expect(outcome.refused).toMatchObject([{ table: 'kube_turnover', reason: 'kube_not_assigned' }]);
+    expect(await district.db.all(sql`select * from kube_turnover`)).toEqual([]);
+    const [listed] = await district.db.all<{ reason: string; row: string }>(sql`select reason, row from sync_refusals`);
+    expect(listed?.reason).toBe('kube_not_assigned');
+    expect(JSON.parse(listed?.row ?? '{}')).toMatchObject({ amount: 2500000 });
+    // Nothing is lost: the laptop still has it, and knows the KUBE is no longer its facilitator's.
+    expect(await field.db.all(sql`select amount from kube_turnover`)).toEqual([{ amount: 2500000 }]);
+    expect((await readFieldLink(field.db))?.kubeIds).toEqual([]);
+  });
+
+  it('keeps the later of two PIN resets, made on the laptop and at the district', async () => {
+    await district.db
+      .update(people)
+      .set({ pinHash: 'pin-kabupaten-baru', secretChangedAt: new Date(Date.now() - 60_000), updatedAt: new Date() })
+      .where(sql`id = 'anggotadist1'`);
+    await field.db
+      .update(people)
+      .set({ pinHash: 'pin-lapangan', secretChangedAt: new Date(), updatedAt: new Date(Date.now() - 30_000) })
+      .where(sql`id = 'anggotadist1'`);
+    await syncNow(field.db, transport);
+    expect(await pinAt(district)).toBe('pin-lapangan');
+    expect(await pinAt(field)).toBe('pin-lapangan');
+  });
 });
