@@ -177,4 +177,18 @@ describe('a field laptop against the district handlers', () => {
     expect(await pinAt(district)).toBe('pin-lapangan');
     expect(await pinAt(field)).toBe('pin-lapangan');
   });
+
+  it('holds a stand-in for a person a pulled row names who is not of its KUBEs: no hashes, inactive', async () => {
+    // An admin at the district scores the KUBE and corrects a position: both rows name the admin.
+    await district.db.run(sql`insert into capacity_assessments (id, kube_id, rubric_slug, rubric_version, assessed_on,
+      assessed_by) values ('assess000001', 'kubemaju1', 'kapasitas-kube', 1, '2026-11-02', 'admindist001')`);
+    await district.db.run(sql`insert into record_changes (table_name, record_id, field, old_value, new_value,
+      changed_by, changed_at) values ('capacity_assessments', 'assess000001', 'notes', 'null', '"baik"',
+      'admindist001', ${Date.now()})`);
+    await syncNow(field.db, transport);
+    const [admin] = await field.db.all<Record<string, unknown>>(sql`select * from people where id = 'admindist001'`);
+    expect(admin).toMatchObject({ name: 'Admin', role: 'admin', password_hash: null, pin_hash: null, active: 0 });
+    expect(await field.db.all(sql`select id from capacity_assessments`)).toEqual([{ id: 'assess000001' }]);
+    expect(await field.db.all(sql`select count(*) as n from record_changes`)).toEqual([{ n: 1 }]);
+  });
 });

@@ -4,6 +4,7 @@ import { devices } from '../../../../db/schema.ts';
 import type { Change } from '../protocol.ts';
 import { readRows, toWire } from '../rows.ts';
 import { rowKeyOf, SYNCED_TABLES, syncedTable } from '../tables.ts';
+import { namedPeople } from './people.ts';
 import { assignedKubeIds, inScope, kubesOfRows, snapshotRows } from './scope.ts';
 import type { Device } from './verify.ts';
 
@@ -57,6 +58,7 @@ export async function pullFor(
   const more = entries.length === PULL_PAGE_ENTRIES;
   const cursor = more ? (entries.at(-1)?.seq ?? request.cursor) : Math.max(maxSeq, request.cursor);
   if (held.size > 0) changes.push(...(await changedRows(db, entries, held, device.personId)));
+  changes.push(...(await namedPeople(db, changes, new Set(assigned), device.personId)));
 
   await db.update(devices).set({ lastSeenAt: new Date() }).where(eq(devices.id, device.id));
   return { cursor, more, kubeIds: assigned, changes: order(changes) };
