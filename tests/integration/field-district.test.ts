@@ -191,4 +191,22 @@ describe('a field laptop against the district handlers', () => {
     expect(await field.db.all(sql`select id from capacity_assessments`)).toEqual([{ id: 'assess000001' }]);
     expect(await field.db.all(sql`select count(*) as n from record_changes`)).toEqual([{ n: 1 }]);
   });
+
+  it('carries corrections’ history both ways, each row once', async () => {
+    // A capacity assessment scored at the district, then corrected on each side.
+    await district.db.run(sql`insert into capacity_assessments (id, kube_id, rubric_slug, rubric_version, assessed_on,
+      assessed_by) values ('assess000002', 'kubemaju1', 'kapasitas-kube', 1, '2026-11-02', 'pendampingd1')`);
+    await syncNow(field.db, transport);
+    const correction = (db: TestDatabase, value: string, at: number) =>
+      db.db.run(sql`insert into record_changes (table_name, record_id, field, old_value, new_value, changed_by,
+        changed_at) values ('capacity_assessments', 'assess000002', 'notes', 'null', ${value}, 'pendampingd1', ${at})`);
+    await correction(district, '"di kabupaten"', Date.now() - 1000);
+    await correction(field, '"di desa"', Date.now());
+    await syncNow(field.db, transport);
+    await syncNow(field.db, transport);
+    const history = (db: TestDatabase) =>
+      db.db.all<{ new_value: string }>(sql`select new_value from record_changes order by changed_at`);
+    expect(await history(district)).toEqual([{ new_value: '"di kabupaten"' }, { new_value: '"di desa"' }]);
+    expect(await history(field)).toEqual(await history(district));
+  });
 });
