@@ -67,6 +67,46 @@ function killFieldAt(request: string, nth: number): Promise<void> {
   });
 }
 
+/** Holds the district's `nth` answer to `request` at the link until `look` (at the screen meanwhile) is done. */
+function holdAt(request: string, nth: number, look: () => Promise<void>): Promise<void> {
+  answersSeen.set(request, 0);
+  return new Promise((resolve, reject) => {
+    onAnswer = async (seenRequest, seen) => {
+      if (seenRequest !== request || seen + 1 !== nth) return;
+      onAnswer = null;
+      await look().then(resolve, reject);
+    };
+  });
+}
+
+/**
+ * Waits until the laptop's page has asked /lapangan/kemajuan `times` more times, and returns what the server
+ * answers there now. Read from outside the page: while the form post waits for its answer, Playwright (and the
+ * browser's protocol) cannot look inside the page, though the page's own script keeps running.
+ */
+async function pagePolls(times: number): Promise<unknown> {
+  let asked = 0;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`the page asked for progress ${String(asked)} times, not ${String(times)}`));
+    }, 10_000);
+    laptop.on('request', (request) => {
+      if (!request.url().endsWith('/lapangan/kemajuan') || ++asked < times) return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return (await laptopContext.request.get(`${field.url}/lapangan/kemajuan`)).json();
+}
+
+/** Screenshots of the laptop's screen at a phone's and a tablet's size, named `name-360` and `name-800`. */
+async function shotsAtBothSizes(name: string) {
+  await laptop.setViewportSize({ width: 360, height: 740 });
+  await shot(laptop, `${name}-360`);
+  await laptop.setViewportSize({ width: 800, height: 1280 });
+  await shot(laptop, `${name}-800`);
+}
+
 /** Starts the killed field server again on its database file, and signs the facilitator in anew. */
 async function restartField() {
   await laptopContext.close();
@@ -82,7 +122,8 @@ async function signIn() {
 
 async function pressSend() {
   await laptop.goto(`${field.url}/lapangan`);
-  await laptop.getByRole('button', { name: 'Kirim ke server kabupaten' }).click();
+  // A dispatched click does not wait for the answer: a test holds it at the link, or kills the laptop's server before it comes.
+  await laptop.getByRole('button', { name: 'Kirim ke server kabupaten' }).dispatchEvent('click');
 }
 
 const scalar = async (side: RunningApp, query: string) =>
@@ -101,6 +142,21 @@ describe.skipIf(browserMissing)('a field laptop whose server is killed mid-sync'
     await setup.waitForURL(/\/masuk\?terhubung=1$/);
     await setup.close();
     await signIn();
+  });
+
+  it('polls how far a long send got while it runs, and says what it sent once done', async () => {
+    await addLessonVisits(field.connection, memberIds(), FIELD_VISITS, 'fkshow');
+    const pushing = holdAt(PUSH, 2, async () => {
+      await expect(pagePolls(2)).resolves.toEqual({ running: true, phase: 'push', batch: 1, batches: 4, rows: 200 });
+    });
+    await pressSend();
+    await pushing;
+    await holdAt(PULL, 1, async () => {
+      await expect(pagePolls(2)).resolves.toMatchObject({ running: true, phase: 'pull' });
+    });
+    await laptop.getByText('Pengiriman selesai').waitFor({ timeout: 30_000 });
+    await expect(laptop.getByText('700 Kunjungan pelajaran').isVisible()).resolves.toBe(true);
+    await shotsAtBothSizes('field-kill-progress-done');
   });
 
   it('loses and doubles nothing when killed after the district applied a batch, before the laptop heard', async () => {
