@@ -7,20 +7,28 @@ import { OTHER_KUBE } from './field-kit.ts';
 // no origin, so the next push sends them): what the field-kit test needs beyond what its screens make.
 
 /** The lesson visit ids `addLessonVisits` writes, in order. */
-export const visitId = (i: number) => `fkvisit${String(i).padStart(5, '0')}`;
+export const visitId = (i: number, prefix = 'fkvisit') => `${prefix}${String(i).padStart(5, '0')}`;
 
-/** `count` lesson visits of the field's members: enough rows for a push of several batches. */
-export async function addLessonVisits(field: Connection, personIds: readonly string[], count: number): Promise<void> {
+/**
+ * `count` lesson visits of the members, as the own writes of the server behind `side`: on a field laptop enough
+ * rows for a push of several batches, at the district enough changes for a pull of several pages.
+ */
+export async function addLessonVisits(
+  side: Connection,
+  personIds: readonly string[],
+  count: number,
+  prefix = 'fkvisit',
+): Promise<void> {
   const at = Date.now();
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: visitId(i),
+    id: visitId(i, prefix),
     personId: personIds[i % personIds.length] ?? '',
     moduleSlug: 'usaha-produk',
     lessonId: 'usaha-produk/01-memilih-usaha',
     visitedAt: new Date(at + i),
   }));
   for (let start = 0; start < rows.length; start += 200) {
-    await field.db.insert(lessonVisits).values(rows.slice(start, start + 200));
+    await side.db.insert(lessonVisits).values(rows.slice(start, start + 200));
   }
 }
 

@@ -23,6 +23,11 @@ export type RoundRobinOptions = {
   port?: number;
   /** Called once a request is on its way to its server: a fault test can kill that server mid-request. */
   onForwarded?: (method: string, path: string) => void;
+  /**
+   * Called when a server's answer arrives, before it is passed on; the answer waits for the returned promise.
+   * A fault test can kill the client here (it never hears the answer), or hold the answer to look at a screen.
+   */
+  onAnswer?: (method: string, path: string, status: number) => Promise<void> | void;
 };
 
 export async function roundRobin(upstreams: readonly string[], options: RoundRobinOptions = {}): Promise<RoundRobin> {
@@ -38,8 +43,19 @@ export async function roundRobin(upstreams: readonly string[], options: RoundRob
       (answer) => {
         const status = answer.statusCode ?? 502;
         served.push({ upstream, method: incoming.method ?? 'GET', path, status });
-        outgoing.writeHead(status, { ...answer.headers, [UPSTREAM_HEADER]: String(upstream) });
-        answer.pipe(outgoing);
+        const pass = () => {
+          outgoing.writeHead(status, { ...answer.headers, [UPSTREAM_HEADER]: String(upstream) });
+          answer.pipe(outgoing);
+        };
+        if (!options.onAnswer) {
+          pass();
+          return;
+        }
+        // A client killed in the hook has gone: its answer is dropped, as a dead laptop never reads it.
+        void Promise.resolve(options.onAnswer(incoming.method ?? 'GET', path, status)).then(() => {
+          if (outgoing.destroyed) answer.resume();
+          else pass();
+        });
       },
     );
     forward.once('error', (error) => {
@@ -47,6 +63,9 @@ export async function roundRobin(upstreams: readonly string[], options: RoundRob
       if (!outgoing.headersSent) outgoing.writeHead(502, { 'content-type': 'text/plain' });
       outgoing.end(`proxy: ${error.message}`);
     });
+    // A client killed mid-request (a fault test) resets its connection: nothing to answer any more.
+    incoming.once('error', () => undefined);
+    outgoing.once('error', () => undefined);
     incoming.pipe(forward);
     options.onForwarded?.(incoming.method ?? 'GET', path);
   });
