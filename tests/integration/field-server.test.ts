@@ -131,6 +131,21 @@ describe('pairWithDistrict()', () => {
     await expect(pair()).rejects.toMatchObject({ key: 'lapangan.error.alreadyPaired' });
   });
 
+  it('pairs again over a pairing cut off before its first pull finished (the laptop was switched off)', async () => {
+    await field.db.insert(fieldLink).values({
+      id: 1,
+      districtUrl: 'https://kube.dinsos.example',
+      deviceId: 'device-half',
+      deviceName: 'Laptop',
+      privateKey: 'x',
+      personId: 'pendamping1',
+      pairedAt: new Date(),
+    });
+    await pair();
+    expect(await readFieldLink(field.db)).toMatchObject({ deviceId: 'device0001' });
+    expect(await serverIsSetUp(field.db)).toBe(true);
+  });
+
   it('refuses an address that is not http(s), changing nothing', async () => {
     await expect(
       pairWithDistrict(

@@ -19,7 +19,9 @@ export const lapangan = {
     input: pairInput,
     handler: async (input, context) => {
       const { t } = context.locals;
-      if ((await serverIsSetUp(db)) || (await readFieldLink(db))) throw refusal(t, 'CONFLICT', 'setup.alreadyDone');
+      // A link without its first pull is a pairing cut off half-way (the laptop was switched off): pairing again may
+      // replace it (pair.ts).
+      if (await serverIsSetUp(db)) throw refusal(t, 'CONFLICT', 'setup.alreadyDone');
       const paired = await asAction(() => pairWithDistrict(db, input, httpTransport(input.districtUrl)), t);
       return { personName: paired.personName };
     },

@@ -32,7 +32,24 @@ export async function pairWithDistrict(db: Database, raw: PairInput, transport: 
     throw new DomainError(key, { field: String(issue?.path[0] ?? '') || null });
   }
   const input = parsed.data;
-  if (await readFieldLink(db)) throw new DomainError('lapangan.error.alreadyPaired', { code: 'CONFLICT' });
+  if (pairing) throw new DomainError('lapangan.error.alreadyPaired', { code: 'CONFLICT' });
+  pairing = true;
+  try {
+    return await pairOnce(db, input, transport);
+  } finally {
+    pairing = false;
+  }
+}
+
+/** One pairing at a time in this process: a second form sent meanwhile is refused, not interleaved. */
+let pairing = false;
+
+async function pairOnce(db: Database, input: PairInput, transport: Transport): Promise<Paired> {
+  const existing = await readFieldLink(db);
+  if (existing?.lastPullAt) throw new DomainError('lapangan.error.alreadyPaired', { code: 'CONFLICT' });
+  // A pairing cut off before its first pull finished (the laptop was switched off) left a link nobody can sign in
+  // with: it is replaced. The rows a first pull page already stored stay; the new pull writes them again unchanged.
+  if (existing) await db.delete(fieldLink).where(eq(fieldLink.id, 1));
   const keys = newKeyPair();
   let answer;
   try {
