@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { readDeviceId } from '../features/auth/cookies.ts';
-import { serverIsSetUp } from '../features/sync/field/link.ts';
+import { serverIsSetUp } from '../features/auth/actor.ts';
 import { db } from '../lib/db.ts';
 import { isStaticAssetRequest } from '../lib/static-paths.ts';
 import { actionOf } from './action-request.ts';

@@ -36,7 +36,7 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     const page = await suite.browser.newPage();
     await page.goto(`${suite.app.url}/mulai`);
     await page.getByLabel('Nama lengkap').fill('Ibu Kepala Dinas');
-    await page.getByLabel('Nama pengguna').fill('kadinsos');
+    await page.getByLabel('Nama pengguna', { exact: true }).fill('kadinsos');
     await page.getByLabel('Kata sandi', { exact: true }).fill('password123');
     await page.getByLabel('Ulangi kata sandi').fill('password123');
     await page.getByRole('button', { name: 'Buat akun admin' }).click();
@@ -51,7 +51,7 @@ describe.skipIf(browserMissing)('first run, sign-in and sign-out in Chromium', (
     const page = await suite.browser.newPage();
     await page.goto(`${suite.app.url}/mulai`);
     await page.getByLabel('Nama lengkap').fill('Ibu Kepala Dinas');
-    await page.getByLabel('Nama pengguna').fill('kadinsos');
+    await page.getByLabel('Nama pengguna', { exact: true }).fill('kadinsos');
     await page.getByLabel('Kata sandi', { exact: true }).fill('Nganjuk-Berdaya-2024');
     await page.getByLabel('Ulangi kata sandi').fill('Nganjuk-Berdaya-2024');
     await page.getByRole('button', { name: 'Buat akun admin' }).click();

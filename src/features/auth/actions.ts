@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import { sameSitePath } from '../../lib/same-site-path.ts';
 import { isSecureRequest } from '../../lib/request.ts';
 import { SESSION_MS } from '../../lib/settings.ts';
-import { serverIsSetUp } from '../sync/field/link.ts';
+import { serverIsSetUp } from './actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
 import { hashSecret, newPasswordIssues, verifyAgainstDummy, verifySecret } from './password.ts';
 import { checkSecretLimited, personAccount, unknownAccount, type Outcome } from './attempts.ts';

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { facilitatorAssignments, memberships, people } from '../../../db/schema.ts';
+import { facilitatorAssignments, fieldLink, memberships, people } from '../../../db/schema.ts';
 import type { Actor } from './permissions.ts';
 import type { SessionPerson } from './session.ts';
 
@@ -40,6 +40,24 @@ export async function loadActor(db: Executor, person: SessionPerson): Promise<Ac
 let adminSeen = false;
 
 /** Has the first admin been created? Cached once true: an admin is never removed, only deactivated. */
+let fieldReadySeen = false;
+
+/**
+ * Whether this server is a paired field laptop whose first pull brought its facilitator's sign-in (README: "Field
+ * kit"): it then counts as set up like a server with an admin. Cached once true: the link stays.
+ */
+export async function fieldServerReady(db: Executor): Promise<boolean> {
+  if (fieldReadySeen) return true;
+  const [link] = await db.select({ id: fieldLink.id }).from(fieldLink).where(isNotNull(fieldLink.lastPullAt)).limit(1);
+  fieldReadySeen = link !== undefined;
+  return fieldReadySeen;
+}
+
+/** Whether the first run is over: an admin exists, or this is a paired field laptop (which never gets one here). */
+export async function serverIsSetUp(db: Executor): Promise<boolean> {
+  return (await adminExists(db)) || (await fieldServerReady(db));
+}
+
 export async function adminExists(db: Executor): Promise<boolean> {
   if (adminSeen) return true;
   const [row] = await db.select({ id: people.id }).from(people).where(eq(people.role, 'admin')).limit(1);

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { startSession } from '../auth/actions.ts';
-import { serverIsSetUp } from '../sync/field/link.ts';
+import { serverIsSetUp } from '../auth/actor.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_ID, loadDemo } from './seed.ts';
 
 export const demo = {

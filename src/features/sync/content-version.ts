@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 
 // The curriculum a server runs, as one short fingerprint: every question's, rubric's and practical task's id and
 // version. A field server and the district must agree on it, or attempts and scorings made in the field would be
-// stored against different words than the district shows (README: "Field kit"). Read from the content folder the
-// build read (KUBE_CONTENT_DIR or ./content), so a test process and a server compute the same value.
+// stored against different words than the district shows (README: "Field kit"). Read from `content/` of the folder
+// the server runs in (the build reads the same folder), so a test process and a server compute the same value.
 
 let cached: string | undefined;
 
@@ -45,6 +45,6 @@ export function contentVersionOf(dir: string): string {
 
 /** This server's curriculum fingerprint. */
 export function contentVersion(): Promise<string> {
-  cached ??= contentVersionOf(process.env['KUBE_CONTENT_DIR'] ?? './content');
+  cached ??= contentVersionOf(join(process.cwd(), 'content'));
   return Promise.resolve(cached);
 }

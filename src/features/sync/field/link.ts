@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
-import { adminExists } from '../../auth/actor.ts';
 import { fieldLink } from '../../../../db/schema.ts';
 import { DomainError } from '../../../lib/errors.ts';
 
@@ -27,20 +26,6 @@ export async function isFieldServer(db: Executor): Promise<boolean> {
   return (await readFieldLink(db)) !== null;
 }
 
-let readySeen = false;
-
-/**
- * Whether this field server is set up: paired, and its first pull brought the facilitator's sign-in. It then
- * counts as set up like a server with an admin (the first-run page closes). Cached once true: the link stays.
- */
-export async function fieldServerReady(db: Executor): Promise<boolean> {
-  if (readySeen) return true;
-  const link = await readFieldLink(db);
-  readySeen = link !== null && link.lastPullAt !== null;
-  return readySeen;
-}
-
-/** Whether the first run is over: an admin exists, or this is a paired field laptop (which never gets one here). */
-export async function serverIsSetUp(db: Executor): Promise<boolean> {
-  return (await adminExists(db)) || (await fieldServerReady(db));
-}
+// Whether a laptop's pairing is complete lives in auth (actor.ts): the first-run rule needs it, and auth must not
+// import this slice.
+export { fieldServerReady, serverIsSetUp } from '../../auth/actor.ts';
