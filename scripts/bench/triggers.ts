@@ -1,4 +1,3 @@
-import { copyFileSync, existsSync } from 'node:fs';
 import { openDatabase } from '../../db/client.ts';
 import { startServerProcess } from '../server-process.ts';
 import { saveAnswers } from '../../src/features/assessment/service.ts';
@@ -6,7 +5,7 @@ import { runLoad, type LoadResult } from './load.ts';
 import { LEARNERS, seedBench, startAttempts, type Learner } from './setup.ts';
 
 // What the field kit's change-log triggers cost a write: the answer save of `npm run bench` (50 tablets, each
-// changing an answer of its own open pre-test) against two servers on copies of the same database, one with the
+// changing an answer of its own open pre-test) against two servers on two databases seeded alike, one with the
 // triggers and one with them dropped. Runs alternate, so a machine that gets busier halfway hurts both alike.
 
 export type TriggerCost = {
@@ -93,41 +92,41 @@ export async function benchTriggers(
 ): Promise<TriggerCost> {
   const withUrl = `file:${dir}/with-triggers.db`;
   const withoutUrl = `file:${dir}/without-triggers.db`;
-  const { cookies } = await seedBench(withUrl);
-  for (const suffix of ['', '-wal', '-shm']) {
-    const from = `${dir}/with-triggers.db${suffix}`;
-    if (existsSync(from)) copyFileSync(from, `${dir}/without-triggers.db${suffix}`);
-  }
+  // Two databases seeded alike (the same rows, each with its own sign-ins), rather than a file copy.
+  const cookies = [(await seedBench(withUrl)).cookies, (await seedBench(withoutUrl)).cookies];
   const dropped = await dropTriggers(withoutUrl);
-  const sides = await Promise.all(
-    [withUrl, withoutUrl].map(async (url, i) => {
+  // One after the other: two servers starting 200 pre-tests at once on a 2-core machine is another benchmark.
+  const servers: Awaited<ReturnType<typeof startServerProcess>>[] = [];
+  const sides: { base: string; pid: number; learners: Learner[] }[] = [];
+  try {
+    for (const [i, url] of [withUrl, withoutUrl].entries()) {
       const port = String(ports[i]);
       const server = await startServerProcess({ DATABASE_URL: url, PORT: port }, { build: false });
+      servers.push(server);
       const base = `http://127.0.0.1:${port}`;
-      return { base, server, learners: await startAttempts(url, base, cookies) };
-    }),
-  );
-  const result: TriggerCost = { withTriggers: [], without: [], dropped, direct: { withTriggers: [], without: [] } };
-  try {
+      sides.push({ base, pid: server.server.pid ?? 0, learners: await startAttempts(url, base, cookies[i] ?? {}) });
+    }
+    const result: TriggerCost = { withTriggers: [], without: [], dropped, direct: { withTriggers: [], without: [] } };
     for (let round = 0; round < rounds; round++) {
       for (const [i, side] of sides.entries()) {
         const load = await runLoad({
           url: side.base,
           connections: CONNECTIONS,
           seconds,
-          serverPid: side.server.server.pid ?? 0,
+          serverPid: side.pid,
           request: saveAnAnswer(side.base, side.learners),
         });
         (i === 0 ? result.withTriggers : result.without).push(load);
       }
     }
+    for (const server of servers) server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (let round = 0; round < 2; round++) {
+      result.direct.withTriggers.push(...(await directSaves(withUrl, sides[0]?.learners ?? [])));
+      result.direct.without.push(...(await directSaves(withoutUrl, sides[1]?.learners ?? [])));
+    }
+    return result;
   } finally {
-    for (const side of sides) side.server.stop();
+    for (const server of servers) server.stop();
   }
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  for (let round = 0; round < 2; round++) {
-    result.direct.withTriggers.push(...(await directSaves(withUrl, sides[0]?.learners ?? [])));
-    result.direct.without.push(...(await directSaves(withoutUrl, sides[1]?.learners ?? [])));
-  }
-  return result;
 }
