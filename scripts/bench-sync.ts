@@ -178,7 +178,9 @@ console.log(
   `\n(phone hotspot: ${kb(HOTSPOT.bytesPerSecond)} KB/s each way, ${2 * HOTSPOT.oneWayDelayMs} ms round trip; rows = rows ` +
     'the pull wrote on the laptop (distinct), or attendance + answers of the workshop that reached the district)',
 );
-console.log(`\nAn answer save at 50 connections, ${triggers.dropped} change-log triggers dropped in the copy:\n`);
+console.log(
+  `\nAn answer save at 50 connections, ${triggers.dropped} change-log triggers dropped in the second database:\n`,
+);
 console.log('| database | run | req/s | p50 ms | p99 ms | failures |');
 console.log('| -------- | --: | ----: | -----: | -----: | -------: |');
 for (const [name, runs] of [
