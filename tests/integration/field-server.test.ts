@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facilitatorAssignments, fieldLink, kubes, memberships, people } from '../../db/schema.ts';
 import { readFieldLink, serverIsSetUp } from '../../src/features/sync/field/link.ts';
+import { pendingBatches, PUSH_BATCH_BYTES } from '../../src/features/sync/field/batches.ts';
 import { exportPackage } from '../../src/features/sync/field/package.ts';
 import { pairWithDistrict } from '../../src/features/sync/field/pair.ts';
 import { pullFromDistrict } from '../../src/features/sync/field/pull.ts';
@@ -219,5 +220,29 @@ describe('exportPackage()', () => {
     expect((await readFieldLink(field.db))?.pushedSeq).toBe(0);
     expect((await fieldStatus(field.db))?.waiting).toEqual([{ table: 'people', label: 'sync.table.people', count: 1 }]);
     await field.db.delete(fieldLink);
+  });
+});
+
+describe('pendingBatches()', () => {
+  it('cuts wide rows into batches of about PUSH_BATCH_BYTES that follow each other without a gap', async () => {
+    await pair();
+    // Attempts carry their items and answer key: 40 of ~5 KB each are far more than one small batch.
+    const items = JSON.stringify(
+      Array.from({ length: 40 }, (_, i) => ({ questionId: `q-${String(i)}`, version: 1, optionOrder: 'abcd' })),
+    );
+    for (let i = 0; i < 40; i += 1) {
+      await field.db.run(sql`insert into attempts (id, person_id, module_slug, kind, items, answer_key, started_at,
+        total) values (${`attempt${String(i).padStart(4, '0')}`}, 'anggota0001', 'hakikat-kube', 'pre', ${items},
+        ${JSON.stringify({ note: 'x'.repeat(2000) })}, ${Date.now()}, 40)`);
+    }
+    const link = await readFieldLink(field.db);
+    if (!link) throw new Error('not paired');
+    const batches = await pendingBatches(field.db, link, 'v', Date.now());
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flatMap((batch) => batch.changes)).toHaveLength(40);
+    for (const [index, batch] of batches.entries()) {
+      expect(JSON.stringify(batch.changes).length).toBeLessThanOrEqual(PUSH_BATCH_BYTES + 10_000);
+      expect(batch.fromSeq).toBe(index === 0 ? link.pushedSeq + 1 : (batches[index - 1]?.toSeq ?? 0) + 1);
+    }
   });
 });

@@ -29,51 +29,57 @@ export async function entriesAfter(db: Executor, pushedSeq: number): Promise<Ent
     .orderBy(asc(changeLog.seq));
 }
 
-/** Cuts the entries into seq ranges of at most PUSH_BATCH_ROWS distinct rows to send. */
-function cut(entries: readonly Entry[], pushedSeq: number) {
-  const ranges: { fromSeq: number; toSeq: number; rows: Map<string, Entry> }[] = [];
-  let current = { fromSeq: pushedSeq + 1, toSeq: pushedSeq, rows: new Map<string, Entry>() };
-  for (const entry of entries) {
-    const id = `${entry.tableName} ${entry.rowKey}`;
-    if (isOwnPush(entry) && !current.rows.has(id) && current.rows.size === PUSH_BATCH_ROWS) {
-      ranges.push(current);
-      current = { fromSeq: current.toSeq + 1, toSeq: current.toSeq, rows: new Map() };
-    }
-    if (isOwnPush(entry) && !current.rows.has(id)) current.rows.set(id, entry);
-    current.toSeq = entry.seq;
-  }
-  if (current.rows.size > 0) ranges.push(current);
-  return ranges;
-}
+/**
+ * Bytes of rows (with their bases) per batch: on a weak phone hotspot (~20 KB/s) a batch arrives well inside the
+ * request timeout (`npm run bench:sync`), however wide the rows (an attempt carries its items and answer key).
+ */
+export const PUSH_BATCH_BYTES = 96 * 1024;
 
-/** Every batch waiting to be sent, each row read as it is now with its base. Empty: nothing waits. */
+type Range = { fromSeq: number; toSeq: number; changes: Map<string, { entry: Entry; change: Change }>; bytes: number };
+
+/**
+ * Every batch waiting to be sent, each row read as it is now with its base, cut into seq ranges of at most
+ * PUSH_BATCH_ROWS distinct rows and about PUSH_BATCH_BYTES. Empty: nothing waits.
+ */
 export async function pendingBatches(
   db: Executor,
   link: FieldLink,
   version: string,
   at: number,
 ): Promise<PushRequest[]> {
-  const batches: PushRequest[] = [];
-  for (const range of cut(await entriesAfter(db, link.pushedSeq), link.pushedSeq)) {
-    const entries = [...range.rows.values()].sort(
-      (a, b) => (tableOrder.get(a.tableName) ?? 0) - (tableOrder.get(b.tableName) ?? 0) || a.seq - b.seq,
-    );
-    const changes: Change[] = [];
-    for (const entry of entries) {
-      const table = syncedTable(entry.tableName);
-      if (!table) continue;
+  const ranges: Range[] = [];
+  let current: Range = { fromSeq: link.pushedSeq + 1, toSeq: link.pushedSeq, changes: new Map(), bytes: 0 };
+  for (const entry of await entriesAfter(db, link.pushedSeq)) {
+    const id = `${entry.tableName} ${entry.rowKey}`;
+    const table = isOwnPush(entry) && !current.changes.has(id) ? syncedTable(entry.tableName) : undefined;
+    if (table) {
       const row = (await readRows(db, table, [entry.rowKey])).get(entry.rowKey) ?? null;
       const base = await readBase(db, table.name, entry.rowKey);
-      changes.push({ table: table.name, key: entry.rowKey, row, base });
+      const change: Change = { table: table.name, key: entry.rowKey, row, base };
+      const bytes = JSON.stringify(change).length;
+      const full = current.changes.size === PUSH_BATCH_ROWS || current.bytes + bytes > PUSH_BATCH_BYTES;
+      if (full && current.changes.size > 0) {
+        ranges.push(current);
+        current = { fromSeq: current.toSeq + 1, toSeq: current.toSeq, changes: new Map(), bytes: 0 };
+      }
+      current.changes.set(id, { entry, change });
+      current.bytes += bytes;
     }
-    batches.push({
-      deviceId: link.deviceId,
-      at,
-      fromSeq: range.fromSeq,
-      toSeq: range.toSeq,
-      contentVersion: version,
-      changes,
-    });
+    current.toSeq = entry.seq;
   }
-  return batches;
+  if (current.changes.size > 0) ranges.push(current);
+  return ranges.map((range) => ({
+    deviceId: link.deviceId,
+    at,
+    fromSeq: range.fromSeq,
+    toSeq: range.toSeq,
+    contentVersion: version,
+    changes: [...range.changes.values()]
+      .sort(
+        (a, b) =>
+          (tableOrder.get(a.entry.tableName) ?? 0) - (tableOrder.get(b.entry.tableName) ?? 0) ||
+          a.entry.seq - b.entry.seq,
+      )
+      .map(({ change }) => change),
+  }));
 }
