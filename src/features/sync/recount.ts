@@ -49,3 +49,25 @@ export async function refreshProgress(tx: Executor, keys: readonly ProgressKey[]
       where person_id = ${personId} and module_slug = ${moduleSlug}`);
   }
 }
+
+/**
+ * What a sync's written rows leave to re-derive on this side, collected row by row and re-derived once at the end:
+ * which attempt counts, and the progress summaries. Both sides use it (district/apply.ts, field/apply.ts).
+ */
+export class Rederive {
+  private readonly counts: CountKey[] = [];
+  private readonly progress: ProgressKey[] = [];
+
+  /** Notes a row a sync wrote. */
+  note(table: string, row: Readonly<Record<string, unknown>>): void {
+    const key = { personId: String(row['person_id']), moduleSlug: String(row['module_slug']) };
+    if (table === 'attempts') this.counts.push({ ...key, kind: String(row['kind']) });
+    if (table === 'lesson_completions' || table === 'module_progress') this.progress.push(key);
+  }
+
+  /** Re-derives what the noted rows touched, inside the sync's transaction. */
+  async run(tx: Executor): Promise<void> {
+    await recountAttempts(tx, this.counts);
+    await refreshProgress(tx, this.progress);
+  }
+}

@@ -133,9 +133,15 @@ export type WriteOutcome = 'inserted' | 'updated' | 'same';
  * Stores `row` (a whole row as it travels): inserted when this side lacks its key, otherwise only the columns
  * that differ are updated (so an identical resend writes nothing and logs nothing). Constraint failures throw.
  */
-export async function writeRow(tx: Executor, table: SyncedTable, row: WireRow): Promise<WriteOutcome> {
+export async function writeRow(
+  tx: Executor,
+  table: SyncedTable,
+  row: WireRow,
+  /** This side's row of the same key when the caller has just read it (null: it has none), saving a second read. */
+  known?: WireRow | null,
+): Promise<WriteOutcome> {
   const key = rowKeyOf(table, row);
-  const existing = (await readRows(tx, table, [key])).get(key);
+  const existing = known === undefined ? (await readRows(tx, table, [key])).get(key) : (known ?? undefined);
   if (!existing) {
     const stored = await fromWire(tx, table, row);
     const names = Object.keys(stored);

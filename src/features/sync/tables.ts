@@ -118,6 +118,14 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
 ];
 
 const byName = new Map(SYNCED_TABLES.map((table) => [table.name, table]));
+const rank = new Map(SYNCED_TABLES.map((table, index) => [table.name, index]));
+
+/** A table's place in the registry (parents first); an unknown table sorts last. */
+export const tableRank = (name: string): number => rank.get(name) ?? SYNCED_TABLES.length;
+
+/** Changes in the registry's order, parents first, keeping their order within a table (the sort is stable). */
+export const inRegistryOrder = <T extends { table: string }>(changes: readonly T[]): T[] =>
+  [...changes].sort((a, b) => tableRank(a.table) - tableRank(b.table));
 
 /** The synced table of this name, or undefined for a table that does not travel. */
 export const syncedTable = (name: string): SyncedTable | undefined => byName.get(name);

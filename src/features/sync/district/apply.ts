@@ -4,9 +4,9 @@ import { devices, syncRefusals, type SyncRefusalReason } from '../../../../db/sc
 import { newId } from '../../../lib/ids.ts';
 import { mergeRow, storable } from '../merge.ts';
 import type { Change, PushRequest, Refusal, WireRow } from '../protocol.ts';
-import { recountAttempts, refreshProgress, type CountKey, type ProgressKey } from '../recount.ts';
+import { Rederive } from '../recount.ts';
 import { readRows, withOrigin, writeRow } from '../rows.ts';
-import { rowKeyOf, SYNCED_TABLES, syncedTable, type SyncedTable } from '../tables.ts';
+import { inRegistryOrder, rowKeyOf, syncedTable, type SyncedTable } from '../tables.ts';
 import { assignedKubeIds, inScope, kubesOfRows } from './scope.ts';
 
 // Applying one push batch at the district, in ONE transaction: either the whole batch and the device's new
@@ -33,21 +33,17 @@ export async function applyBatch(db: Database, deviceId: string, batch: PushRequ
     const allowed = new Set(await assignedKubeIds(tx, device.personId));
     const refused: Refusal[] = [];
     const rows: Change[] = [];
-    const recount: CountKey[] = [];
-    const progress: ProgressKey[] = [];
+    const rederive = new Rederive();
     await withOrigin(tx, device.id, async () => {
-      for (const change of ordered(batch.changes)) {
+      for (const change of inRegistryOrder(batch.changes)) {
         const outcome = await applyChange(tx, change, allowed);
         refused.push(...outcome.refused);
         if (outcome.stored) {
-          const name = outcome.stored.table.name;
-          if (name === 'attempts') recount.push(countKey(outcome.stored.row));
-          if (name === 'lesson_completions' || name === 'module_progress') progress.push(countKey(outcome.stored.row));
+          rederive.note(outcome.stored.table.name, outcome.stored.row);
           if (outcome.differs) rows.push({ table: change.table, key: change.key, row: outcome.stored.row });
         }
       }
-      await recountAttempts(tx, recount);
-      await refreshProgress(tx, progress);
+      await rederive.run(tx);
     });
     if (refused.length > 0) {
       await tx.insert(syncRefusals).values(
@@ -95,7 +91,7 @@ async function applyChange(tx: Transaction, change: Change, allowed: ReadonlySet
   const merged = mergeRow(table, { field: row, district: existing, base: change.base ?? null });
   try {
     await tx.transaction(async (savepoint) => {
-      await writeRow(savepoint, table, storable(table, merged.row, existing));
+      await writeRow(savepoint, table, storable(table, merged.row, existing), existing);
     });
   } catch (error) {
     return refuse('invalid', { message: error instanceof Error ? error.message.slice(0, 300) : 'write failed' });
@@ -119,20 +115,8 @@ async function applyChange(tx: Transaction, change: Change, allowed: ReadonlySet
   return { refused, stored: { table, row: stored }, differs };
 }
 
-const countKey = (row: WireRow): CountKey => ({
-  personId: String(row['person_id']),
-  moduleSlug: String(row['module_slug']),
-  kind: String(row['kind']),
-});
-
 /** A row kept with its refusal, without its secrets. */
 function redact(row: WireRow | null): Record<string, unknown> | null {
   if (!row) return null;
   return Object.fromEntries(Object.entries(row).filter(([column]) => !SECRET_COLUMNS.has(column)));
-}
-
-/** Changes in the registry's order (parents first), stable within a table. */
-function ordered(changes: readonly Change[]): Change[] {
-  const rank = new Map(SYNCED_TABLES.map((table, index) => [table.name, index]));
-  return [...changes].sort((a, b) => (rank.get(a.table) ?? 99) - (rank.get(b.table) ?? 99));
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../../../db/client.ts';
 import { devices } from '../../../../db/schema.ts';
 import type { Change } from '../protocol.ts';
 import { readRows, toWire } from '../rows.ts';
-import { rowKeyOf, SYNCED_TABLES, syncedTable } from '../tables.ts';
+import { inRegistryOrder, rowKeyOf, SYNCED_TABLES, syncedTable } from '../tables.ts';
 import { namedPeople } from './people.ts';
 import { assignedKubeIds, inScope, kubesOfRows, snapshotRows } from './scope.ts';
 import type { Device } from './verify.ts';
@@ -61,7 +61,7 @@ export async function pullFor(
   changes.push(...(await namedPeople(db, changes, new Set(assigned), device.personId)));
 
   await db.update(devices).set({ lastSeenAt: new Date() }).where(eq(devices.id, device.id));
-  return { cursor, more, kubeIds: assigned, changes: order(changes) };
+  return { cursor, more, kubeIds: assigned, changes: inRegistryOrder(changes) };
 }
 
 /** The current rows behind change-log entries, kept when they belong to the held KUBEs; deletions by key. */
@@ -90,13 +90,4 @@ async function changedRows(
     for (const key of keys) if (!rows.has(key)) changes.push({ table: name, key, row: null });
   }
   return changes;
-}
-
-/** Changes in the registry's order (parents first), so the field can apply them one by one. */
-function order(changes: Change[]): Change[] {
-  const rank = new Map(SYNCED_TABLES.map((table, index) => [table.name, index]));
-  return changes
-    .map((change, index) => ({ change, index }))
-    .sort((a, b) => (rank.get(a.change.table) ?? 0) - (rank.get(b.change.table) ?? 0) || a.index - b.index)
-    .map(({ change }) => change);
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../../../../db/client.ts';
 import { changeLog, fieldLink, syncBase } from '../../../../db/schema.ts';
 import { DERIVED_COLUMNS, mergeRow, storable } from '../merge.ts';
 import type { Change, WireRow } from '../protocol.ts';
-import { recountAttempts, refreshProgress, type CountKey, type ProgressKey } from '../recount.ts';
+import { Rederive } from '../recount.ts';
 import { deleteRow, parseKey, readRows, tableOf, withOrigin, writeRow } from '../rows.ts';
 import type { SyncedTable } from '../tables.ts';
 
@@ -52,8 +52,7 @@ async function hasUnsentChange(tx: Executor, table: string, key: string): Promis
 
 /** Stores the district's rows, in the order given, inside the caller's transaction. */
 export async function applyDistrictRows(tx: Executor, changes: readonly Change[]): Promise<number> {
-  const recount: CountKey[] = [];
-  const progress: ProgressKey[] = [];
+  const rederive = new Rederive();
   await withOrigin(tx, 'district', async () => {
     for (const change of changes) {
       const table = tableOf(change.table);
@@ -73,15 +72,12 @@ export async function applyDistrictRows(tx: Executor, changes: readonly Change[]
         row = mergeRow(withoutPushLimit(table), { field: mine, district: row, base }).row;
       }
       // An attempt counted at the district is stored uncounted until this side re-decides it.
-      await writeRow(tx, table, storable(table, row, mine ?? null));
+      await writeRow(tx, table, storable(table, row, mine ?? null), local || derived ? (mine ?? null) : undefined);
       await writeBase(tx, table.name, change.key, change.row);
-      if (table.name === 'attempts') recount.push(countKeyOf(change.row));
-      if (table.name === 'lesson_completions' || table.name === 'module_progress')
-        progress.push(countKeyOf(change.row));
+      rederive.note(table.name, change.row);
     }
     // Inside the origin: `counted` is derived on each side, never sent.
-    if (recount.length > 0) await recountAttempts(tx, recount);
-    await refreshProgress(tx, progress);
+    await rederive.run(tx);
   });
   return changes.length;
 }
@@ -92,9 +88,3 @@ function withoutPushLimit(table: SyncedTable): SyncedTable {
   delete unlimited.pushColumns;
   return unlimited;
 }
-
-const countKeyOf = (row: WireRow): CountKey => ({
-  personId: String(row['person_id']),
-  moduleSlug: String(row['module_slug']),
-  kind: String(row['kind']),
-});

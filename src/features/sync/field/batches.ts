@@ -3,7 +3,7 @@ import type { Executor } from '../../../../db/client.ts';
 import { changeLog } from '../../../../db/schema.ts';
 import { PUSH_BATCH_ROWS, type Change, type PushRequest } from '../protocol.ts';
 import { readRows } from '../rows.ts';
-import { SYNCED_TABLES, syncedTable } from '../tables.ts';
+import { syncedTable, tableRank } from '../tables.ts';
 import { readBase } from './apply.ts';
 import type { FieldLink } from './link.ts';
 
@@ -13,8 +13,6 @@ import type { FieldLink } from './link.ts';
 // `pushed_through` moves exactly as the field's `pushed_seq`.
 
 type Entry = { seq: number; tableName: string; rowKey: string; origin: string | null };
-
-const tableOrder = new Map(SYNCED_TABLES.map((table, index) => [table.name, index]));
 
 /** Whether an entry is a row this laptop must send: its own write, of a table the field may push. */
 export const isOwnPush = (entry: { tableName: string; origin: string | null }): boolean =>
@@ -75,11 +73,7 @@ export async function pendingBatches(
     toSeq: range.toSeq,
     contentVersion: version,
     changes: [...range.changes.values()]
-      .sort(
-        (a, b) =>
-          (tableOrder.get(a.entry.tableName) ?? 0) - (tableOrder.get(b.entry.tableName) ?? 0) ||
-          a.entry.seq - b.entry.seq,
-      )
+      .sort((a, b) => tableRank(a.entry.tableName) - tableRank(b.entry.tableName) || a.entry.seq - b.entry.seq)
       .map(({ change }) => change),
   }));
 }
