@@ -66,14 +66,15 @@ const REFUSALS = {
  * The field kit's large bodies (README: "Field kit"): a push batch from a field laptop and an uploaded paket
  * lapangan. They get a larger limit and a slow phone hotspot's time to arrive; every other route keeps the small one.
  */
-function fieldKitUpload(url: string | undefined): boolean {
+function fieldKitUpload(url: string | undefined, contentType: string | undefined): boolean {
   if (!url) return false;
   const [path = '', query = ''] = url.split('?');
-  return (
-    path === '/api/lapangan/kirim' ||
-    path === '/_actions/perangkat.upload' ||
-    new URLSearchParams(query).get('_action') === 'perangkat.upload'
-  );
+  const type = (contentType ?? '').toLowerCase();
+  // Only in the form each one takes: a push is JSON, a package upload a multipart form.
+  if (path === '/api/lapangan/kirim') return type.startsWith('application/json');
+  const upload =
+    path === '/_actions/perangkat.upload' || new URLSearchParams(query).get('_action') === 'perangkat.upload';
+  return upload && type.startsWith('multipart/form-data');
 }
 
 function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
@@ -161,7 +162,9 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       // What this body may take in memory: its announced length, or the whole limit for a chunked one.
-      const maxBytes = fieldKitUpload(req.url) ? LIMITS.fieldKitBodyBytes : LIMITS.bodyBytes;
+      const maxBytes = fieldKitUpload(req.url, req.headers['content-type'])
+        ? LIMITS.fieldKitBodyBytes
+        : LIMITS.bodyBytes;
       const announced = Number(req.headers['content-length']);
       const reserved = Number.isFinite(announced) && announced > 0 ? Math.min(announced, maxBytes) : maxBytes;
       if (buffered.with(client, reserved) > Math.max(LIMITS.bufferedPerClient, maxBytes)) {
@@ -169,20 +172,21 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       buffered.add(client, reserved);
-      void readBody(req, { maxBytes, timeoutMs: fieldKitUpload(req.url) ? 120_000 : LIMITS.bodyTimeoutMs }).then(
-        (result) => {
-          buffered.remove(client, reserved);
-          if ('refused' in result) {
-            if (result.refused === 413) refuseBody(req, res);
-            else refuse(res, result.refused);
-            return;
-          }
-          if ('gone' in result) return;
-          // Astro's node adapter takes a body already read from `req.body` instead of the stream.
-          Object.assign(req, { body: result.body });
-          queue();
-        },
-      );
+      void readBody(req, {
+        maxBytes,
+        timeoutMs: fieldKitUpload(req.url, req.headers['content-type']) ? 120_000 : LIMITS.bodyTimeoutMs,
+      }).then((result) => {
+        buffered.remove(client, reserved);
+        if ('refused' in result) {
+          if (result.refused === 413) refuseBody(req, res);
+          else refuse(res, result.refused);
+          return;
+        }
+        if ('gone' in result) return;
+        // Astro's node adapter takes a body already read from `req.body` instead of the stream.
+        Object.assign(req, { body: result.body });
+        queue();
+      });
     },
   );
   if (hops === 0) limitConnections(server, LIMITS.connectionsPerClient);
