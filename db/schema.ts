@@ -766,6 +766,11 @@ export const fieldLink = sqliteTable(
       .default(sql`'[]'`),
     lastPushAt: integer('last_push_at', { mode: 'timestamp_ms' }),
     lastPullAt: integer('last_pull_at', { mode: 'timestamp_ms' }),
+    /**
+     * Where an unfinished snapshot of newly assigned KUBEs stands (the district's position, JSON, sent back as it
+     * came); null when no snapshot is under way.
+     */
+    pullSnapshot: text('pull_snapshot', { mode: 'json' }).$type<unknown>(),
     /** The last sync's failure, as a dictionary key, until a sync succeeds. */
     lastError: text('last_error'),
   },
@@ -800,6 +805,8 @@ export const syncRefusals = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** The row as the device sent it, so nothing is lost and an admin can look at it. */
     row: text('row', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    /** At the district: the last seq of the push batch that carried it, so a resent batch is answered with it too. */
+    batchToSeq: integer('batch_to_seq'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,7 +1,8 @@
 // `npm run bench:sync`: the field kit measured with two real server processes on two database files (README:
 // "Speed, measured"). A district at field scale; a fresh laptop pairs and takes its ten KUBEs; a day's workshop
 // is sent ("Kirim ke server kabupaten", the lapangan.sync action as the facilitator presses it), then another
-// over a weak phone hotspot; the district changes 1,000 rows and the laptop takes them; and the cost of the
+// over a weak phone hotspot; the district changes 1,000 rows and the laptop takes them; a KUBE handed over from
+// another facilitator arrives over the hotspot; and the cost of the
 // change-log triggers on an answer save. `--quick` shortens the trigger runs, for trying the script itself.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,7 +13,15 @@ import { hashSecret } from '../src/features/auth/password.ts';
 import { createSession } from '../src/features/auth/session.ts';
 import { percentile } from './bench/load.ts';
 import { startLink, type Exchange, type Link } from './bench/link.ts';
-import { changeDistrictRows, FACILITATOR, MODULES, seedDistrict, writeWorkshopDay } from './bench/sync-seed.ts';
+import {
+  changeDistrictRows,
+  FACILITATOR,
+  FIELD_KUBES,
+  kubeId,
+  MODULES,
+  seedDistrict,
+  writeWorkshopDay,
+} from './bench/sync-seed.ts';
 import { benchTriggers } from './bench/triggers.ts';
 import { startServerProcess } from './server-process.ts';
 
@@ -100,8 +109,8 @@ try {
     async () => {
       const response = await post('/mulai?_action=lapangan.pair', {
         districtUrl: link.url,
-        username: FACILITATOR.username,
-        password: FACILITATOR.password,
+        facilitatorUsername: FACILITATOR.username,
+        facilitatorPassword: FACILITATOR.password,
         deviceName: 'Laptop Bench',
       });
       if (!(response.headers.get('location') ?? '').includes('terhubung=1'))
@@ -143,6 +152,21 @@ try {
     { before: () => lastSeq(field), after: pulledRows(field) },
     `${changed} rows changed at the district`,
   );
+
+  // Another facilitator's KUBE (four modules of history) handed to this one: its snapshot comes with the next send,
+  // over the phone hotspot, page by page.
+  await district.client.execute(
+    `update facilitator_assignments set person_id = '${FACILITATOR.id}' where kube_id = '${kubeId(FIELD_KUBES)}'`,
+  );
+  link.shape(HOTSPOT);
+  await measure(
+    'a KUBE assigned later, phone hotspot',
+    link,
+    () => sendFromLaptop(cookie),
+    { before: () => lastSeq(field), after: pulledRows(field) },
+    'its snapshot in pages',
+  );
+  link.shape(null);
 } catch (error) {
   console.error('What the link saw:', link.exchanges.slice(-5));
   throw error;

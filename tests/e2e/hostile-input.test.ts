@@ -133,7 +133,7 @@ const ACTIONS: Record<string, ActionSpec> = {
   },
   'demo.loadDemo': { fields: {} },
   'lapangan.pair': {
-    fields: { districtUrl: 'text', username: 'username', password: 'secret', deviceName: 'text' },
+    fields: { districtUrl: 'text', facilitatorUsername: 'username', facilitatorPassword: 'secret', deviceName: 'text' },
     page: '/mulai',
   },
   'lapangan.sync': { fields: {}, page: '/lapangan' },

@@ -1,8 +1,15 @@
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facilitatorAssignments, kubes, memberships, people } from '../../db/schema.ts';
 import { hashSecret } from '../../src/features/auth/password.ts';
-import { handlePair, handlePull, handlePush } from '../../src/features/sync/district/handlers.ts';
+import {
+  handlePair,
+  handlePull,
+  handlePush,
+  MAX_BODY_BYTES,
+  readBody,
+} from '../../src/features/sync/district/handlers.ts';
 import { importPackage } from '../../src/features/sync/district/import.ts';
 import { readFieldLink } from '../../src/features/sync/field/link.ts';
 import { exportPackage } from '../../src/features/sync/field/package.ts';
@@ -75,7 +82,12 @@ beforeEach(async () => {
   await district.db.insert(facilitatorAssignments).values({ kubeId: 'kubemaju1', personId: 'pendampingd1' });
   await pairWithDistrict(
     field.db,
-    { districtUrl: 'http://kabupaten.test', username: 'sri', password: 'Sandi-Sri-2024', deviceName: 'Laptop Prambon' },
+    {
+      districtUrl: 'http://kabupaten.test',
+      facilitatorUsername: 'sri',
+      facilitatorPassword: 'Sandi-Sri-2024',
+      deviceName: 'Laptop Prambon',
+    },
     transport,
   );
 });
@@ -164,6 +176,34 @@ describe('a field laptop against the district handlers', () => {
     expect((await readFieldLink(field.db))?.kubeIds).toEqual([]);
   });
 
+  it('answers a batch resent after its answer was lost with its refusals and the district’s winning rows', async () => {
+    // The district reset the PIN later than the laptop did: the district's PIN stays, and the laptop must hear it.
+    await district.db
+      .update(people)
+      .set({ pinHash: 'pin-kabupaten-baru', secretChangedAt: new Date(), updatedAt: new Date() })
+      .where(sql`id = 'anggotadist1'`);
+    await field.db
+      .update(people)
+      .set({ pinHash: 'pin-lapangan', secretChangedAt: new Date(Date.now() - 60_000), updatedAt: new Date() })
+      .where(sql`id = 'anggotadist1'`);
+    loseNextPushAnswer = true;
+    await expect(pushToDistrict(field.db, transport)).rejects.toThrow('dropped');
+    expect(await field.db.all(sql`select * from sync_refusals`)).toEqual([]);
+
+    const outcome = await syncNow(field.db, transport);
+    // One refusal per column the district kept (the PIN and when it was set), stored once at the district.
+    const atDistrict = await district.db.all<{ table_name: string; reason: string; detail: string }>(
+      sql`select table_name, reason, detail from sync_refusals order by created_at`,
+    );
+    const columns = atDistrict.map((row) => (JSON.parse(row.detail) as { column: string }).column);
+    expect(columns).toContain('pin_hash');
+    expect(outcome.refused.map((refusal) => refusal.detail?.['column'])).toEqual(columns);
+    expect(await field.db.all(sql`select table_name, reason, detail from sync_refusals order by created_at`)).toEqual(
+      atDistrict,
+    );
+    expect(await pinAt(field)).toBe('pin-kabupaten-baru');
+  });
+
   it('keeps the later of two PIN resets, made on the laptop and at the district', async () => {
     await district.db
       .update(people)
@@ -208,5 +248,30 @@ describe('a field laptop against the district handlers', () => {
       db.db.all<{ new_value: string }>(sql`select new_value from record_changes order by changed_at`);
     expect(await history(district)).toEqual([{ new_value: '"di kabupaten"' }, { new_value: '"di desa"' }]);
     expect(await history(field)).toEqual(await history(district));
+  });
+});
+
+describe('readBody()', () => {
+  const request = (body: BodyInit, encoding?: string) =>
+    new Request('http://kabupaten.test/api/lapangan/kirim', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
+      body,
+    });
+
+  it('reads a gzipped push batch as the JSON it packs, and a plain one as it is', async () => {
+    const json = JSON.stringify({ rows: Array.from({ length: 500 }, (_, i) => ({ id: `row${i}`, value: 'sama' })) });
+    const packed = gzipSync(json);
+    expect(packed.byteLength).toBeLessThan(json.length / 5);
+    expect(await readBody(request(packed, 'gzip'))).toBe(json);
+    expect(await readBody(request(json))).toBe(json);
+  });
+
+  it('refuses a small body that inflates past the limit, a broken one and an unknown encoding', async () => {
+    const bomb = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1024, 32));
+    expect(bomb.byteLength).toBeLessThan(100 * 1024);
+    expect(await readBody(request(bomb, 'gzip'))).toBeNull();
+    expect(await readBody(request('not gzip at all', 'gzip'))).toBeNull();
+    expect(await readBody(request(gzipSync('{}'), 'br'))).toBeNull();
   });
 });

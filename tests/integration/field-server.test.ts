@@ -53,7 +53,10 @@ const districtTransport: Transport = async (path, body) => {
         changes.push({ table: name, key: JSON.stringify(table.key.map((c) => row[c] ?? null)), row });
       }
     }
-    return { status: 200, body: { cursor: 7, more: false, kubeIds: ['kubemaju1'], changes } };
+    return {
+      status: 200,
+      body: { cursor: 7, more: false, kubeIds: ['kubemaju1'], kind: 'snapshot', snapshot: null, changes },
+    };
   }
   const batch = pushRequest.parse(JSON.parse(body));
   pushes.push(batch);
@@ -103,7 +106,12 @@ afterEach(() => {
 const pair = (password = 'benar') =>
   pairWithDistrict(
     field.db,
-    { districtUrl: 'https://kube.dinsos.example/', username: 'sri', password, deviceName: 'Laptop Prambon' },
+    {
+      districtUrl: 'https://kube.dinsos.example/',
+      facilitatorUsername: 'sri',
+      facilitatorPassword: password,
+      deviceName: 'Laptop Prambon',
+    },
     districtTransport,
   );
 
@@ -126,7 +134,10 @@ describe('pairWithDistrict()', () => {
   });
 
   it('refuses a wrong password beside the password field, and a second pairing', async () => {
-    await expect(pair('salah')).rejects.toMatchObject({ key: 'sync.error.wrong_password', field: 'password' });
+    await expect(pair('salah')).rejects.toMatchObject({
+      key: 'sync.error.wrong_password',
+      field: 'facilitatorPassword',
+    });
     expect(await readFieldLink(field.db)).toBeNull();
     await pair();
     await expect(pair()).rejects.toMatchObject({ key: 'lapangan.error.alreadyPaired' });
@@ -151,7 +162,7 @@ describe('pairWithDistrict()', () => {
     await expect(
       pairWithDistrict(
         field.db,
-        { districtUrl: 'ftp://x', username: 'sri', password: 'benar', deviceName: 'L' },
+        { districtUrl: 'ftp://x', facilitatorUsername: 'sri', facilitatorPassword: 'benar', deviceName: 'L' },
         districtTransport,
       ),
     ).rejects.toMatchObject({ key: 'lapangan.error.url', field: 'districtUrl' });

@@ -43,6 +43,20 @@ export const pairResponse = z.object({
   personName: z.string(),
 });
 
+/**
+ * Where a snapshot of newly assigned KUBEs stands between pull pages: the district's own position (a table of the
+ * registry and the last rowid it sent there), which the field stores and sends back as it came.
+ */
+export const snapshotPosition = z.object({
+  kubeIds: z.array(z.string().max(64)).max(500),
+  /** Whether the KUBE-less tables (kinds of position, question sets, targets) come too: on a first pull. */
+  global: z.boolean(),
+  /** The registry index of the table being sent, and the last rowid of it sent (0: none yet). */
+  table: z.number().int().min(0).max(1000),
+  after: z.number().int().min(0),
+});
+export type SnapshotPosition = z.infer<typeof snapshotPosition>;
+
 /** POST /api/lapangan/tarik — what changed at the district since `cursor`, for the device's KUBEs. */
 export const pullRequest = z.object({
   deviceId: z.string().min(1).max(64),
@@ -53,12 +67,19 @@ export const pullRequest = z.object({
   knownKubeIds: z.array(z.string().max(64)).max(500),
   /** The field's content fingerprint (contentVersion()): a different curriculum is refused. */
   contentVersion: z.string().max(128),
+  /** The snapshot under way, as the last answer gave it; absent or null when none is. */
+  snapshot: snapshotPosition.nullable().optional(),
 });
 export const pullResponse = z.object({
   cursor: z.number().int(),
   /** True when more changes wait: pull again from the new cursor. */
   more: z.boolean(),
+  /** The KUBEs the field now holds whole: a KUBE whose snapshot is still under way is not among them. */
   kubeIds: z.array(z.string()),
+  /** Whether these rows are a snapshot page (stored as one) or changes since the cursor. */
+  kind: z.enum(['snapshot', 'changes']),
+  /** Where the snapshot goes on from; null when it is finished or none is under way. */
+  snapshot: snapshotPosition.nullable(),
   changes: z.array(change),
 });
 

@@ -43,10 +43,14 @@ export async function refreshProgress(tx: Executor, keys: readonly ProgressKey[]
       true,
     );
     const lastCompleted = Math.max(0, ...completed.map((row) => row.completed_at));
+    // Only a summary that changes is written: an update of equal values would still log a change to send.
     await tx.run(sql`update module_progress set progress = ${summary.progress}, state = ${summary.state},
       lessons_completed = ${summary.lessonsCompleted}, lessons_total = ${summary.lessonsTotal},
       last_activity_at = max(last_activity_at, ${lastCompleted})
-      where person_id = ${personId} and module_slug = ${moduleSlug}`);
+      where person_id = ${personId} and module_slug = ${moduleSlug}
+        and (progress is not ${summary.progress} or state is not ${summary.state}
+          or lessons_completed is not ${summary.lessonsCompleted} or lessons_total is not ${summary.lessonsTotal}
+          or last_activity_at < ${lastCompleted})`);
   }
 }
 

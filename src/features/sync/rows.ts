@@ -116,15 +116,63 @@ async function itemSetId(tx: Executor, wire: string | number | null | undefined)
   return set?.id ?? null;
 }
 
-/** A travelling row as this side stores it (the inverse of `toWire`). */
-async function fromWire(tx: Executor, table: SyncedTable, row: WireRow): Promise<Record<string, unknown>> {
+/** A travelling row as this side stores it (the inverse of `toWire`); `sets` remembers question sets looked up. */
+async function fromWire(
+  tx: Executor,
+  table: SyncedTable,
+  row: WireRow,
+  sets: Map<string, number | null> = new Map(),
+): Promise<Record<string, unknown>> {
   const stored: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
     if (table.local?.includes(name) || name === 'item_set') continue;
     stored[name] = value;
   }
-  if (table.name === 'attempts') stored['item_set_id'] = await itemSetId(tx, row['item_set']);
+  if (table.name === 'attempts') {
+    const wire = row['item_set'];
+    const cacheKey = typeof wire === 'string' ? wire : '';
+    if (!sets.has(cacheKey)) sets.set(cacheKey, await itemSetId(tx, wire));
+    stored['item_set_id'] = sets.get(cacheKey) ?? null;
+  }
   return stored;
+}
+
+/** Bound values per multi-row insert: well under SQLite's limit (32,766), and a statement libSQL parses quickly. */
+const VALUES_PER_INSERT = 4000;
+
+/**
+ * Inserts rows this side does not have, many per statement (a snapshot page into empty tables). Every row must be
+ * new: a key already present fails the statement, as `writeRow`'s insert would.
+ */
+export async function insertRows(tx: Executor, table: SyncedTable, rows: readonly WireRow[]): Promise<void> {
+  const sets = new Map<string, number | null>();
+  const byColumns = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const stored = await fromWire(tx, table, row, sets);
+    const names = Object.keys(stored).join(',');
+    const group = byColumns.get(names);
+    if (group) group.push(stored);
+    else byColumns.set(names, [stored]);
+  }
+  for (const [joined, group] of byColumns) {
+    const names = joined.split(',');
+    const perStatement = Math.max(1, Math.floor(VALUES_PER_INSERT / names.length));
+    for (let start = 0; start < group.length; start += perStatement) {
+      const values = group.slice(start, start + perStatement).map(
+        (stored) =>
+          sql`(${sql.join(
+            names.map((name) => sql`${stored[name]}`),
+            sql`, `,
+          )})`,
+      );
+      await tx.run(
+        sql`insert into ${column(table.name)} (${sql.join(
+          names.map((name) => column(name)),
+          sql`, `,
+        )}) values ${sql.join(values, sql`, `)}`,
+      );
+    }
+  }
 }
 
 export type WriteOutcome = 'inserted' | 'updated' | 'same';

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.ts';
 import { devices, syncRefusals, type SyncRefusalReason } from '../../../../db/schema.ts';
 import { newId } from '../../../lib/ids.ts';
@@ -26,7 +26,9 @@ export async function applyBatch(db: Database, deviceId: string, batch: PushRequ
     const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId));
     if (!device) throw new Error('device vanished');
     if (batch.toSeq <= device.pushedThrough) {
-      return { ok: true, through: device.pushedThrough, already: true, refused: [], rows: [] };
+      const refused = await refusalsOf(tx, device.id, batch);
+      const rows = await rowsThatDiffer(tx, batch, refused, new Set(await assignedKubeIds(tx, device.personId)));
+      return { ok: true, through: device.pushedThrough, already: true, refused, rows };
     }
     // Batches follow each other without holes: one past a missing batch would mark the missing one as applied.
     if (batch.fromSeq > device.pushedThrough + 1) return { ok: false, code: 'gap', through: device.pushedThrough };
@@ -58,6 +60,7 @@ export async function applyBatch(db: Database, deviceId: string, batch: PushRequ
             refusal.reason === 'kube_not_assigned'
               ? redact(batch.changes.find((c) => c.key === refusal.key && c.table === refusal.table)?.row ?? null)
               : null,
+          batchToSeq: batch.toSeq,
           createdAt: new Date(Date.now() + index),
         })),
       );
@@ -69,6 +72,75 @@ export async function applyBatch(db: Database, deviceId: string, batch: PushRequ
     return { ok: true, through: batch.toSeq, already: false, refused, rows };
   });
 }
+
+/**
+ * The refusals stored when this batch was applied before: a batch resent because its answer was lost (or that a
+ * paket lapangan brought first) is answered with them again, so the laptop lists them all the same.
+ */
+async function refusalsOf(tx: Transaction, deviceId: string, batch: PushRequest): Promise<Refusal[]> {
+  const stored = await tx
+    .select()
+    .from(syncRefusals)
+    .where(
+      and(
+        eq(syncRefusals.deviceId, deviceId),
+        gte(syncRefusals.batchToSeq, batch.fromSeq),
+        lte(syncRefusals.batchToSeq, batch.toSeq),
+      ),
+    )
+    .orderBy(asc(syncRefusals.createdAt));
+  return stored.map((row) => ({ table: row.tableName, key: row.rowKey, reason: row.reason, detail: row.detail }));
+}
+
+/**
+ * For a resent batch: the district's rows now, for each row it took that is not as the laptop sent it (a conflict
+ * the district won, a derived column, a later change at the district). They never come in a pull, which leaves
+ * out what the device itself sent, so the answer carries them as the first answer did.
+ */
+async function rowsThatDiffer(
+  tx: Transaction,
+  batch: PushRequest,
+  refused: readonly Refusal[],
+  allowed: ReadonlySet<string>,
+): Promise<Change[]> {
+  const notTaken = new Set(
+    refused.filter((refusal) => refusal.reason !== 'conflict_kept_district').map((r) => `${r.table} ${r.key}`),
+  );
+  const rows: Change[] = [];
+  const byTable = new Map<string, Change[]>();
+  for (const change of batch.changes) {
+    if (change.row === null || notTaken.has(`${change.table} ${change.key}`)) continue;
+    const list = byTable.get(change.table);
+    if (list) list.push(change);
+    else byTable.set(change.table, [change]);
+  }
+  for (const [name, changes] of byTable) {
+    const table = syncedTable(name);
+    if (!table?.push) continue;
+    const current = await readRows(
+      tx,
+      table,
+      changes.map((change) => change.key),
+    );
+    const present = changes.flatMap((change) => {
+      const row = current.get(change.key);
+      return row && change.row && differs(change.row, row) ? [{ change, row }] : [];
+    });
+    const kubes = await kubesOfRows(
+      tx,
+      table,
+      present.map((entry) => entry.row),
+    );
+    present.forEach((entry, index) => {
+      if (inScope(kubes[index] ?? new Set(), allowed))
+        rows.push({ table: name, key: entry.change.key, row: entry.row });
+    });
+  }
+  return inRegistryOrder(rows);
+}
+
+const differs = (sent: WireRow, stored: WireRow) =>
+  Object.keys(sent).some((column) => (sent[column] ?? null) !== (stored[column] ?? null));
 
 type ChangeOutcome = { refused: Refusal[]; stored?: { table: SyncedTable; row: WireRow }; differs?: boolean };
 
@@ -111,8 +183,7 @@ async function applyChange(tx: Transaction, change: Change, allowed: ReadonlySet
           : { districtValue: conflict.districtValue, fieldValue: conflict.fieldValue }),
       },
     }));
-  const differs = Object.keys(row).some((column) => (row[column] ?? null) !== (stored[column] ?? null));
-  return { refused, stored: { table, row: stored }, differs };
+  return { refused, stored: { table, row: stored }, differs: differs(row, stored) };
 }
 
 /** A row kept with its refusal, without its secrets. */

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { z } from 'astro/zod';
 import type { Database } from '../../../../db/client.ts';
@@ -8,7 +9,7 @@ import { verifyAgainstDummy, verifySecret } from '../../auth/password.ts';
 import { contentVersion } from '../content-version.ts';
 import { pairRequest, pullRequest, pushRequest } from '../protocol.ts';
 import { applyBatch } from './apply.ts';
-import { pullFor } from './pull.ts';
+import { pullFor, SNAPSHOT_PAGE, type SnapshotLimits } from './pull.ts';
 import { authenticate, fail, type Reply } from './verify.ts';
 
 // The district's three endpoints of the field kit (src/pages/api/lapangan/*), as plain functions of the raw body
@@ -45,13 +46,19 @@ export async function handlePair(db: Database, rawBody: string, clientAddress: s
 }
 
 /** What changed at the district for the device's KUBEs since its cursor. */
-export async function handlePull(db: Database, headers: Headers, rawBody: string, now = Date.now()): Promise<Reply> {
+export async function handlePull(
+  db: Database,
+  headers: Headers,
+  rawBody: string,
+  now = Date.now(),
+  limits: SnapshotLimits = SNAPSHOT_PAGE,
+): Promise<Reply> {
   const input = parse(pullRequest, rawBody);
   if (!input) return fail(400, 'invalid');
   const auth = await authenticate(db, headers, rawBody, input, now);
   if ('refused' in auth) return auth.refused;
   if (input.contentVersion !== (await contentVersion())) return fail(409, 'content_mismatch');
-  return { status: 200, body: await pullFor(db, auth.device, input) };
+  return { status: 200, body: await pullFor(db, auth.device, input, limits) };
 }
 
 /** One batch of the device's change log, applied in one transaction. */
@@ -72,12 +79,24 @@ export async function handlePush(db: Database, headers: Headers, rawBody: string
 /** Request bodies above this are refused before they are read whole: a push batch is far smaller. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-/** Reads a request's body as text, or null when it is too large. */
+/**
+ * Reads a request's body as text, or null when it is too large or not readable. A field server gzips its push
+ * batches (JSON rows shrink about tenfold on a phone hotspot); the signature covers the JSON itself.
+ */
 export async function readBody(request: Request): Promise<string | null> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return null;
-  const text = await request.text();
-  return Buffer.byteLength(text) > MAX_BODY_BYTES ? null : text;
+  const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip') return null;
+  const raw = Buffer.from(await request.arrayBuffer());
+  if (raw.byteLength > MAX_BODY_BYTES) return null;
+  if (encoding === 'identity') return raw.toString('utf8');
+  try {
+    // Bounded: a small body that inflates past the limit is refused, not unpacked whole.
+    return gunzipSync(raw, { maxOutputLength: MAX_BODY_BYTES }).toString('utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** A reply as a JSON response that no cache keeps. */

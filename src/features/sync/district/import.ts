@@ -46,9 +46,12 @@ export async function importPackage(db: Database, text: string, actor: Actor): P
   for (const batch of [...signed.batches].sort((a, b) => a.fromSeq - b.fromSeq)) {
     const result = await applyBatch(db, device.id, batch);
     if (!result.ok) throw new DomainError('sync.error.gap', { code: 'CONFLICT' });
+    // A batch imported (or pushed) before was listed then: only what this import applied is listed now.
     if (result.already) outcome.already += 1;
-    else outcome.applied += 1;
-    outcome.refused.push(...result.refused);
+    else {
+      outcome.applied += 1;
+      outcome.refused.push(...result.refused);
+    }
   }
   return outcome;
 }

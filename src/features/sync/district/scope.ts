@@ -131,18 +131,37 @@ function scopeFilter(table: SyncedTable, kubeIds: readonly string[]): ReturnType
   }
 }
 
-/** Every row of a table in these KUBEs, as they travel (a snapshot for a newly assigned KUBE). */
-export async function snapshotRows(db: Executor, table: SyncedTable, kubeIds: readonly string[]): Promise<WireRow[]> {
-  if (kubeIds.length === 0 && table.scope.kind !== 'global') return [];
+/** Rows of one table read for a snapshot page, in rowid order: those in scope, and the last rowid read. */
+export type SnapshotSlice = { rows: WireRow[]; lastRowid: number; done: boolean };
+
+/**
+ * The rows of a table in these KUBEs after rowid `after`, at most `limit` read, as they travel (a page of the
+ * snapshot of newly assigned KUBEs). The rowid is the district's own order: it never travels as data, only back
+ * in the position the field returns.
+ */
+export async function snapshotSlice(
+  db: Executor,
+  table: SyncedTable,
+  kubeIds: readonly string[],
+  after: number,
+  limit: number,
+): Promise<SnapshotSlice> {
+  const none = { rows: [], lastRowid: after, done: true };
+  if (kubeIds.length === 0 && table.scope.kind !== 'global') return none;
+  const name = sql.identifier(table.name);
+  // History travels with the records it names: read it in order and keep the rows in scope.
+  const filter = table.scope.kind === 'changed_record' ? sql`1 = 1` : scopeFilter(table, kubeIds);
+  if (!filter) return none;
+  const read = await db.all<Record<string, unknown>>(
+    sql`select rowid as snapshot_rowid, * from ${name} where rowid > ${after} and ${filter} order by rowid limit ${limit}`,
+  );
+  const lastRowid = Number(read.at(-1)?.['snapshot_rowid'] ?? after);
+  for (const row of read) delete row['snapshot_rowid'];
+  let rows = await toWire(db, table, read);
   if (table.scope.kind === 'changed_record') {
-    // History travels with the records it names: read it all and keep the rows in scope.
-    const rows = await toWire(db, table, await db.all<Record<string, unknown>>(sql`select * from record_changes`));
     const kubes = await kubesOfRows(db, table, rows);
     const allowed = new Set(kubeIds);
-    return rows.filter((_row, index) => inScope(kubes[index] ?? new Set(), allowed));
+    rows = rows.filter((_row, index) => inScope(kubes[index] ?? new Set(), allowed));
   }
-  const filter = scopeFilter(table, kubeIds);
-  if (!filter) return [];
-  const rows = await db.all<Record<string, unknown>>(sql`select * from ${sql.identifier(table.name)} where ${filter}`);
-  return toWire(db, table, rows);
+  return { rows, lastRowid, done: read.length < limit };
 }

@@ -23,7 +23,7 @@ export const lapangan = {
       // replace it (pair.ts).
       if (await serverIsSetUp(db)) throw refusal(t, 'CONFLICT', 'setup.alreadyDone');
       const paired = await asAction(() => pairWithDistrict(db, input, httpTransport(input.districtUrl)), t);
-      return { personName: paired.personName };
+      return { personName: paired.personName, complete: paired.complete };
     },
   }),
 

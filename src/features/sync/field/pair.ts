@@ -15,12 +15,13 @@ import { pairInput, type PairInput } from './schemas.ts';
 
 export const PAIR_PATH = '/api/lapangan/pasang';
 
-export type Paired = { deviceId: string; personName: string; rows: number };
+/** `complete` false: the first pull stopped after its first page (the connection dropped); a send goes on with it. */
+export type Paired = { deviceId: string; personName: string; rows: number; complete: boolean };
 
 /** Which form field a district refusal belongs to, so the page shows it beside the field to fix. */
 const FIELD_OF: Readonly<Record<string, string>> = {
-  'sync.error.wrong_password': 'password',
-  'sync.error.not_facilitator': 'username',
+  'sync.error.wrong_password': 'facilitatorPassword',
+  'sync.error.not_facilitator': 'facilitatorUsername',
   'sync.error.unreachable': 'districtUrl',
 };
 
@@ -56,7 +57,12 @@ async function pairOnce(db: Database, input: PairInput, transport: Transport): P
     answer = await sendMessage(
       transport,
       PAIR_PATH,
-      { username: input.username, password: input.password, deviceName: input.deviceName, publicKey: keys.publicKey },
+      {
+        username: input.facilitatorUsername,
+        password: input.facilitatorPassword,
+        deviceName: input.deviceName,
+        publicKey: keys.publicKey,
+      },
       pairResponse,
     );
   } catch (error) {
@@ -81,8 +87,14 @@ async function pairOnce(db: Database, input: PairInput, transport: Transport): P
   }
   try {
     const pulled = await pullFromDistrict(db, transport);
-    return { deviceId: answer.deviceId, personName: answer.personName, rows: pulled.rows };
+    return { deviceId: answer.deviceId, personName: answer.personName, rows: pulled.rows, complete: true };
   } catch (error) {
+    // Once a first page is stored the facilitator can sign in here, and "Kirim ke server kabupaten" goes on with
+    // the rest of the snapshot: the pairing stands.
+    if ((await readFieldLink(db))?.lastPullAt) {
+      console.warn('first pull cut off after its first page; the next send goes on with it:', error);
+      return { deviceId: answer.deviceId, personName: answer.personName, rows: 0, complete: false };
+    }
     // Without its first pull the laptop has nobody to sign in: undo the pairing so the form can be sent again.
     // The district keeps an unused device, which its admin can revoke.
     await db.delete(fieldLink).where(eq(fieldLink.id, 1));

@@ -20,11 +20,15 @@ export const districtUrl = () =>
     }, 'lapangan.error.url')
     .transform((value) => value.replace(/\/+$/, ''));
 
-/** Pairing a fresh laptop with the district: where it is, the facilitator's sign-in there, a name for the laptop. */
+/**
+ * Pairing a fresh laptop with the district: where it is, the facilitator's sign-in there, a name for the laptop.
+ * The sign-in fields have names of their own: the first-admin form on the same page has `username` and `password`,
+ * and a refused pairing must not fill that form with what was typed here.
+ */
 export const pairInput = z.object({
   districtUrl: districtUrl(),
-  username: username(),
-  password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(256, 'errors.tooLong'),
+  facilitatorUsername: username(),
+  facilitatorPassword: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(256, 'errors.tooLong'),
   deviceName: requiredText(60),
 });
 export type PairInput = z.input<typeof pairInput>;

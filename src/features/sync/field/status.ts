@@ -24,6 +24,8 @@ export type FieldStatus = {
   pairedAt: Date;
   lastPushAt: Date | null;
   lastPullAt: Date | null;
+  /** A snapshot of newly assigned KUBEs was cut off: the next send goes on with it. */
+  snapshotUnfinished: boolean;
   waiting: WaitingKind[];
   waitingTotal: number;
   lastError: MessageKey | null;
@@ -70,6 +72,7 @@ export async function fieldStatus(db: Database): Promise<FieldStatus | null> {
     pairedAt: link.pairedAt,
     lastPushAt: link.lastPushAt,
     lastPullAt: link.lastPullAt,
+    snapshotUnfinished: link.pullSnapshot !== null,
     waiting,
     waitingTotal: waiting.reduce((sum, kind) => sum + kind.count, 0),
     lastError: link.lastError ? keyOrNull(link.lastError) : null,

@@ -24,8 +24,10 @@ export async function syncNow(db: Database, transport: Transport): Promise<SyncO
     const pushed = await pushToDistrict(db, transport, (progress) => {
       updateProgress(progress);
     });
-    updateProgress({ phase: 'pull' });
-    const pulled = await pullFromDistrict(db, transport);
+    updateProgress({ phase: 'pull', rows: 0 });
+    const pulled = await pullFromDistrict(db, transport, Date.now, (progress) => {
+      updateProgress({ rows: progress.rows });
+    });
     await storeError(db, null);
     return { sent: pushed.sent, refused: pushed.refused, pulled: pulled.rows };
   } catch (error) {

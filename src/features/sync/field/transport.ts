@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { z } from 'astro/zod';
 import { isMessageKey } from '../../../i18n/index.ts';
 import { DomainError, type DomainErrorCode } from '../../../lib/errors.ts';
@@ -16,16 +17,20 @@ export type Transport = (
 /** A slow phone hotspot still gets a 200-row batch through in this time; past it the district counts as away. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** Request bodies longer than this go gzipped (a push batch of rows); a pull request is a few hundred bytes. */
+const GZIP_FROM_CHARS = 2048;
+
 /** The district over HTTP. A network failure or a timeout is `sync.error.unreachable`. */
 export function httpTransport(districtUrl: string, timeoutMs = REQUEST_TIMEOUT_MS): Transport {
   return async (path, body, headers) => {
     let response: Response;
     let text: string;
     try {
+      const packed = body.length > GZIP_FROM_CHARS;
       response = await fetch(`${districtUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body,
+        headers: { 'content-type': 'application/json', ...(packed ? { 'content-encoding': 'gzip' } : {}), ...headers },
+        body: packed ? gzipSync(body) : body,
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
