@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
-import { countRows, seedDistrict, type DistrictPeople } from './helpers/field-kit.ts';
+import { countRows, pairOnFirstPage, seedDistrict, type DistrictPeople } from './helpers/field-kit.ts';
 import { addLessonVisits } from './helpers/field-records.ts';
 import { roundRobin, type RoundRobin } from './helpers/round-robin.ts';
 import { shot } from './helpers/suite.ts';
@@ -99,12 +99,12 @@ async function pagePolls(times: number): Promise<unknown> {
   return (await laptopContext.request.get(`${field.url}/lapangan/kemajuan`)).json();
 }
 
-/** Screenshots of the laptop's screen at a phone's and a tablet's size, named `name-360` and `name-800`. */
-async function shotsAtBothSizes(name: string) {
-  await laptop.setViewportSize({ width: 360, height: 740 });
-  await shot(laptop, `${name}-360`);
-  await laptop.setViewportSize({ width: 800, height: 1280 });
-  await shot(laptop, `${name}-800`);
+/** Screenshots of a screen at a phone's and a tablet's size, named `name-360` and `name-800`. */
+async function shotsAtBothSizes(page: Page, name: string) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await shot(page, `${name}-800`);
 }
 
 /** Starts the killed field server again on its database file, and signs the facilitator in anew. */
@@ -132,31 +132,42 @@ const memberIds = () => people.members.map((member) => member.id);
 
 describe.skipIf(browserMissing)('a field laptop whose server is killed mid-sync', () => {
   it('pairs with the district through the link', async () => {
-    const setup = await (await browser.newContext()).newPage();
-    await setup.goto(`${field.url}/mulai`);
-    await setup.getByLabel('Alamat server kabupaten').fill(link.url);
-    await setup.getByLabel('Nama pengguna pendamping').fill(people.facilitator.username);
-    await setup.getByLabel('Kata sandi pendamping').fill(people.facilitator.secret);
-    await setup.getByLabel('Nama laptop ini').fill('Laptop Kertosono');
-    await setup.getByRole('button', { name: 'Hubungkan laptop ini' }).click();
-    await setup.waitForURL(/\/masuk\?terhubung=1$/);
-    await setup.close();
+    await pairOnFirstPage(
+      browser,
+      { fieldUrl: field.url, districtUrl: link.url, deviceName: 'Laptop Kertosono' },
+      people.facilitator,
+    );
     await signIn();
   });
 
   it('polls how far a long send got while it runs, and says what it sent once done', async () => {
     await addLessonVisits(field.connection, memberIds(), FIELD_VISITS, 'fkshow');
+    // A second tab opened meanwhile shows the same progress, from the server, and follows it.
+    const second: { tab?: Page } = {};
     const pushing = holdAt(PUSH, 2, async () => {
       await expect(pagePolls(2)).resolves.toEqual({ running: true, phase: 'push', batch: 1, batches: 4, rows: 200 });
+      const tab = await laptopContext.newPage();
+      second.tab = tab;
+      await tab.goto(`${field.url}/lapangan`);
+      await expect(tab.getByText('Mengirim bagian 2 dari 4…').isVisible()).resolves.toBe(true);
+      await expect(tab.getByRole('button', { name: 'Kirim ke server kabupaten' }).isDisabled()).resolves.toBe(true);
+      await shotsAtBothSizes(tab, 'field-kill-progress-push');
     });
     await pressSend();
     await pushing;
+    const tab = second.tab;
+    if (!tab) throw new Error('the second tab was not opened');
     await holdAt(PULL, 1, async () => {
       await expect(pagePolls(2)).resolves.toMatchObject({ running: true, phase: 'pull' });
+      await tab.getByText('Mengambil perubahan dari kabupaten…').waitFor({ timeout: 5000 });
+      await shotsAtBothSizes(tab, 'field-kill-progress-pull');
     });
+    // Once the send is done the second tab reloads itself and shows that nothing waits.
+    await tab.getByText('Semua data sudah terkirim ke server kabupaten.').waitFor({ timeout: 30_000 });
+    await tab.close();
     await laptop.getByText('Pengiriman selesai').waitFor({ timeout: 30_000 });
     await expect(laptop.getByText('700 Kunjungan pelajaran').isVisible()).resolves.toBe(true);
-    await shotsAtBothSizes('field-kill-progress-done');
+    await shotsAtBothSizes(laptop, 'field-kill-progress-done');
   });
 
   it('loses and doubles nothing when killed after the district applied a batch, before the laptop heard', async () => {

@@ -10,6 +10,7 @@ import {
   KUBE,
   MODULE,
   OTHER_KUBE,
+  pairOnFirstPage,
   QUESTIONS,
   readFigures,
   seedDistrict,
@@ -101,16 +102,8 @@ async function uploadPackage(text: string, name: string) {
 
 describe.skipIf(browserMissing)('a field server paired with the district, offline in a village hall', () => {
   it('pairs on the field’s first page with the facilitator’s sign-in and pulls only their KUBE', async () => {
-    const setup = await (await browser.newContext()).newPage();
-    await setup.goto(`${field.url}/mulai`);
-    await setup.getByLabel('Alamat server kabupaten').fill(link.url);
-    await setup.getByLabel('Nama pengguna pendamping').fill(people.facilitator.username);
-    await setup.getByLabel('Kata sandi pendamping').fill(people.facilitator.secret);
-    await setup.getByLabel('Nama laptop ini').fill('Laptop Prambon');
-    await shot(setup, 'field-sync-pair');
-    await setup.getByRole('button', { name: 'Hubungkan laptop ini' }).click();
-    await setup.waitForURL(/\/masuk\?terhubung=1$/);
-    await setup.close();
+    const laptopAt = { fieldUrl: field.url, districtUrl: link.url, deviceName: 'Laptop Prambon' };
+    await pairOnFirstPage(browser, laptopAt, people.facilitator, (setup) => shot(setup, 'field-sync-pair'));
 
     expect(await countRows(field.connection, 'kubes')).toBe(1);
     expect(await countRows(field.connection, 'memberships', `kube_id = '${KUBE}'`)).toBe(3);

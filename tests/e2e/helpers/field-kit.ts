@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Connection } from '../../../db/client.ts';
 import { positions } from '../../../db/schema.ts';
 import { addKube, addPerson, type TestPerson } from './people.ts';
@@ -80,4 +80,26 @@ export async function readFigures(page: Page, base: string): Promise<Figures> {
   await page.goto(`${base}/indikator/2`);
   const indicator2 = await page.locator('main table').allInnerTexts();
   return { report, indicator2 };
+}
+
+/**
+ * Pairs the laptop on its first-run page, as a facilitator does: the district's address (here, the link's), their
+ * sign-in and a name for the laptop. `beforeSend` looks at the filled form (a screenshot).
+ */
+export async function pairOnFirstPage(
+  browser: Browser,
+  laptop: { fieldUrl: string; districtUrl: string; deviceName: string },
+  facilitator: { username: string; secret: string },
+  beforeSend: (page: Page) => Promise<void> | void = () => undefined,
+): Promise<void> {
+  const setup = await (await browser.newContext()).newPage();
+  await setup.goto(`${laptop.fieldUrl}/mulai`);
+  await setup.getByLabel('Alamat server kabupaten').fill(laptop.districtUrl);
+  await setup.getByLabel('Nama pengguna pendamping').fill(facilitator.username);
+  await setup.getByLabel('Kata sandi pendamping').fill(facilitator.secret);
+  await setup.getByLabel('Nama laptop ini').fill(laptop.deviceName);
+  await beforeSend(setup);
+  await setup.getByRole('button', { name: 'Hubungkan laptop ini' }).click();
+  await setup.waitForURL(/\/masuk\?terhubung=1$/);
+  await setup.context().close();
 }

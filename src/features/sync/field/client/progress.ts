@@ -1,23 +1,35 @@
 // "Kirim ke server kabupaten" is a plain form post; while it waits, this polls /lapangan/kemajuan once a second
-// and puts the progress into words, so a facilitator on a slow hotspot sees that something is happening.
+// and puts the progress into words, so a facilitator on a slow hotspot sees that something is happening. A page
+// opened (or reloaded) while a send runs shows its progress from the server and follows it the same way, then
+// reloads once it is done, so the status shows what the send changed.
 
-type Progress = { running: boolean; phase: 'push' | 'pull' | 'idle'; batch: number; batches: number; rows: number };
+import { progressText, type ProgressView } from '../progress-text.ts';
+
+type Progress = ProgressView & { running: boolean };
 
 const POLL_MS = 1000;
 
 function describe(element: HTMLElement, progress: Progress): string {
   const { connecting = '', pushing = '', pulling = '', pullingRows = '' } = element.dataset;
-  if (progress.phase === 'pull') {
-    // Rows as the page's language writes numbers (the page's <html lang>).
-    const rows = progress.rows.toLocaleString(document.documentElement.lang || 'id');
-    return progress.rows > 0 ? pullingRows.replace('{rows}', rows) : pulling;
-  }
-  if (progress.phase === 'push' && progress.batches > 0) {
-    return pushing
-      .replace('{batch}', String(Math.min(progress.batch + 1, progress.batches)))
-      .replace('{batches}', String(progress.batches));
-  }
-  return connecting;
+  // Numbers as the page's language writes them (the page's <html lang>).
+  const locale = document.documentElement.lang || 'id';
+  return progressText(progress, { connecting, pushing, pulling, pullingRows }, (value) => value.toLocaleString(locale));
+}
+
+/** Polls the progress into `output`; `whenDone` runs once the server says no send is running. */
+function poll(output: HTMLElement, whenDone: () => void): void {
+  const timer = setInterval(() => {
+    fetch('/lapangan/kemajuan', { headers: { accept: 'application/json' } })
+      .then((response) => (response.ok ? (response.json() as Promise<Progress>) : null))
+      .then((progress) => {
+        if (progress?.running) output.textContent = describe(output, progress);
+        else if (progress) {
+          clearInterval(timer);
+          whenDone();
+        }
+      })
+      .catch(() => undefined);
+  }, POLL_MS);
 }
 
 export function followSync(): void {
@@ -25,6 +37,13 @@ export function followSync(): void {
   const output = form?.querySelector<HTMLElement>('[data-progress]');
   const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (!form || !output || !button) return;
+  // A send already running when the page was made (another tab, or a reload while it ran).
+  if (output.dataset['running'] === '1') {
+    poll(output, () => {
+      window.location.reload();
+    });
+    return;
+  }
   form.addEventListener('submit', () => {
     output.hidden = false;
     output.textContent = output.dataset['connecting'] ?? '';
@@ -32,13 +51,7 @@ export function followSync(): void {
     setTimeout(() => {
       button.disabled = true;
     });
-    setInterval(() => {
-      fetch('/lapangan/kemajuan', { headers: { accept: 'application/json' } })
-        .then((response) => (response.ok ? (response.json() as Promise<Progress>) : null))
-        .then((progress) => {
-          if (progress?.running) output.textContent = describe(output, progress);
-        })
-        .catch(() => undefined);
-    }, POLL_MS);
+    // The post's own answer replaces the page when the send is done.
+    poll(output, () => undefined);
   });
 }
