@@ -11,6 +11,9 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
+/** Jenis kelamin as Indonesian forms write it: laki-laki, perempuan. */
+export const SEXES = ['L', 'P'] as const;
+
 export const people = sqliteTable(
   'people',
   {
@@ -28,6 +31,10 @@ export const people = sqliteTable(
     phone: text('phone'),
     /** A member's own business, e.g. "warung sate". */
     business: text('business'),
+    /** Jenis kelamin, L or P, where it is known (figures split by it); null: not known. */
+    sex: text('sex', { enum: SEXES }),
+    /** A first password given out on a card: the person must choose their own at the next sign-in. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
@@ -37,6 +44,7 @@ export const people = sqliteTable(
     index('people_role_idx').on(t.role),
     check('people_name', nonEmpty(t.name)),
     check('people_role', oneOf(t.role, ROLES)),
+    check('people_sex', sql`${col(t.sex)} is null or ${oneOf(t.sex, SEXES)}`),
   ],
 );
 

@@ -2,7 +2,7 @@
 // "Speed, measured"). A district at field scale; a fresh laptop pairs and takes its ten KUBEs; a day's workshop
 // is sent ("Kirim ke server kabupaten", the lapangan.sync action as the facilitator presses it), then another
 // over a weak phone hotspot; the district changes 1,000 rows and the laptop takes them; a KUBE handed over from
-// another facilitator arrives over the hotspot; and the cost of the
+// another facilitator arrives over the hotspot; a second laptop pairs over the hotspot; and the cost of the
 // change-log triggers on an answer save. `--quick` shortens the trigger runs, for trying the script itself.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,7 +27,13 @@ import { startServerProcess } from './server-process.ts';
 
 const quick = process.argv.includes('--quick');
 /** This bench's ports (4540–4549): district, laptop, the link between them, the two trigger servers. */
-const PORTS = { district: 4540, field: 4541, link: 4542, triggers: [4543, 4544] as [number, number] };
+const PORTS = {
+  district: 4540,
+  field: 4541,
+  link: 4542,
+  triggers: [4543, 4544] as [number, number],
+  secondField: 4545,
+};
 /** The workshop days' attempts start on this day (scripts/bench/sync-seed.ts). */
 const DAY = Date.UTC(2026, 11, 1);
 const HOTSPOT = { bytesPerSecond: 20 * 1024, oneWayDelayMs: 150 };
@@ -69,13 +75,31 @@ async function measure(
   steps.push({ name, ms, exchanges: link.exchanges.slice(first), rows: await moved.after(before), note });
 }
 
-async function post(path: string, body: Record<string, string>, cookie = '', accept = 'text/html') {
-  return fetch(`${fieldBase}${path}`, {
+async function post(path: string, body: Record<string, string>, cookie = '', accept = 'text/html', base = fieldBase) {
+  return fetch(`${base}${path}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin: fieldBase, cookie, accept, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { origin: base, cookie, accept, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(body),
   });
+}
+
+/** Pairs a fresh laptop on its first-run page, as the facilitator does; its first pull runs before the answer. */
+async function pairLaptop(base: string, deviceName: string) {
+  const response = await post(
+    '/mulai?_action=lapangan.pair',
+    {
+      districtUrl: link.url,
+      facilitatorUsername: FACILITATOR.username,
+      facilitatorPassword: FACILITATOR.password,
+      deviceName,
+    },
+    '',
+    'text/html',
+    base,
+  );
+  if (!(response.headers.get('location') ?? '').endsWith('terhubung=1'))
+    throw new Error(`pairing answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
 }
 
 /** "Kirim ke server kabupaten" as the facilitator presses it on the laptop's /lapangan. */
@@ -103,21 +127,10 @@ const link = await startLink(`http://127.0.0.1:${PORTS.district}`, PORTS.link);
 const field = await openDatabase({ url: fieldUrl });
 
 try {
-  await measure(
-    'pair + first pull',
-    link,
-    async () => {
-      const response = await post('/mulai?_action=lapangan.pair', {
-        districtUrl: link.url,
-        facilitatorUsername: FACILITATOR.username,
-        facilitatorPassword: FACILITATOR.password,
-        deviceName: 'Laptop Bench',
-      });
-      if (!(response.headers.get('location') ?? '').includes('terhubung=1'))
-        throw new Error(`pairing answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    },
-    { before: () => lastSeq(field), after: pulledRows(field) },
-  );
+  await measure('pair + first pull', link, () => pairLaptop(fieldBase, 'Laptop Bench'), {
+    before: () => lastSeq(field),
+    after: pulledRows(field),
+  });
   const cookie = `kube_session=${(await createSession(field.db, FACILITATOR.id, 'bench')).token}`;
   const pushed = (table: string, workshop: string) =>
     count(district, `select count(*) as n from ${table} where ${workshop}`);
@@ -166,6 +179,23 @@ try {
     { before: () => lastSeq(field), after: pulledRows(field) },
     'its snapshot in pages',
   );
+
+  // A second laptop of the same facilitator pairs over the phone hotspot: the whole first pull, page by page.
+  const secondUrl = `file:${join(dir, 'field2.db')}`;
+  servers.push(
+    await startServerProcess({ DATABASE_URL: secondUrl, PORT: String(PORTS.secondField) }, { build: false }),
+  );
+  const second = await openDatabase({ url: secondUrl });
+  try {
+    await measure(
+      'pair + first pull, phone hotspot',
+      link,
+      () => pairLaptop(`http://127.0.0.1:${PORTS.secondField}`, 'Laptop Bench 2'),
+      { before: () => lastSeq(second), after: pulledRows(second) },
+    );
+  } finally {
+    second.client.close();
+  }
   link.shape(null);
 } catch (error) {
   console.error('What the link saw:', link.exchanges.slice(-5));

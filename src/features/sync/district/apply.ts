@@ -168,6 +168,8 @@ async function applyChange(tx: Transaction, change: Change, allowed: ReadonlySet
   } catch (error) {
     return refuse('invalid', { message: error instanceof Error ? error.message.slice(0, 300) : 'write failed' });
   }
+  // Read back rather than assembled from what was written: SQLite's column affinity may store a value otherwise
+  // than it came ('5' in a number column), and the laptop must hear the row as the district now holds it.
   const stored = (await readRows(tx, table, [change.key])).get(change.key) ?? merged.row;
   const refused: Refusal[] = merged.conflicts
     .filter((conflict) => conflict.kept === 'district')
