@@ -19,6 +19,13 @@ const PUBLIC_ACTIONS = new Set(['auth.signIn', 'auth.setupFirstAdmin', 'auth.sig
  * attempt id is the authority, see features/assessment/held-answers.ts).
  */
 const PUBLIC_SCRIPT_ACTIONS = new Set(['assessment.sendHeld']);
+/**
+ * Where a person with a first password (given out on a card) may go before choosing their own: the account page
+ * and its password form, signing out, and the language switch.
+ */
+const FIRST_PASSWORD_PATHS = new Set(['/akun', '/bahasa', '/403', '/404', '/500', '/offline']);
+const FIRST_PASSWORD_ACTIONS = new Set(['auth.changePassword', 'auth.signOut', 'auth.signOutEverywhere']);
+
 // Whole field names only: `skor-us-kas-simpan-pinjam` is a score, not a PIN.
 const SECRET_FIELDS = /^(current|new)?(password|secret|pin)(confirm)?$/i;
 
@@ -35,6 +42,15 @@ export const guard = defineMiddleware(async (context, next) => {
       return keepFormValues(context, next);
     }
     return context.redirect('/mulai');
+  }
+  if (context.locals.person?.mustChangePassword) {
+    const allowed = actionName ? FIRST_PASSWORD_ACTIONS.has(actionName) : FIRST_PASSWORD_PATHS.has(path);
+    if (!allowed) {
+      if (actionName || context.request.method !== 'GET') {
+        return new Response(context.locals.t('account.mustChange'), { status: 403 });
+      }
+      return context.redirect('/akun?ganti=1#ganti-kata-sandi');
+    }
   }
   // A paired field server signs each request with its device key instead (features/sync/district/verify.ts).
   if (SIGNED_PATHS.has(path) && context.request.method === 'POST') return next();

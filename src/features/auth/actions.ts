@@ -147,7 +147,10 @@ export const auth = {
       const passwordHash = await hashSecret(input.password);
       // Every other session ends with the old password; this device gets a fresh one.
       await db.transaction(async (tx) => {
-        await tx.update(people).set({ passwordHash, updatedAt: new Date() }).where(eq(people.id, person.id));
+        await tx
+          .update(people)
+          .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+          .where(eq(people.id, person.id));
         await invalidatePersonSessions(tx, person.id);
       });
       await startSession(context, person.id);

@@ -29,7 +29,7 @@ async function listAssignedKubeIds(db: Executor, personId: string): Promise<stri
  * Completes a signed-in person with what `can()` needs: their KUBE and, for facilitators, their KUBEs. The two
  * reads go out together (one round trip's wait on a libSQL server, not two); never call it inside a transaction.
  */
-export async function loadActor(db: Executor, person: SessionPerson): Promise<Actor> {
+export async function loadActor(db: Executor, person: Pick<SessionPerson, 'id' | 'role'>): Promise<Actor> {
   const [kubeId, assignedKubeIds] = await Promise.all([
     findPersonKubeId(db, person.id),
     person.role === 'pendamping' ? listAssignedKubeIds(db, person.id) : [],

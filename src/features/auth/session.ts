@@ -11,7 +11,7 @@ import { people, sessions, type Person } from '../../../db/schema.ts';
 /** Refresh `lastVerifiedAt` (and the cookie) at most this often, to keep reads cheap. */
 const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
 
-export type SessionPerson = Pick<Person, 'id' | 'name' | 'username' | 'role'>;
+export type SessionPerson = Pick<Person, 'id' | 'name' | 'username' | 'role' | 'mustChangePassword'>;
 export type ValidSession = {
   id: string;
   createdAt: Date;
@@ -71,7 +71,13 @@ export async function validateSessionToken(
       createdAt: sessions.createdAt,
       lastVerifiedAt: sessions.lastVerifiedAt,
       workshopId: sessions.workshopId,
-      person: { id: people.id, name: people.name, username: people.username, role: people.role },
+      person: {
+        id: people.id,
+        name: people.name,
+        username: people.username,
+        role: people.role,
+        mustChangePassword: people.mustChangePassword,
+      },
       active: people.active,
     })
     .from(sessions)
