@@ -8,25 +8,30 @@ import { listModules } from '../learning/curriculum.ts';
 import { buildReportYielding } from './compute.ts';
 import { loadPairs } from './pairs.ts';
 import { readReportRequest } from './query.ts';
+import type { DownloadFormat } from './download.ts';
 import { periodText, reportCsv } from './report-csv.ts';
+import { reportSheets } from './report-xlsx.ts';
 import { loadSkills, moduleTasks } from './skills.ts';
+import { workbookBytes, type SheetFooter } from './xlsx.ts';
 
-// The report's CSV for one person and the filters in the address (the report page's): the file, or why not.
+// The report's file (CSV, or an Excel workbook) for one person and the filters in the address (the report
+// page's): the file, or why not. Both formats come from the same request and the same figures.
 
-export type ReportCsv =
-  | { status: 200; csv: string; filename: string }
+export type ReportFile =
+  | { status: 200; body: string | Uint8Array<ArrayBuffer>; filename: string }
   | { status: 403 }
   | { status: 404 }
   | { status: 400; errors: Record<string, Message> };
 
-export async function loadReportCsv(
+export async function loadReportFile(
   db: Executor,
   actor: Actor,
   params: URLSearchParams,
   t: Translate,
   locale: Locale,
+  file: { format: DownloadFormat; footer: SheetFooter },
   today = todayIso(),
-): Promise<ReportCsv> {
+): Promise<ReportFile> {
   const request = await readReportRequest(db, actor, params);
   if (!request.ok && request.status === 400) return { status: 400, errors: request.errors };
   if (!request.ok) return { status: request.status === 403 ? 403 : 404 };
@@ -48,9 +53,10 @@ export async function loadReportCsv(
       : periodText(query.dari ?? null, query.sampai ?? null, t('report.print.allPeriod')),
     made: today,
   };
-  return {
-    status: 200,
-    csv: reportCsv(report, about, t, locale, (slug) => titles.get(slug) ?? slug, skills),
-    filename: `laporan-${scope.moduleSlug ?? 'semua-modul'}-${today}.csv`,
-  };
+  const moduleTitle = (slug: string) => titles.get(slug) ?? slug;
+  const body =
+    file.format === 'xlsx'
+      ? await workbookBytes(reportSheets(report, about, t, locale, moduleTitle, skills), file.footer)
+      : reportCsv(report, about, t, locale, moduleTitle, skills);
+  return { status: 200, body, filename: `laporan-${scope.moduleSlug ?? 'semua-modul'}-${today}.${file.format}` };
 }
