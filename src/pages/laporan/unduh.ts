@@ -7,7 +7,7 @@ import { translateMessage } from '../../lib/forms.ts';
 
 // The report as a file (what it is about, the summary, one row per person), with the report page's filters:
 // CSV, or an Excel workbook with `format=xlsx`.
-const INVALID_FORMAT: ReportFile = { status: 400, errors: { format: 'errors.invalid' } };
+const INVALID_FORMAT: ReportFile = { status: 400, errors: { format: { key: 'errors.invalid' } } };
 
 export const GET: APIRoute = async (context) => {
   const { actor, t, locale } = context.locals;
