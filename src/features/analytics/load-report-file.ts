@@ -4,14 +4,14 @@ import { todayIso } from '../../lib/dates.ts';
 import type { Message } from '../../lib/errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { getKube } from '../kube/queries.ts';
-import { listModules } from '../learning/curriculum.ts';
 import { buildReportYielding } from './compute.ts';
 import { loadPairs } from './pairs.ts';
 import { readReportRequest } from './query.ts';
 import type { DownloadFormat } from './download.ts';
 import { periodText, reportCsv } from './report-csv.ts';
 import { reportSheets } from './report-xlsx.ts';
-import { loadSkills, moduleTasks } from './skills.ts';
+import { siteReportContent, type ReportContent } from './report-page.ts';
+import { loadSkills } from './skills.ts';
 import { workbookBytes, type SheetFooter } from './xlsx.ts';
 
 // The report's file (CSV, or an Excel workbook) for one person and the filters in the address (the report
@@ -23,15 +23,23 @@ export type ReportFile =
   | { status: 404 }
   | { status: 400; errors: Record<string, Message> };
 
+/** What file to make: its format, its sheets' footer, and (for tests) the day and the curriculum. */
+export type ReportFileOptions = {
+  format: DownloadFormat;
+  footer: SheetFooter;
+  today?: string;
+  content?: Pick<ReportContent, 'modules' | 'tasks'>;
+};
+
 export async function loadReportFile(
   db: Executor,
   actor: Actor,
   params: URLSearchParams,
   t: Translate,
   locale: Locale,
-  file: { format: DownloadFormat; footer: SheetFooter },
-  today = todayIso(),
+  file: ReportFileOptions,
 ): Promise<ReportFile> {
+  const { today = todayIso(), content = siteReportContent } = file;
   const request = await readReportRequest(db, actor, params);
   if (!request.ok && request.status === 400) return { status: 400, errors: request.errors };
   if (!request.ok) return { status: request.status === 403 ? 403 : 404 };
@@ -39,12 +47,12 @@ export async function loadReportFile(
   const kubeId = workshop?.kubeId ?? query.kube;
   const [pairs, modules, kube, skills] = await Promise.all([
     loadPairs(db, scope),
-    listModules(),
+    content.modules(),
     kubeId ? getKube(db, kubeId) : null,
-    scope.moduleSlug ? moduleTasks(scope.moduleSlug).then((tasks) => loadSkills(db, scope, tasks)) : null,
+    scope.moduleSlug ? content.tasks(scope.moduleSlug).then((tasks) => loadSkills(db, scope, tasks)) : null,
   ]);
   const report = await buildReportYielding(pairs, query.ketuntasan);
-  const titles = new Map(modules.map((m) => [m.id, m.data.title]));
+  const titles = new Map(modules.map((m) => [m.id, m.title]));
   const about = {
     module: scope.moduleSlug ? (titles.get(scope.moduleSlug) ?? scope.moduleSlug) : t('report.filter.module.all'),
     kube: kube?.name ?? t('report.print.allKube'),

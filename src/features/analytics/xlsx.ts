@@ -89,7 +89,8 @@ function shownLength(cell: Cell, column: Column | undefined): number {
   return column?.kind === 'date' ? 10 : Math.max(...cell.split('\n').map((line) => line.length));
 }
 
-const MIN_WIDTH = 8;
+// 10, not 9: exceljs leaves a column of width 9 out of the file as if it had Excel's default width.
+const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet, footer: SheetFooter, taken: Set<string>): void {

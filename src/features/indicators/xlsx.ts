@@ -2,15 +2,14 @@ import type { Executor } from '../../../db/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { normalizedGain } from '../../lib/stats/index.ts';
 import { peopleColumns, skillPeopleSheet } from '../analytics/report-xlsx.ts';
-import { taskTitles } from '../analytics/skills.ts';
 import type { Sheet } from '../analytics/xlsx.ts';
-import type { RubricEntry } from '../capacity/rubric.ts';
+import type { Rubric } from '../capacity/rubric-schema.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
-import { listModules } from '../learning/curriculum.ts';
 import { skillPerson } from '../practice/report.ts';
 import { heldOn, positionsByPerson } from './compute.ts';
 import type { CsvPart, IndicatorData } from './csv.ts';
+import type { IndicatorContent } from './content.ts';
 import type { IndicatorScope } from './data.ts';
 
 // The data behind one indicator as workbook sheets, the same columns and words as its CSV (csv.ts): part 1
@@ -46,10 +45,14 @@ async function knowledgeSheets(
   db: Executor,
   data: IndicatorData,
   t: Translate,
+  content: Titles,
 ): Promise<Omit<Sheet, 'title' | 'about'>[]> {
-  const [jabatanRows, moduleList, tasks] = await Promise.all([listJabatan(db), listModules(), taskTitles()]);
+  const [jabatanRows, modules, tasks] = await Promise.all([
+    listJabatan(db),
+    content.moduleTitles(),
+    content.taskTitles(),
+  ]);
   const jabatan = new Map(jabatanRows.map((j) => [j.code, j.name]));
-  const modules = new Map(moduleList.map((m) => [m.id, m.data.title]));
   const byPerson = positionsByPerson(data.positions);
   const heldBy = (personId: string, day: string) =>
     (byPerson.get(personId) ?? [])
@@ -89,9 +92,9 @@ async function knowledgeSheets(
   ];
 }
 
-function capacitySheet(data: IndicatorData, rubric: RubricEntry, t: Translate): Omit<Sheet, 'title' | 'about'> {
+function capacitySheet(data: IndicatorData, rubric: Rubric, t: Translate): Omit<Sheet, 'title' | 'about'> {
   const kube = new Map(data.kubes.map((k) => [k.id, k]));
-  const titles = new Map(rubric.data.dimensions.map((d) => [d.id, d.title]));
+  const titles = new Map(rubric.dimensions.map((d) => [d.id, d.title]));
   return {
     name: t('indicators.xlsx.sheet.capacity'),
     columns: [
@@ -116,21 +119,24 @@ function capacitySheet(data: IndicatorData, rubric: RubricEntry, t: Translate): 
   };
 }
 
+/** The curriculum's titles, passed in: `astro:content` answers only inside Astro (see content.ts). */
+type Titles = Pick<IndicatorContent, 'moduleTitles' | 'taskTitles'>;
+
 /** One part of the indicator data as sheets, each opening with the indicator, its period and its area. */
 export async function indicatorSheets(
   db: Executor,
   part: CsvPart,
   data: IndicatorData,
-  rubric: RubricEntry,
   t: Translate,
   scope: IndicatorScope,
+  content: Titles & { rubric: Rubric },
 ): Promise<Sheet[]> {
   const sheets =
     part === '1'
       ? [structureSheet(data, t)]
       : part === '2'
-        ? await knowledgeSheets(db, data, t)
-        : [capacitySheet(data, rubric, t)];
+        ? await knowledgeSheets(db, data, t, content)
+        : [capacitySheet(data, content.rubric, t)];
   // The area as the printed dashboard names it (DashboardPrintHead): the narrowest place first.
   const area = [scope.desa, scope.kecamatan, scope.kabupaten].filter(Boolean).join(', ');
   const block = [

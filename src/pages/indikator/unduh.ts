@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { fileResponse, readFormat, sheetFooter } from '../../features/analytics/download.ts';
 import { workbookBytes } from '../../features/analytics/xlsx.ts';
 import { can } from '../../features/auth/permissions.ts';
+import { siteContent } from '../../features/indicators/content.ts';
 import { indicatorCsv, isCsvPart } from '../../features/indicators/csv.ts';
 import { loadIndicators } from '../../features/indicators/data.ts';
 import { readIndicatorRequest } from '../../features/indicators/query.ts';
@@ -31,7 +32,10 @@ export const GET: APIRoute = async (context) => {
   const data = await loadIndicators(db, scope, rubricShape(rubric));
   const body =
     format === 'xlsx'
-      ? await workbookBytes(await indicatorSheets(db, part, data, rubric, t, scope), sheetFooter(t))
+      ? await workbookBytes(
+          await indicatorSheets(db, part, data, t, scope, { ...siteContent, rubric: rubric.data }),
+          sheetFooter(t),
+        )
       : await indicatorCsv(db, part, data, rubric, t);
   return fileResponse(body, `indikator-${part}-${scope.from}-${scope.to}.${format}`);
 };

@@ -14,7 +14,10 @@ export const GET: APIRoute = async (context) => {
   if (!actor || !can(actor, 'report.view')) return context.rewrite('/403');
   const format = readFormat(context.url.searchParams);
   const file = format
-    ? await loadReportFile(db, actor, context.url.searchParams, t, locale, { format, footer: sheetFooter(t) })
+    ? await loadReportFile(db, actor, context.url.searchParams, t, locale, {
+        format,
+        footer: sheetFooter(t),
+      })
     : INVALID_FORMAT;
   if (file.status === 403) return context.rewrite('/403');
   if (file.status === 404) return context.rewrite('/404');
