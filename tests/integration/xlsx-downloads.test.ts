@@ -86,7 +86,7 @@ afterAll(() => {
 
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes).buffer as ArrayBuffer);
+  await workbook.xlsx.load(Buffer.from(bytes).buffer);
   return workbook;
 }
 
