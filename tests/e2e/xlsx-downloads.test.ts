@@ -31,15 +31,13 @@ beforeAll(async () => {
   await addKube(app.connection, KUBE, 'Maju Bersama 1');
   await addKube(app.connection, OTHER, 'Sido Rukun');
   const officer = await addPerson(app.connection, 'pengurus', 'x.tini', 'Pengurus-Excel-24', KUBE);
-  await db
-    .insert(positions)
-    .values({
-      id: `${officer.id}p`,
-      kubeId: KUBE,
-      personId: officer.id,
-      jabatanCode: 'ketua',
-      startDate: '2024-01-01',
-    });
+  await db.insert(positions).values({
+    id: `${officer.id}p`,
+    kubeId: KUBE,
+    personId: officer.id,
+    jabatanCode: 'ketua',
+    startDate: '2024-01-01',
+  });
   for (const [n, kind, right] of [
     [1, 'pre', 1],
     [2, 'post', 3],
