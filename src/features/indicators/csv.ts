@@ -19,7 +19,7 @@ import type { RubricEntry } from '../capacity/rubric.ts';
 export const CSV_PARTS = ['1', '2', '3'] as const;
 export type CsvPart = (typeof CSV_PARTS)[number];
 
-type IndicatorData = Awaited<ReturnType<typeof loadIndicators>>;
+export type IndicatorData = Awaited<ReturnType<typeof loadIndicators>>;
 
 export const isCsvPart = (value: string | null): value is CsvPart =>
   (CSV_PARTS as readonly string[]).includes(value ?? '');

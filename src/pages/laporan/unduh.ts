@@ -1,14 +1,24 @@
 import type { APIRoute } from 'astro';
-import { loadReportCsv } from '../../features/analytics/load-report-csv.ts';
+import { fileResponse, readFormat, sheetFooter } from '../../features/analytics/download.ts';
+import { loadReportFile, type ReportFile } from '../../features/analytics/load-report-file.ts';
 import { can } from '../../features/auth/permissions.ts';
 import { db } from '../../lib/db.ts';
 import { translateMessage } from '../../lib/forms.ts';
 
-// The report as a CSV file (what it is about, the summary, one row per person), with the report page's filters.
+// The report as a file (what it is about, the summary, one row per person), with the report page's filters:
+// CSV, or an Excel workbook with `format=xlsx`.
+const INVALID_FORMAT: ReportFile = { status: 400, errors: { format: { key: 'errors.invalid' } } };
+
 export const GET: APIRoute = async (context) => {
   const { actor, t, locale } = context.locals;
   if (!actor || !can(actor, 'report.view')) return context.rewrite('/403');
-  const file = await loadReportCsv(db, actor, context.url.searchParams, t, locale);
+  const format = readFormat(context.url.searchParams);
+  const file = format
+    ? await loadReportFile(db, actor, context.url.searchParams, t, locale, {
+        format,
+        footer: sheetFooter(t),
+      })
+    : INVALID_FORMAT;
   if (file.status === 403) return context.rewrite('/403');
   if (file.status === 404) return context.rewrite('/404');
   if (file.status === 400) {
@@ -17,11 +27,5 @@ export const GET: APIRoute = async (context) => {
       .join(' ');
     return new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
-  return new Response(file.csv, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${file.filename}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileResponse(file.body, file.filename);
 };

@@ -1,0 +1,147 @@
+import type { Executor } from '../../../db/client.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { normalizedGain } from '../../lib/stats/index.ts';
+import { peopleColumns, skillPeopleSheet } from '../analytics/report-xlsx.ts';
+import type { Sheet } from '../analytics/xlsx.ts';
+import type { Rubric } from '../capacity/rubric-schema.ts';
+import { divisionLabel } from '../kube/labels.ts';
+import { listJabatan } from '../kube/queries.ts';
+import { skillPerson } from '../practice/report.ts';
+import { heldOn, positionsByPerson } from './compute.ts';
+import type { CsvPart, IndicatorData } from './csv.ts';
+import type { IndicatorContent } from './content.ts';
+import type { IndicatorScope } from './data.ts';
+
+// The data behind one indicator as workbook sheets, the same columns and words as its CSV (csv.ts): part 1
+// one sheet, part 2 the test pairs, the practical tasks' summary and one row per officer and task, part 3 one.
+
+function structureSheet(data: IndicatorData, t: Translate): Omit<Sheet, 'title' | 'about'> {
+  const kube = new Map(data.kubes.map((k) => [k.id, k]));
+  const [yes, no] = [t('indicators.detail.yes'), t('indicators.detail.no')];
+  return {
+    name: t('indicators.xlsx.sheet.structure'),
+    columns: [
+      { header: t('indicators.csv.date'), kind: 'date' },
+      { header: t('indicators.detail.kube'), kind: 'text' },
+      { header: t('indicators.detail.desa'), kind: 'text' },
+      { header: t('indicators.csv.kecamatan'), kind: 'text' },
+      { header: t('indicators.csv.kabupaten'), kind: 'text' },
+      { header: t('indicators.detail.core'), kind: 'number', digits: 0 },
+      ...data.divisions.map((d) => ({ header: divisionLabel(t, d), kind: 'text' as const })),
+      { header: t('indicators.detail.beyond'), kind: 'number', digits: 0 },
+    ],
+    rows: data.i1.structures.map((s) => {
+      const k = kube.get(s.kubeId);
+      return [
+        ...[data.i1.day, k?.name ?? '', k?.desa ?? '', k?.kecamatan ?? '', k?.kabupaten ?? '', s.coreOfficers],
+        ...data.divisions.map((d) => (s.divisions.includes(d) ? yes : no)),
+        s.beyondCoreOfficers,
+      ];
+    }),
+  };
+}
+
+async function knowledgeSheets(
+  db: Executor,
+  data: IndicatorData,
+  t: Translate,
+  content: Titles,
+): Promise<Omit<Sheet, 'title' | 'about'>[]> {
+  const [jabatanRows, modules, tasks] = await Promise.all([
+    listJabatan(db),
+    content.moduleTitles(),
+    content.taskTitles(),
+  ]);
+  const jabatan = new Map(jabatanRows.map((j) => [j.code, j.name]));
+  const byPerson = positionsByPerson(data.positions);
+  const heldBy = (personId: string, day: string) =>
+    (byPerson.get(personId) ?? [])
+      .filter((pos) => heldOn(day, pos))
+      .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode)
+      .join(', ');
+  const { all } = data.i2Skills;
+  return [
+    {
+      name: t('indicators.xlsx.sheet.knowledge'),
+      columns: [...peopleColumns(t), { header: t('indicators.csv.positions'), kind: 'text' }],
+      rows: data.pairs.map((p) => [
+        ...[p.name, p.kubeName, modules.get(p.moduleSlug) ?? p.moduleSlug, p.postDate, p.pre.score, p.post.score],
+        ...[p.post.score - p.pre.score, normalizedGain(p.pre.score, p.post.score), heldBy(p.personId, p.postDate)],
+      ]),
+    },
+    {
+      name: t('indicators.xlsx.sheet.skills'),
+      columns: [
+        { header: t('report.xlsx.col.figure'), kind: 'text' },
+        { header: t('report.xlsx.col.value'), kind: 'number', digits: 1 },
+      ],
+      rows: [
+        [t('indicators.detail.n'), { number: all.people, digits: 0 }],
+        [t('indicators.i2.skills.meanPre'), all.meanPre],
+        [t('indicators.i2.skills.meanPost'), all.meanPost],
+        [t('indicators.i2.skills.classGain'), { number: all.classGain, digits: 3 }],
+      ],
+    },
+    {
+      name: t('indicators.xlsx.sheet.skillPeople'),
+      ...skillPeopleSheet(data.i2Skills.pairs.map(skillPerson), t, tasks, {
+        header: t('indicators.csv.positions'),
+        cell: (p) => heldBy(p.personId, p.postDate),
+      }),
+    },
+  ];
+}
+
+function capacitySheet(data: IndicatorData, rubric: Rubric, t: Translate): Omit<Sheet, 'title' | 'about'> {
+  const kube = new Map(data.kubes.map((k) => [k.id, k]));
+  const titles = new Map(rubric.dimensions.map((d) => [d.id, d.title]));
+  return {
+    name: t('indicators.xlsx.sheet.capacity'),
+    columns: [
+      { header: t('indicators.detail.kube'), kind: 'text' },
+      { header: t('indicators.csv.dimension'), kind: 'text' },
+      { header: t('indicators.csv.baselineDate'), kind: 'date' },
+      { header: t('indicators.csv.baselineScore'), kind: 'number', digits: 2 },
+      { header: t('indicators.csv.latestDate'), kind: 'date' },
+      { header: t('indicators.csv.latestScore'), kind: 'number', digits: 2 },
+      { header: t('indicators.csv.change'), kind: 'number', digits: 2 },
+      { header: t('indicators.csv.improved'), kind: 'text' },
+    ],
+    rows: data.i3.perKube.flatMap(({ kubeId, change }) =>
+      change.baseline === null
+        ? []
+        : change.dimensions.map((d) => [
+            ...[kube.get(kubeId)?.name ?? '', titles.get(d.dimension) ?? d.dimension],
+            ...[change.baseline?.assessedOn ?? null, d.baseline, change.latest?.assessedOn ?? null, d.latest, d.change],
+            d.improved === null ? null : d.improved ? t('indicators.csv.yes') : t('indicators.csv.no'),
+          ]),
+    ),
+  };
+}
+
+/** The curriculum's titles, passed in: `astro:content` answers only inside Astro (see content.ts). */
+type Titles = Pick<IndicatorContent, 'moduleTitles' | 'taskTitles'>;
+
+/** One part of the indicator data as sheets, each opening with the indicator, its period and its area. */
+export async function indicatorSheets(
+  db: Executor,
+  part: CsvPart,
+  data: IndicatorData,
+  t: Translate,
+  scope: IndicatorScope,
+  content: Titles & { rubric: Rubric },
+): Promise<Sheet[]> {
+  const sheets =
+    part === '1'
+      ? [structureSheet(data, t)]
+      : part === '2'
+        ? await knowledgeSheets(db, data, t, content)
+        : [capacitySheet(data, content.rubric, t)];
+  // The area as the printed dashboard names it (DashboardPrintHead): the narrowest place first.
+  const area = [scope.desa, scope.kecamatan, scope.kabupaten].filter(Boolean).join(', ');
+  const block = [
+    [t('indicators.print.period'), `${scope.from} – ${scope.to}`],
+    [t('indicators.print.area'), area || t('indicators.print.allArea')],
+  ] as const;
+  return sheets.map((sheet) => ({ ...sheet, title: t(`indicators.i${part}.title`), about: block }));
+}
