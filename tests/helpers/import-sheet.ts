@@ -44,7 +44,10 @@ export function fiveMembers(
 const quote = (value: string) => (/[",;\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** A CSV file as Excel writes it: `separator`-separated, CRLF lines, optionally with a byte-order mark. */
-export function csvFile(rows: string[][], { separator = ',', bom = false, headers = [...HEADERS] } = {}): Uint8Array {
+export function csvFile(
+  rows: string[][],
+  { separator = ',', bom = false, headers = [...HEADERS] as string[] } = {},
+): Uint8Array {
   const text = [headers, ...rows].map((row) => row.map(quote).join(separator)).join('\r\n');
   return new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${text}\r\n`);
 }

@@ -28,18 +28,16 @@ async function write(tx: Transaction, plan: ImportPlan, hashes: Map<number, { se
   await insertChunked(
     plan.kubes.filter((kube) => kube.isNew),
     (chunk) =>
-      tx
-        .insert(kubes)
-        .values(
-          chunk.map(({ id, name, desa, kecamatan, kabupaten, provinsi }) => ({
-            id,
-            name,
-            desa,
-            kecamatan,
-            kabupaten,
-            provinsi,
-          })),
-        ),
+      tx.insert(kubes).values(
+        chunk.map(({ id, name, desa, kecamatan, kabupaten, provinsi }) => ({
+          id,
+          name,
+          desa,
+          kecamatan,
+          kabupaten,
+          provinsi,
+        })),
+      ),
   );
   const fresh = plan.people.filter((person) => person.isNew);
   await insertChunked(fresh, (chunk) =>
@@ -81,17 +79,15 @@ async function write(tx: Transaction, plan: ImportPlan, hashes: Map<number, { se
     (person): person is PlannedPerson & { newPosition: string } => person.newPosition !== null,
   );
   await insertChunked(withPosition, (chunk) =>
-    tx
-      .insert(positions)
-      .values(
-        chunk.map((person) => ({
-          id: newId(),
-          kubeId: person.kubeId,
-          personId: person.id,
-          jabatanCode: person.newPosition,
-          startDate: today,
-        })),
-      ),
+    tx.insert(positions).values(
+      chunk.map((person) => ({
+        id: newId(),
+        kubeId: person.kubeId,
+        personId: person.id,
+        jabatanCode: person.newPosition,
+        startDate: today,
+      })),
+    ),
   );
 }
 
@@ -101,13 +97,18 @@ async function write(tx: Transaction, plan: ImportPlan, hashes: Map<number, { se
  * then the plan is made again inside it: if the database changed meanwhile so that other people would be
  * created, nothing is written and the admin tries again.
  */
-export async function applyImport(db: Database, rows: RawRow[]): Promise<ImportResult> {
+export async function applyImport(
+  db: Database,
+  rows: RawRow[],
+  /** Called as secrets are hashed (the long part), for a progress bar: how many of `total` are done. */
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
   const before = planImport(rows, await loadExisting(db));
   if (before.errors.length > 0) return { plan: before, secrets: [] };
   const kubeNames = new Map(before.kubes.map((kube) => [kube.key, kube.name]));
   const fresh = before.people.filter((person) => person.isNew);
   const secrets = fresh.map((person) => newSecretFor(person.role, person.username));
-  const hashed = await hashSecrets(secrets);
+  const hashed = await hashSecrets(secrets, (done) => onProgress?.(done, secrets.length));
   const byRow = new Map(
     fresh.map((person, i) => [
       person.row,
