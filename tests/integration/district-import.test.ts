@@ -5,6 +5,8 @@ import { applyImport } from '../../src/features/district-import/apply.ts';
 import { loadExisting } from '../../src/features/district-import/existing.ts';
 import { planImport } from '../../src/features/district-import/plan.ts';
 import { readImportFile } from '../../src/features/district-import/read-file.ts';
+import { buildImportTemplate } from '../../src/features/district-import/template.ts';
+import ExcelJS from 'exceljs';
 import type { RawRow } from '../../src/features/district-import/columns.ts';
 import { verifySecret } from '../../src/features/auth/password.ts';
 import { isWeakPin } from '../../src/features/auth/pin.ts';
@@ -183,5 +185,19 @@ describe('applyImport()', () => {
     expect(sumarni?.phone).toBe('0812 1111 2222');
     expect(await t.db.select().from(memberships).where(eq(memberships.personId, 'sumarni01'))).toHaveLength(1);
     expect(await t.db.select().from(memberships).where(eq(memberships.personId, 'karti0001'))).toHaveLength(1);
+  });
+});
+
+describe('buildImportTemplate()', () => {
+  it('has every header, an example row the import accepts, and a sheet explaining each column', async () => {
+    const template = await buildImportTemplate('id');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template as unknown as ArrayBuffer);
+    const [data, help] = workbook.worksheets;
+    expect(data?.getRow(1).values).toEqual([undefined, ...HEADERS, 'Provinsi']);
+    expect(help?.getRow(8).values).toEqual([undefined, 'Peran', expect.stringContaining('anggota (masuk dengan PIN)')]);
+    const plan = planImport(await rowsOf(template), await loadExisting(t.db));
+    expect(plan.errors).toEqual([]);
+    expect(plan.counts.kubes.created).toBe(1);
   });
 });
