@@ -118,6 +118,44 @@ describe('planImport()', () => {
   });
 });
 
+describe('planImport() against the database', () => {
+  beforeEach(async () => {
+    await t.db.insert(people).values([
+      { id: 'ketua0001', name: 'Bu Ketua', username: 'bu.ketua', role: 'pengurus' },
+      { id: 'pindah001', name: 'Pindahan', username: 'pindahan', role: 'anggota' },
+    ]);
+    await t.db.insert(memberships).values([
+      { id: 'm1', kubeId: 'kubemaju1', personId: 'ketua0001', joinedOn: '2024-01-01' },
+      { id: 'm2', kubeId: 'kubemaju2', personId: 'pindah001', joinedOn: '2024-01-01' },
+    ]);
+    await t.db
+      .insert(positions)
+      .values({ id: 'p1', kubeId: 'kubemaju1', personId: 'ketua0001', jabatanCode: 'ketua', startDate: '2024-01-01' });
+  });
+
+  it('refuses a second ketua beside the one in the database, a member of another KUBE and a changed role', async () => {
+    expect(
+      await errorsOf([
+        personRow('Ketua Baru', { Peran: 'pengurus', Jabatan: 'ketua' }),
+        personRow('Pindahan', { 'Nama pengguna': 'pindahan' }),
+        personRow('Bu Ketua', { 'Nama pengguna': 'bu.ketua' }),
+        personRow('bu ketua', { 'Nama pengguna': 'ketua.lain' }),
+      ]),
+    ).toEqual([
+      { row: 2, column: 'jabatan', key: 'import.errors.positionTaken' },
+      { row: 3, column: 'kubeName', key: 'import.errors.otherKube' },
+      { row: 4, column: 'role', key: 'import.errors.roleDiffers' },
+      { row: 5, column: 'username', key: 'import.errors.usernameDiffers' },
+    ]);
+  });
+
+  it('makes a free username from the name when the cell is empty', async () => {
+    await t.db.insert(people).values({ id: 'sitiam001', name: 'Siti Lain', username: 'siti.aminah', role: 'anggota' });
+    const plan = await planOf([personRow('Siti Aminah'), personRow('Sítì  Aminah', { 'Nama KUBE': 'Maju Bersama 2' })]);
+    expect(plan.people.map((person) => person.username)).toEqual(['siti.aminah.2', 'siti.aminah.3']);
+  });
+});
+
 describe('applyImport()', () => {
   it('creates KUBEs, people, memberships and positions, with hashed PINs and first passwords', async () => {
     const rows = [...fiveMembers(), ...fiveMembers(newKube, 'Baru')];

@@ -5,8 +5,8 @@ import { parseCsv } from './read-csv.ts';
 
 export type ReadResult = { ok: true; rows: RawRow[] } | { ok: false; error: Message };
 
-/** An XLSX file is a ZIP archive: it starts with "PK". Anything else is read as UTF-8 CSV. */
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+/** An XLSX file is a ZIP archive: it starts with "PK\x03\x04". Anything else is read as UTF-8 CSV. */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 
 async function readXlsxRows(bytes: Uint8Array): Promise<{ row: number; values: string[] }[]> {
   const workbook = new ExcelJS.Workbook();
