@@ -60,10 +60,14 @@ describe('readImportFile()', () => {
     expect(read).toEqual({ ok: false, error: { key: 'import.errors.missingHeader', params: { column: 'Peran' } } });
   });
 
-  it('accepts 20,000 rows and refuses a file over the size limit', async () => {
+  it('accepts 20,000 rows and refuses 25,001 rows, an empty sheet and a file over the size limit', async () => {
     const many = Array.from({ length: 20_000 }, (_, i) => personRow(`Warga ${i}`));
     const read = await readImportFile(csvFile(many));
     expect(read.ok && read.rows.length).toBe(20_000);
+    const tooMany = await readImportFile(csvFile(Array.from({ length: 25_001 }, (_, i) => personRow(`W ${i}`))));
+    expect(!tooMany.ok && tooMany.error.key).toBe('import.errors.tooManyRows');
+    const empty = await readImportFile(csvFile([]));
+    expect(!empty.ok && empty.error.key).toBe('import.errors.empty');
     const huge = await readImportFile(new Uint8Array(11 * 1024 * 1024).fill(65));
     expect(!huge.ok && huge.error.key).toBe('import.errors.fileTooBig');
   });
@@ -85,6 +89,7 @@ describe('planImport()', () => {
         personRow('Kembar B', { 'Nama pengguna': 'kembar' }),
         personRow('Pakai Admin', { 'Nama pengguna': 'admin' }),
         personRow('Baru', { ...newKube, Kabupaten: 'Kediri' }),
+        personRow('warga  satu'),
       ]),
     ).toEqual([
       { row: 7, column: 'jabatan', key: 'import.errors.twoHolders' },
@@ -97,6 +102,7 @@ describe('planImport()', () => {
       { row: 15, column: 'username', key: 'import.errors.usernameTwice' },
       { row: 16, column: 'username', key: 'import.errors.usernameTaken' },
       { row: 17, column: 'provinsi', key: 'import.errors.provinsi' },
+      { row: 18, column: 'name', key: 'import.errors.nameTwice' },
     ]);
   });
 
