@@ -3,6 +3,7 @@ import enAuth from './en/auth.json';
 import enCapacity from './en/capacity.json';
 import enCommon from './en/common.json';
 import enFacts from './en/facts.json';
+import enImport from './en/import.json';
 import enIndicators from './en/indicators.json';
 import enItemBank from './en/itembank.json';
 import enKube from './en/kube.json';
@@ -20,6 +21,7 @@ import idAuth from './id/auth.json';
 import idCapacity from './id/capacity.json';
 import idCommon from './id/common.json';
 import idFacts from './id/facts.json';
+import idImport from './id/import.json';
 import idIndicators from './id/indicators.json';
 import idItemBank from './id/itembank.json';
 import idKube from './id/kube.json';
@@ -43,6 +45,7 @@ const id = mergeDictionaries({
   assessment: idAssessment,
   capacity: idCapacity,
   facts: idFacts,
+  import: idImport,
   indicators: idIndicators,
   itembank: idItemBank,
   kube: idKube,
@@ -62,6 +65,7 @@ const en = mergeDictionaries({
   assessment: enAssessment,
   capacity: enCapacity,
   facts: enFacts,
+  import: enImport,
   indicators: enIndicators,
   itembank: enItemBank,
   kube: enKube,

@@ -24,7 +24,7 @@ const checkbox = () =>
 const roleField = () => z.enum(ROLES, { error: 'errors.choice' });
 
 /** Digits, spaces, `+`, `-` and brackets, as people write a phone number; 6–20 characters. */
-const phone = () =>
+export const phone = () =>
   optionalText(20).refine((value) => value === null || /^\+?[0-9 ()-]{6,20}$/.test(value), 'people.errors.phone');
 
 /**
