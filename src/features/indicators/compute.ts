@@ -46,6 +46,23 @@ export function positionsByPerson(positions: readonly PositionRecord[]): Map<str
   return byPerson;
 }
 
+/**
+ * What each person held on a day, as the names of the positions joined by commas: the column both downloads of
+ * indicator 2 write (csv.ts, xlsx.ts). A code without a name in `jabatan` is shown as the code.
+ */
+export function positionNamesOn(
+  positions: readonly PositionRecord[],
+  jabatan: readonly { code: string; name: string }[],
+): (personId: string, day: string) => string {
+  const names = new Map(jabatan.map((j) => [j.code, j.name]));
+  const byPerson = positionsByPerson(positions);
+  return (personId, day) =>
+    (byPerson.get(personId) ?? [])
+      .filter((pos) => heldOn(day, pos))
+      .map((pos) => names.get(pos.jabatanCode) ?? pos.jabatanCode)
+      .join(', ');
+}
+
 export type KubeStructure = {
   kubeId: string;
   /** Beyond-core divisions with at least one holder on the day. */

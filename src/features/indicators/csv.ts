@@ -8,7 +8,7 @@ import { skillPerson } from '../practice/report.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
-import { heldOn, positionsByPerson } from './compute.ts';
+import { positionNamesOn } from './compute.ts';
 import type { loadIndicators } from './data.ts';
 import type { RubricEntry } from '../capacity/rubric.ts';
 
@@ -56,14 +56,8 @@ function structureCsv(data: IndicatorData, t: Translate): string {
 
 async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Promise<string> {
   const [jabatanRows, moduleList, tasks] = await Promise.all([listJabatan(db), listModules(), taskTitles()]);
-  const jabatan = new Map(jabatanRows.map((j) => [j.code, j.name]));
   const modules = new Map(moduleList.map((m) => [m.id, m.data.title]));
-  const byPerson = positionsByPerson(data.positions);
-  const heldBy = (personId: string, day: string) =>
-    (byPerson.get(personId) ?? [])
-      .filter((pos) => heldOn(day, pos))
-      .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode)
-      .join(', ');
+  const heldBy = positionNamesOn(data.positions, jabatanRows);
   const header = [
     t('report.col.name'),
     t('report.col.kube'),

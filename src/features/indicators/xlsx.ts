@@ -7,7 +7,7 @@ import type { Rubric } from '../capacity/rubric-schema.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { skillPerson } from '../practice/report.ts';
-import { heldOn, positionsByPerson } from './compute.ts';
+import { positionNamesOn } from './compute.ts';
 import type { CsvPart, IndicatorData } from './csv.ts';
 import type { IndicatorContent } from './content.ts';
 import type { IndicatorScope } from './data.ts';
@@ -52,13 +52,7 @@ async function knowledgeSheets(
     content.moduleTitles(),
     content.taskTitles(),
   ]);
-  const jabatan = new Map(jabatanRows.map((j) => [j.code, j.name]));
-  const byPerson = positionsByPerson(data.positions);
-  const heldBy = (personId: string, day: string) =>
-    (byPerson.get(personId) ?? [])
-      .filter((pos) => heldOn(day, pos))
-      .map((pos) => jabatan.get(pos.jabatanCode) ?? pos.jabatanCode)
-      .join(', ');
+  const heldBy = positionNamesOn(data.positions, jabatanRows);
   const { all } = data.i2Skills;
   return [
     {

@@ -191,17 +191,7 @@ export async function writeRow(
   const key = rowKeyOf(table, row);
   const existing = known === undefined ? (await readRows(tx, table, [key])).get(key) : (known ?? undefined);
   if (!existing) {
-    const stored = await fromWire(tx, table, row);
-    const names = Object.keys(stored);
-    await tx.run(
-      sql`insert into ${column(table.name)} (${sql.join(
-        names.map((name) => column(name)),
-        sql`, `,
-      )}) values (${sql.join(
-        names.map((name) => sql`${stored[name]}`),
-        sql`, `,
-      )})`,
-    );
+    await insertRows(tx, table, [row]);
     return 'inserted';
   }
   const differing = Object.keys(row).filter((name) => !table.key.includes(name) && existing[name] !== row[name]);
