@@ -13,7 +13,13 @@ export const boardShows = (board: Page, username: string, text: string) =>
 
 /** Opens the join screen of workshop `code`, picks the member by name and types their PIN. */
 export async function joinWorkshop(tablet: Page, base: string, code: string, username: string, pin: string) {
-  await tablet.goto(`${base}/gabung?kode=${code}`);
+  const join = `${base}/gabung?kode=${code}`;
+  // The "selesai" screen hands the tablet on by itself after 8 s (a meta refresh to this same join screen):
+  // a goto that meets that refresh is interrupted by it, and the page it lands on is the one wanted.
+  await tablet.goto(join).catch(async (error: unknown) => {
+    if (!String(error).includes('interrupted by another navigation')) throw error;
+    await tablet.waitForURL(join);
+  });
   await tablet.getByRole('link', { name: `Uji ${username}` }).click();
   await tablet.getByLabel('PIN Anda').fill(pin);
   await tablet.getByRole('button', { name: 'Masuk' }).click();
