@@ -6,49 +6,19 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { COLUMNS } from '../src/features/district-import/columns.ts';
 import { applyImport } from '../src/features/district-import/apply.ts';
 import { loadExisting } from '../src/features/district-import/existing.ts';
 import { planImport } from '../src/features/district-import/plan.ts';
 import { readImportFile } from '../src/features/district-import/read-file.ts';
+import { districtCsv, districtHeaders, districtRows } from './bench/district-sheet.ts';
 
 const KUBES = 1000;
 const PER_KUBE = 15;
-const JABATAN = ['ketua', 'sekretaris', 'bendahara'];
-
-function sheetRows(): string[][] {
-  const rows: string[][] = [];
-  for (let k = 0; k < KUBES; k++) {
-    for (let p = 0; p < PER_KUBE; p++) {
-      const officer = p < JABATAN.length;
-      rows.push([
-        `Kabupaten ${k % 10}`,
-        `Kecamatan ${k % 50}`,
-        `Desa ${k % 200}`,
-        `KUBE Bench ${k}`,
-        `Warga ${k} ${p}`,
-        p % 2 ? 'L' : 'P',
-        officer ? 'pengurus' : 'anggota',
-        officer ? (JABATAN[p] ?? '') : '',
-        p % 3 ? '' : `0812 ${String(k).padStart(4, '0')} ${String(p).padStart(4, '0')}`,
-        '',
-        'Jawa Timur',
-      ]);
-    }
-  }
-  return rows;
-}
-
-const headers = COLUMNS.map((column) => column.header);
-
-function csv(rows: string[][]): Uint8Array {
-  return new TextEncoder().encode([headers, ...rows].map((row) => row.join(';')).join('\r\n'));
-}
 
 async function xlsx(rows: string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Data');
-  sheet.addRow(headers);
+  sheet.addRow(districtHeaders);
   sheet.addRows(rows);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -65,8 +35,8 @@ async function timed<T>(label: string, rowCount: number, run: () => Promise<T>):
   return result;
 }
 
-const rows = sheetRows();
-const files = { csv: csv(rows), xlsx: await xlsx(rows) };
+const rows = districtRows(KUBES, PER_KUBE);
+const files = { csv: districtCsv(rows), xlsx: await xlsx(rows) };
 console.log(
   `${rows.length.toLocaleString('en')} rows, ${KUBES} KUBEs; CSV ${(files.csv.byteLength / 1e6).toFixed(1)} MB, XLSX ${(files.xlsx.byteLength / 1e6).toFixed(1)} MB`,
 );
