@@ -58,11 +58,17 @@ export const percentile = (values: readonly number[], p: number) => {
 
 /** Times one page: the whole answer read, as a browser would. */
 export async function timePage(base: string, page: DistrictPage, cookie: string, runs: number): Promise<PageTiming> {
-  const once = async () => {
+  const once = async (retry = true): Promise<{ ms: number; status: number; bytes: number }> => {
     const start = performance.now();
-    const response = await fetch(`${base}${page.path}`, { headers: { cookie }, redirect: 'manual' });
-    const body = await response.arrayBuffer();
-    return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
+    try {
+      const response = await fetch(`${base}${page.path}`, { headers: { cookie }, redirect: 'manual' });
+      const body = await response.arrayBuffer();
+      return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
+    } catch (error) {
+      // A kept-alive socket the server closed just as it was reused (its keep-alive timeout is 5 s): once more.
+      if (retry && String((error as Error).cause).includes('other side closed')) return once(false);
+      throw error;
+    }
   };
   const first = await once();
   const times: number[] = [];

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtPages, percentile, timePage, type PageTiming } from '../../scripts/bench/district-pages.ts';
+import { seedDistrict, type District } from '../../scripts/bench/district-seed.ts';
+import { startApp, type RunningApp } from './helpers/app.ts';
+
+// The district bench's pages (`npm run bench:district`, scripts/bench/district-*.ts) on a district a
+// twenty-fifth of its size: 40 KUBEs, 600 people, 12,000 submitted attempts. Every page must answer, and the
+// slowest — the ones whose work grows with the district — must stay within a budget. The budget is loose
+// (this machine runs other tests meanwhile; the bench holds the real figures, in the README): it catches a
+// page that starts reading per KUBE or per person, not a few per cent.
+const SLOW_PAGE_BUDGET_MS = 1500;
+const SLOW_PAGES = [
+  'gain report, whole program',
+  'gain report, one module',
+  'indicator dashboard',
+  'indicator 1 detail',
+  'indicator 2 detail',
+  'indicator 3 detail',
+  'item bank, one module',
+  'people list',
+  'KUBE list',
+];
+
+let app: RunningApp;
+let district: District;
+
+beforeAll(async () => {
+  app = await startApp();
+  district = await seedDistrict(app.connection, { kubes: 40, perKube: 15, modules: 10 });
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const cookieOf = (who: 'admin' | 'pendamping') =>
+  who === 'admin' ? district.cookies.admin : district.cookies.facilitator;
+
+describe('a district of 40 KUBEs', () => {
+  it('has every admin and facilitator page of the bench answering', async () => {
+    expect(district.counts.attempts).toBe(12_000);
+    const failed: string[] = [];
+    for (const page of districtPages(district)) {
+      const { status } = await timePage(app.url, page, cookieOf(page.who), 0);
+      if (status !== 200) failed.push(`${page.name} (${page.path}): ${status}`);
+    }
+    expect(failed).toEqual([]);
+  });
+
+  it('keeps the pages whose work grows with the district within their budget', async () => {
+    const pages = districtPages(district).filter((page) => SLOW_PAGES.includes(page.name));
+    expect(pages.map((page) => page.name).sort()).toEqual([...SLOW_PAGES].sort());
+    const timings: PageTiming[] = [];
+    for (const page of pages) timings.push(await timePage(app.url, page, cookieOf(page.who), 3));
+    const over = timings
+      .map((t) => ({ name: t.page.name, p50: Math.round(percentile(t.times, 50)) }))
+      .filter((t) => t.p50 > SLOW_PAGE_BUDGET_MS);
+    expect(over, `pages over ${SLOW_PAGE_BUDGET_MS} ms`).toEqual([]);
+  });
+});
