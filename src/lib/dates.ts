@@ -1,8 +1,16 @@
 // Calendar dates (SK, memberships, positions) are days as `YYYY-MM-DD`, compared as strings.
 
+// One formatter per time zone, made once: making one costs more than the formatting.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function isoDateIn(timeZone: string, now: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Today in Western Indonesia Time, where the program runs: the default of a new date field. */
