@@ -2,11 +2,11 @@ import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { jabatan, kubes, memberships, people, positions, ROLES, type Role } from '../../../db/schema.ts';
 import { todayIso } from '../../lib/dates.ts';
+import { containing } from '../../lib/like.ts';
+import { NO_AREA, type AreaChoice } from '../kube/area-choice.ts';
+import { areaConditions } from '../kube/areas.ts';
 
-export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null };
-
-/** `%` and `_` typed by a person are letters to find, not LIKE wildcards. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null; area?: AreaChoice };
 
 /** The membership a person holds today, to join on. */
 const currentMembership = and(eq(memberships.personId, people.id), isNull(memberships.leftOn));
@@ -15,6 +15,8 @@ function peopleConditions(filter: PeopleFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(people.role, filter.role));
   if (filter.kubeId) conditions.push(eq(memberships.kubeId, filter.kubeId));
+  // The area of the KUBE a person belongs to today (the query joins `kubes` through the membership).
+  conditions.push(...areaConditions(filter.area ?? NO_AREA));
   const q = filter.q?.trim();
   if (q) {
     const pattern = containing(q);
@@ -33,6 +35,7 @@ export async function countPeople(db: Executor, filter: PeopleFilter = {}): Prom
     .select({ n: count() })
     .from(people)
     .leftJoin(memberships, currentMembership)
+    .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
     .where(and(...peopleConditions(filter)));
   return row?.n ?? 0;
 }
