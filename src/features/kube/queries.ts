@@ -8,14 +8,18 @@ import { areaConditions } from './areas.ts';
 // Reads of a KUBE's records. "Now" means an open period (no end date, no date left); "on a date" means
 // the period covers that day, both ends included.
 
-/** KUBEs for a select list, by name; `only` narrows them (a facilitator's assigned KUBEs), `area` to a place. */
-export async function listKubeOptions(db: Executor, only?: readonly string[], area: AreaChoice = NO_AREA) {
+/**
+ * KUBEs for a select list, by name; `only` narrows them (a facilitator's assigned KUBEs), `area` to a place,
+ * `limit` to the first few.
+ */
+export async function listKubeOptions(db: Executor, only?: readonly string[], area: AreaChoice = NO_AREA, limit = -1) {
   if (only?.length === 0) return [];
   return db
     .select({ id: kubes.id, name: kubes.name, desa: kubes.desa })
     .from(kubes)
     .where(and(only ? inArray(kubes.id, [...only]) : undefined, ...areaConditions(area)))
-    .orderBy(asc(kubes.name));
+    .orderBy(asc(kubes.name))
+    .limit(limit);
 }
 
 export type Jabatan = typeof jabatan.$inferSelect;
