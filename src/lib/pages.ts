@@ -29,3 +29,12 @@ export function pageWindow(params: URLSearchParams, total: number, size = PAGE_S
 /** The rows of one page of a list already in memory. */
 export const pageOf = <T>(rows: readonly T[], window: PageWindow): T[] =>
   rows.slice(window.offset, window.offset + window.limit);
+
+/** The address of another page of the same list: every other parameter (search, filters) kept, `halaman` set. */
+export function pageHref(url: URL, page: number): string {
+  const params = new URLSearchParams(url.searchParams);
+  if (page === 1) params.delete('halaman');
+  else params.set('halaman', String(page));
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}`;
+}

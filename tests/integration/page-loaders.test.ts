@@ -133,10 +133,15 @@ describe('loadAssessmentPage()', () => {
 describe('loadAssessmentHistory()', () => {
   it('gives every assessment its overall score, the same mean the change from the baseline uses', async () => {
     const page = await loadAssessmentHistory(t.db, DEMO_KUBE_ID, rubrics);
-    expect(page?.assessments.map((a) => a.id)).toEqual(['demokapasitas1', 'demokapasitas2']);
-    const change = capacityChange(page?.assessments ?? [], shape);
-    expect(page?.assessments[0]?.overall).toBe(change.overall.baseline);
-    expect(page?.assessments[1]?.overall).toBe(change.overall.latest);
+    // Newest first, the baseline marked.
+    expect(page?.assessments.map((a) => [a.id, a.isBaseline])).toEqual([
+      ['demokapasitas2', false],
+      ['demokapasitas1', true],
+    ]);
+    const change = capacityChange([...(page?.assessments ?? [])].reverse(), shape);
+    expect(page?.assessments[1]?.overall).toBe(change.overall.baseline);
+    expect(page?.assessments[0]?.overall).toBe(change.overall.latest);
+    expect(page?.shown).toMatchObject({ page: 1, total: 2 });
   });
 
   it('gives nothing for a KUBE that does not exist', async () => {

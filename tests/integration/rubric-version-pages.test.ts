@@ -80,7 +80,7 @@ describe('assessments scored with different rubric versions', () => {
 
   it('compares the baseline with the latest follow-up and says the versions differ', async () => {
     const page = await loadAssessmentHistory(t.db, KUBE, rubrics);
-    expect(page?.assessments.map((a) => a.rubricVersion)).toEqual([1, current.version]);
+    expect(page?.assessments.map((a) => a.rubricVersion)).toEqual([current.version, 1]);
     expect(page?.change.overall).toEqual({ baseline: 2, latest: 3, change: 1 });
     expect(page?.comparison?.differences.map((d) => d.id)).toContain('kl-laporan');
   });

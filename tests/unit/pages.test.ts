@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, pageWindow } from '../../src/lib/pages.ts';
+import { pageHref, pageOf, pageWindow } from '../../src/lib/pages.ts';
 
 const ask = (page: string | null, total: number) =>
   pageWindow(new URLSearchParams(page === null ? '' : { halaman: page }), total);
@@ -24,5 +24,18 @@ describe('pageOf()', () => {
   it('cuts one page out of a list in memory', () => {
     const rows = Array.from({ length: 120 }, (_, i) => i);
     expect(pageOf(rows, ask('3', rows.length))).toEqual(rows.slice(100));
+  });
+});
+
+describe('pageHref()', () => {
+  const url = new URL('http://x/kube?cari=maju&kabupaten=Nganjuk&halaman=3');
+
+  it('keeps the search and the filters and changes only the page', () => {
+    expect(pageHref(url, 4)).toBe('/kube?cari=maju&kabupaten=Nganjuk&halaman=4');
+  });
+
+  it('leaves `halaman` out for the first page', () => {
+    expect(pageHref(url, 1)).toBe('/kube?cari=maju&kabupaten=Nganjuk');
+    expect(pageHref(new URL('http://x/kube?halaman=2'), 1)).toBe('/kube');
   });
 });

@@ -1,9 +1,12 @@
 import type { Executor } from '../../../db/client.ts';
+import { nameMatches, searchText } from '../../lib/like.ts';
 import { pageOf, pageWindow, type PageWindow } from '../../lib/pages.ts';
 import { normalizedGain } from '../../lib/stats/index.ts';
 import type { Pair } from '../analytics/pairs.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { visibleKubeIds, type Actor } from '../auth/permissions.ts';
 import { rubricShape } from '../capacity/rubric.ts';
+import { AREA_KEYS, areaParams, chooseArea, type Area, type AreaChoice } from '../kube/area-choice.ts';
+import { listAreas } from '../kube/areas.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { siteContent, type IndicatorContent } from './content.ts';
 import type { Indicators } from './dashboard.ts';
@@ -27,6 +30,11 @@ type DetailBase = {
   kubes: Map<string, ScopeKube>;
   /** The page of the growing list shown (KUBEs, or officers' pairs for indicator 2). */
   shown: PageWindow;
+  /** The area filter's places (the KUBEs the person may see) and the area chosen among them. */
+  areas: Area[];
+  area: AreaChoice;
+  /** The name searched in the list (`?cari=`): a KUBE's, or for indicator 2 an officer's or their KUBE's. */
+  q: string;
 };
 
 export type DetailView =
@@ -64,8 +72,15 @@ export async function loadIndicatorDetail(
   params: URLSearchParams,
   content: IndicatorContent = siteContent,
 ): Promise<IndicatorDetail> {
-  const request = readIndicatorRequest(actor, params);
+  // A place that is not one of the person's KUBEs' places (stale, made up) is dropped, not refused.
+  const areas = await listAreas(db, visibleKubeIds(actor));
+  const area = chooseArea(params, areas);
+  const asked = new URLSearchParams(params);
+  for (const key of AREA_KEYS) asked.delete(key);
+  for (const [key, value] of areaParams(area)) asked.set(key, value);
+  const request = readIndicatorRequest(actor, asked);
   if (!request.ok) return { status: 400, view: null };
+  const q = searchText(params);
   const rubric = content.rubric();
   // The indicators and indicator 2's names (positions, modules) are independent reads: they run together.
   const [data, { dimensions }, names] = await Promise.all([
@@ -73,18 +88,26 @@ export async function loadIndicatorDetail(
     rubric,
     number === '2' ? namesFor(db, content) : null,
   ]);
-  const listed = number === '1' ? data.i1.structures : number === '2' ? data.pairs : data.i3.perKube;
+  const kubes = new Map(data.kubes.map((k) => [k.id, k]));
+  // The indicators need every record of the area, so the list is searched in memory, then paged.
+  const kubeNamed = (row: { kubeId: string }) => nameMatches(kubes.get(row.kubeId)?.name ?? '', q);
+  const structures = data.i1.structures.filter(kubeNamed);
+  const pairsFound = data.pairs.filter((p) => nameMatches(p.name, q) || nameMatches(p.kubeName, q));
+  const perKube = data.i3.perKube.filter(kubeNamed);
+  const listed = number === '1' ? structures : number === '2' ? pairsFound : perKube;
   const base: DetailBase = {
     data,
     params: request.params,
     query: `?${request.params.toString()}`,
-    kubes: new Map(data.kubes.map((k) => [k.id, k])),
+    kubes,
     shown: pageWindow(params, listed.length),
+    areas,
+    area,
+    q,
   };
-  if (number === '1')
-    return { status: 200, view: { ...base, number, structures: pageOf(data.i1.structures, base.shown) } };
+  if (number === '1') return { status: 200, view: { ...base, number, structures: pageOf(structures, base.shown) } };
   if (number === '2' && names) {
-    const pairs = pageOf(data.pairs, base.shown).map((p) => ({ ...p, g: normalizedGain(p.pre.score, p.post.score) }));
+    const pairs = pageOf(pairsFound, base.shown).map((p) => ({ ...p, g: normalizedGain(p.pre.score, p.post.score) }));
     return { status: 200, view: { ...base, number: '2', pairs, ...names } };
   }
   return {
@@ -92,7 +115,7 @@ export async function loadIndicatorDetail(
     view: {
       ...base,
       number: '3',
-      perKube: pageOf(data.i3.perKube, base.shown),
+      perKube: pageOf(perKube, base.shown),
       business: new Map(data.business.map((b) => [b.kubeId, b])),
       programDimensions: dimensions.filter((d) => d.kind === 'program').map((d) => ({ id: d.id, title: d.title })),
     },

@@ -1,18 +1,25 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { facilitatorAssignments, jabatan, kubes, memberships, people, positions } from '../../../db/schema.ts';
+import { containing } from '../../lib/like.ts';
+import { NO_AREA, type AreaChoice } from './area-choice.ts';
+import { areaConditions } from './areas.ts';
 
 // Reads of a KUBE's records. "Now" means an open period (no end date, no date left); "on a date" means
 // the period covers that day, both ends included.
 
-/** KUBEs for a select list, by name; `only` narrows them (a facilitator's assigned KUBEs). */
-export async function listKubeOptions(db: Executor, only?: readonly string[]) {
+/**
+ * KUBEs for a select list, by name; `only` narrows them (a facilitator's assigned KUBEs), `area` to a place,
+ * `limit` to the first few.
+ */
+export async function listKubeOptions(db: Executor, only?: readonly string[], area: AreaChoice = NO_AREA, limit = -1) {
   if (only?.length === 0) return [];
   return db
     .select({ id: kubes.id, name: kubes.name, desa: kubes.desa })
     .from(kubes)
-    .where(only ? inArray(kubes.id, [...only]) : undefined)
-    .orderBy(asc(kubes.name));
+    .where(and(only ? inArray(kubes.id, [...only]) : undefined, ...areaConditions(area)))
+    .orderBy(asc(kubes.name))
+    .limit(limit);
 }
 
 export type Jabatan = typeof jabatan.$inferSelect;
@@ -42,13 +49,22 @@ export type KubeSummary = {
   divisions: { division: string; formed: boolean }[];
 };
 
-/** How many KUBEs the list holds; `only` narrows them to a facilitator's. */
-export async function countKubes(db: Executor, only?: readonly string[]): Promise<number> {
+/** The KUBE list's filter: a name search and an area. */
+export type KubeFilter = { q?: string; area?: AreaChoice };
+
+function kubeConditions(only: readonly string[] | undefined, filter: KubeFilter): SQL | undefined {
+  const q = filter.q?.trim();
+  return and(
+    only ? inArray(kubes.id, [...only]) : undefined,
+    ...areaConditions(filter.area ?? NO_AREA),
+    q ? sql`${kubes.name} like ${containing(q)} escape '\\'` : undefined,
+  );
+}
+
+/** How many KUBEs the list holds; `only` narrows them to a facilitator's, `filter` to a name and an area. */
+export async function countKubes(db: Executor, only?: readonly string[], filter: KubeFilter = {}): Promise<number> {
   if (only?.length === 0) return 0;
-  const [row] = await db
-    .select({ n: count() })
-    .from(kubes)
-    .where(only ? inArray(kubes.id, [...only]) : undefined);
+  const [row] = await db.select({ n: count() }).from(kubes).where(kubeConditions(only, filter));
   return row?.n ?? 0;
 }
 
@@ -57,6 +73,7 @@ export async function listKubes(
   db: Executor,
   only?: readonly string[],
   page: { offset: number; limit: number } = { offset: 0, limit: -1 },
+  filter: KubeFilter = {},
 ): Promise<KubeSummary[]> {
   if (only?.length === 0) return [];
   const rows = await db
@@ -68,7 +85,7 @@ export async function listKubes(
       kabupaten: kubes.kabupaten,
     })
     .from(kubes)
-    .where(only ? inArray(kubes.id, [...only]) : undefined)
+    .where(kubeConditions(only, filter))
     .orderBy(asc(kubes.name), asc(kubes.id))
     .limit(page.limit)
     .offset(page.offset);

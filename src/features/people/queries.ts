@@ -1,20 +1,35 @@
-import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { jabatan, kubes, memberships, people, positions, ROLES, type Role } from '../../../db/schema.ts';
 import { todayIso } from '../../lib/dates.ts';
+import { containing } from '../../lib/like.ts';
+import { NO_AREA, type AreaChoice } from '../kube/area-choice.ts';
+import { areaConditions } from '../kube/areas.ts';
 
-export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null };
-
-/** `%` and `_` typed by a person are letters to find, not LIKE wildcards. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+export type PeopleFilter = { role?: Role | null; q?: string | null; kubeId?: string | null; area?: AreaChoice };
 
 /** The membership a person holds today, to join on. */
 const currentMembership = and(eq(memberships.personId, people.id), isNull(memberships.leftOn));
 
-function peopleConditions(filter: PeopleFilter): SQL[] {
+function peopleConditions(db: Executor, filter: PeopleFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(people.role, filter.role));
   if (filter.kubeId) conditions.push(eq(memberships.kubeId, filter.kubeId));
+  // The area of the KUBE a person belongs to today, as the members of that area's KUBEs: the plan starts from
+  // `kubes_region_idx` and `memberships_kube_idx` instead of walking every person of the district.
+  const area = areaConditions(filter.area ?? NO_AREA);
+  if (area.length > 0) {
+    conditions.push(
+      inArray(
+        people.id,
+        db
+          .select({ id: memberships.personId })
+          .from(memberships)
+          .innerJoin(kubes, eq(kubes.id, memberships.kubeId))
+          .where(and(isNull(memberships.leftOn), ...area)),
+      ),
+    );
+  }
   const q = filter.q?.trim();
   if (q) {
     const pattern = containing(q);
@@ -33,7 +48,8 @@ export async function countPeople(db: Executor, filter: PeopleFilter = {}): Prom
     .select({ n: count() })
     .from(people)
     .leftJoin(memberships, currentMembership)
-    .where(and(...peopleConditions(filter)));
+    .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
+    .where(and(...peopleConditions(db, filter)));
   return row?.n ?? 0;
 }
 
@@ -63,7 +79,7 @@ export async function listPeople(
     .from(people)
     .leftJoin(memberships, currentMembership)
     .leftJoin(kubes, eq(kubes.id, memberships.kubeId))
-    .where(and(...peopleConditions(filter)))
+    .where(and(...peopleConditions(db, filter)))
     .orderBy(asc(sql`lower(${people.name})`), asc(people.username))
     .limit(page.limit)
     .offset(page.offset);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { memberships, people, workshopAttendance, workshops } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -44,16 +44,6 @@ export async function findOpenWorkshop(db: Executor, code: string): Promise<Work
     .where(and(eq(workshops.code, code), isNull(workshops.closedAt)))
     .limit(1);
   return row ?? null;
-}
-
-/** Workshops of some KUBEs, newest first. */
-export async function listWorkshops(db: Executor, kubeIds: readonly string[]) {
-  if (kubeIds.length === 0) return [];
-  return db
-    .select()
-    .from(workshops)
-    .where(inArray(workshops.kubeId, [...kubeIds]))
-    .orderBy(desc(workshops.date), desc(workshops.createdAt));
 }
 
 /** Records that a member came; the first record stays (joining twice changes nothing). */
