@@ -177,7 +177,7 @@ export async function loadIndicators(
     listAssessments(db, kubeIds),
     loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
     listFacts(db, kubeIds),
-    loadPracticePairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
+    loadPracticePairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
   ]);
   const byKube = new Map<string, Assessment[]>();
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
