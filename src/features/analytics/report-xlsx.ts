@@ -155,7 +155,6 @@ export function reportSheets(
       ],
       rows: summaryRows(report, t, locale, skills),
     },
-    sexSheet(report, t, block),
     {
       name: t('report.xlsx.sheet.people'),
       title: t('report.people'),
@@ -163,6 +162,7 @@ export function reportSheets(
       columns: peopleColumns(t),
       rows: peopleSheetRows(report.people, moduleTitle),
     },
+    sexSheet(report, t, block),
     ...(skills ? skillSheets(skills, t, block) : []),
   ];
 }

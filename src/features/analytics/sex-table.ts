@@ -1,4 +1,6 @@
+import { SEXES } from '../../../db/schema.ts';
 import type { Translate } from '../../i18n/index.ts';
+import type { SelectOption } from '../../lib/select-option.ts';
 import type { SexGroup } from './by-sex.ts';
 import type { SexRow } from './compute.ts';
 
@@ -27,3 +29,7 @@ export const sexColumns = (t: Translate): SexColumn[] => [
 /** How a filter's `jk` reads: Laki-laki, Perempuan, or both (everyone, the not recorded too). */
 export const sexFilterLabel = (t: Translate, sex: string | null | undefined) =>
   sex === 'L' || sex === 'P' ? sexGroupLabel(t, sex) : t('report.filter.sex.all');
+
+/** The filter's choices after its empty one (both): Laki-laki, Perempuan. */
+export const sexOptions = (t: Translate): SelectOption[] =>
+  SEXES.map((value) => ({ value, label: sexGroupLabel(t, value) }));
