@@ -104,6 +104,7 @@ const personFields: Record<string, Kind> = {
   joinedOn: 'loose',
   phone: 'loose',
   business: 'loose',
+  sex: 'loose',
 };
 
 /**
@@ -1022,6 +1023,8 @@ const badMastery = fc.constantFrom(
   '٥٠',
   '9'.repeat(400),
 );
+/** `jk` is L or P (any case) or empty: anything else is refused. */
+const badSex = fc.constantFrom('X', 'LP', 'laki-laki', 'Perempuan', '0', '<script>', "L' OR '1'='1", 'L\u0000', 'Ｌ');
 const datesOutOfOrder = fc.constant<Query>([
   ['dari', '2026-12-31'],
   ['sampai', '2026-01-01'],
@@ -1032,9 +1035,10 @@ const reportQuery = query(
     fc.tuple(fc.constantFrom('modul', 'kube', 'workshop', 'jabatan'), badCode).map((pair): Query => [pair]),
     fc.tuple(fc.constantFrom('dari', 'sampai'), badDate).map((pair): Query => [pair]),
     badMastery.map((value): Query => [['ketuntasan', value]]),
+    badSex.map((value): Query => [['jk', value]]),
     datesOutOfOrder,
   ),
-  ['modul', 'kube', 'workshop', 'jabatan', 'dari', 'sampai', 'ketuntasan'],
+  ['modul', 'kube', 'workshop', 'jabatan', 'jk', 'dari', 'sampai', 'ketuntasan'],
 );
 
 /** `bagian` must be 1, 2 or 3; when it is the broken one, it may also be missing. */
@@ -1052,8 +1056,12 @@ const indicatorQuery = query(
       ]),
     fc.tuple(fc.constantFrom('dari', 'sampai'), badDate).map((pair): Query => [['bagian', '2'], pair]),
     datesOutOfOrder.map((pairs): Query => [['bagian', '3'], ...pairs]),
+    badSex.map((value): Query => [
+      ['bagian', '2'],
+      ['jk', value],
+    ]),
   ),
-  ['bagian', 'kabupaten', 'kecamatan', 'desa', 'dari', 'sampai'],
+  ['bagian', 'kabupaten', 'kecamatan', 'desa', 'dari', 'sampai', 'jk'],
   (first) => (first.length === 0 ? ['bagian'] : []),
 );
 

@@ -74,7 +74,7 @@ describe.skipIf(browserMissing)('a gain report', () => {
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.waitForURL(/\/laporan\?modul=usaha-produk&kube=kubereport01/);
     await expect(page.locator('.filter-panel summary').textContent()).resolves.toMatch(
-      /Memilih dan Mengembangkan Usaha · .+ · Semua orang · semua tanggal · Nilai tuntas 70/,
+      /Memilih dan Mengembangkan Usaha · .+ · Semua orang · Laki-laki dan perempuan · semua tanggal · Nilai tuntas 70/,
     );
 
     // Eight pairs, seven gains and one loss: the Wilcoxon test finds the rise convincing.
@@ -101,10 +101,11 @@ describe.skipIf(browserMissing)('a gain report', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     // What the file is about comes first, then the summary figures, then one row per person.
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'Laporan kemajuan belajar untuk Dinas Sosial',
       'Modul;Memilih dan Mengembangkan Usaha',
       'KUBE;Maju Bersama 1',
+      'Jenis kelamin;Laki-laki dan perempuan',
       'Periode;semua tanggal',
     ]);
     expect(lines).toContain('Jumlah orang;8;8 orang mengerjakan pre-test dan post-test.');

@@ -232,6 +232,31 @@ describe('a field laptop against the district handlers', () => {
     expect(await field.db.all(sql`select count(*) as n from record_changes`)).toEqual([{ n: 1 }]);
   });
 
+  it('carries a member’s sex to the laptop whole, a stand-in without it, and keeps it the district’s', async () => {
+    await district.db
+      .update(people)
+      .set({ sex: 'P', updatedAt: new Date() })
+      .where(sql`id = 'anggotadist1'`);
+    await district.db
+      .update(people)
+      .set({ sex: 'L', updatedAt: new Date() })
+      .where(sql`id = 'admindist001'`);
+    await district.db.run(sql`insert into capacity_assessments (id, kube_id, rubric_slug, rubric_version, assessed_on,
+      assessed_by) values ('assess000003', 'kubemaju1', 'kapasitas-kube', 1, '2026-11-02', 'admindist001')`);
+    await syncNow(field.db, transport);
+    const sexAt = async (db: TestDatabase, id: string) =>
+      (await db.db.all<{ sex: string | null }>(sql`select sex from people where id = ${id}`))[0]?.sex;
+    expect(await sexAt(field, 'anggotadist1')).toBe('P');
+    expect(await sexAt(field, 'admindist001')).toBeNull();
+    // A laptop's push may change a PIN only: a sex changed there does not reach the district.
+    await field.db
+      .update(people)
+      .set({ sex: 'L', updatedAt: new Date() })
+      .where(sql`id = 'anggotadist1'`);
+    await syncNow(field.db, transport);
+    expect(await sexAt(district, 'anggotadist1')).toBe('P');
+  });
+
   it('carries corrections’ history both ways, each row once', async () => {
     // A capacity assessment scored at the district, then corrected on each side.
     await district.db.run(sql`insert into capacity_assessments (id, kube_id, rubric_slug, rubric_version, assessed_on,

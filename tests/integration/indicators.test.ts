@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   capacityScores,
@@ -217,6 +218,35 @@ describe('indicator 2: officers’ knowledge', () => {
     const { i2, status } = await loadIndicators(t.db, { from: '2026-01-01', to: '2026-02-28' }, RUBRIC);
     expect(i2.all.n).toBe(0);
     expect(status.i2).toBe('belum');
+  });
+});
+
+describe('indicator 2 by sex', () => {
+  it('splits the officers by recorded sex, counts the unrecorded as unknown, and narrows to one sex with `sex`', async () => {
+    const before = await loadIndicators(t.db, MARCH, RUBRIC);
+    const [first, ...others] = [...new Set(before.pairs.map((p) => p.personId))];
+    expect(first).toBeDefined();
+    await t.db
+      .update(people)
+      .set({ sex: 'P' })
+      .where(eq(people.id, first ?? ''));
+    const { i2, pairs } = await loadIndicators(t.db, MARCH, RUBRIC);
+    expect(pairs.find((p) => p.personId === first)?.sex).toBe('P');
+    const women = pairs.filter((p) => p.personId === first).length;
+    expect(i2.bySex.map((g) => [g.key, g.n])).toEqual([
+      ['L', 0],
+      ['P', women],
+      ['unknown', 3 - women],
+      ['all', 3],
+    ]);
+    expect(others.length).toBeGreaterThan(0);
+    const onlyWomen = await loadIndicators(t.db, { ...MARCH, sex: 'P' }, RUBRIC);
+    expect(onlyWomen.pairs.map((p) => p.personId)).toEqual(pairs.filter((p) => p.sex === 'P').map((p) => p.personId));
+    expect(onlyWomen.i2.all.n).toBe(women);
+    expect(onlyWomen.sex).toBe('P');
+    const onlyMen = await loadIndicators(t.db, { ...MARCH, sex: 'L' }, RUBRIC);
+    expect(onlyMen.i2.all.n).toBe(0);
+    expect(onlyMen.status.i2).toBe('belum');
   });
 });
 

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kubes, memberships, people, positions } from '../../db/schema.ts';
 import { loadReportPage, type ReportContent } from '../../src/features/analytics/report-page.ts';
@@ -74,6 +75,13 @@ describe('loadPracticePairs()', () => {
       ['Bu Tini', KAS, 50, 100, '2026-03-10'],
       ['Pak Harjo', KAS, 33.3, 83.3, '2026-03-10'],
     ]);
+  });
+
+  it('narrows to one recorded sex, leaving out people whose sex is not recorded', async () => {
+    await t.db.update(people).set({ sex: 'P' }).where(eq(people.id, 'a'));
+    const women = await loadPracticePairs(t.db, { sex: 'P' });
+    expect(women.map((p) => `${p.personId}:${p.taskSlug}`)).toEqual([`a:${KAS}`, `a:${OTHER}`]);
+    expect(await loadPracticePairs(t.db, { sex: 'L' })).toEqual([]);
   });
 
   it('reads every task of every KUBE when not narrowed, and officers only when asked', async () => {

@@ -122,14 +122,24 @@ describe('loadReportFile() as xlsx', () => {
     expect(file.filename).toBe(`laporan-${MODULE}-2026-04-15.xlsx`);
     const workbook = await read(file.body);
     const names = workbook.worksheets.map((ws) => ws.name);
-    expect(names.slice(0, 2)).toEqual([t('report.xlsx.sheet.summary'), t('report.xlsx.sheet.people')]);
+    expect(names.slice(0, 3)).toEqual([
+      t('report.xlsx.sheet.summary'),
+      t('report.xlsx.sheet.people'),
+      t('report.bySex'),
+    ]);
+    const bySex = workbook.getWorksheet(t('report.bySex'));
+    if (!bySex) throw new Error('no sheet by sex');
+    expectWellFormed(bySex, t('report.bySex'));
+    const groups = bySex.getColumn(1).values.slice(-4);
+    expect(groups).toEqual(['Laki-laki', 'Perempuan', 'Tidak diketahui', 'Semua']);
 
     const summary = workbook.getWorksheet(t('report.xlsx.sheet.summary'));
     if (!summary) throw new Error('no summary');
     expectWellFormed(summary, t('report.print.title'));
     expect(summary.getCell('B2').value).toBe('Keuangan KUBE');
-    expect(summary.getCell(5, 2).value).toBe(70);
-    expect(summary.getCell(6, 2).value).toBe('2026-04-15 14:05 WIB');
+    expect(summary.getCell(4, 2).value).toBe(t('report.filter.sex.all'));
+    expect(summary.getCell(6, 2).value).toBe(70);
+    expect(summary.getCell(7, 2).value).toBe('2026-04-15 14:05 WIB');
     const header = headerRowOf(summary);
     const rows = Array.from({ length: 15 }, (_, i) => summary.getRow(header + 1 + i));
     const n = rows.find((row) => row.getCell(1).value === t('report.n'));
@@ -204,6 +214,7 @@ describe('indicatorSheets()', () => {
     const workbook = await build('2');
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       t('indicators.xlsx.sheet.knowledge'),
+      t('indicators.detail.i2.bySex'),
       t('indicators.xlsx.sheet.skills'),
       t('indicators.xlsx.sheet.skillPeople'),
     ]);

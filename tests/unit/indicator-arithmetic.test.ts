@@ -24,7 +24,7 @@ const position = (kubeId: string, personId: string, jabatanCode: string, divisio
 
 const side = (score: number) => ({ score, form: null, questionIds: [], bits: '' });
 const pair = (personId: string, pre: number, post: number, postDate: string, moduleSlug = 'hakikat-kube'): Pair => ({
-  ...{ personId, name: personId, kubeId: 'kube0001', kubeName: 'KUBE 1', moduleSlug, postDate },
+  ...{ personId, name: personId, sex: null, kubeId: 'kube0001', kubeName: 'KUBE 1', moduleSlug, postDate },
   ...{ pre: side(pre), post: side(post) },
 });
 

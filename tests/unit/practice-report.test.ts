@@ -100,7 +100,13 @@ describe('skillSentence()', () => {
 
 describe('reportCsv() with practical tasks', () => {
   const t = useTranslations('id');
-  const about = { module: 'Pembukuan', kube: 'Maju Bersama 1', period: 'semua tanggal', made: '2026-04-01' };
+  const about = {
+    module: 'Pembukuan',
+    kube: 'Maju Bersama 1',
+    sex: 'Laki-laki dan perempuan',
+    period: 'semua tanggal',
+    made: '2026-04-01',
+  };
   it('adds the skill sentence to the summary and a second block, one row per task and one per person', () => {
     const skills = skillReport([pair('a', KAS.slug, 50, 100), pair('b', KAS.slug, 33.3, 83.3)], [KAS]);
     const lines = reportCsv(buildReport([]), about, t, 'id', (slug) => slug, skills).split('\r\n');

@@ -8,6 +8,7 @@ const side = (score: number) => ({ score, form: null, questionIds: [], bits: '' 
 const pair = (personId: string, pre: number, post: number, postDate = '2026-03-01'): Pair => ({
   personId,
   name: personId,
+  sex: null,
   kubeId: 'kubemaju1',
   kubeName: 'Maju Bersama 1',
   moduleSlug: 'hakikat-kube',

@@ -51,12 +51,13 @@ describe('reportCsv()', () => {
   const side = (score: number) => ({ score, form: null, questionIds: [], bits: '' });
   const pair = (personId: string, pre: number, post: number, moduleSlug = 'usaha-produk'): Pair => ({
     ...{ personId, name: `Uji ${personId}`, kubeId: 'kubemaju1', kubeName: 'Maju Bersama 1', moduleSlug },
-    ...{ postDate: '2026-03-09', pre: side(pre), post: side(post) },
+    ...{ sex: null, postDate: '2026-03-09', pre: side(pre), post: side(post) },
   });
   const report = buildReport([pair('ani', 25, 75), pair('ani', 50, 50, 'hakikat-kube'), pair('budi', 0, 50)]);
   const about = {
     module: 'Semua modul',
     kube: 'Maju Bersama 1',
+    sex: 'Laki-laki dan perempuan',
     period: '2026-03-01 – 2026-03-31',
     made: '2026-12-01',
   };
@@ -64,11 +65,12 @@ describe('reportCsv()', () => {
     .slice(1)
     .split('\r\n');
 
-  it('says what it is about before the rows: module, KUBE, period, mastery score, day made', () => {
-    expect(lines.slice(0, 7)).toEqual([
+  it('says what it is about before the rows: module, KUBE, sex, period, mastery score, day made', () => {
+    expect(lines.slice(0, 8)).toEqual([
       'Laporan kemajuan belajar untuk Dinas Sosial',
       'Modul;Semua modul',
       'KUBE;Maju Bersama 1',
+      'Jenis kelamin;Laki-laki dan perempuan',
       'Periode;2026-03-01 – 2026-03-31',
       'Nilai tuntas;70',
       'Dibuat;2026-12-01',
@@ -88,9 +90,21 @@ describe('reportCsv()', () => {
     expect(lines.find((line) => line.startsWith('Kesimpulan;'))).toMatch(/Tetapi hanya ada 3 pasangan nilai/);
   });
 
+  it('has the table by sex: nobody recorded as L or P here, so all three pairs are unknown', () => {
+    const title = lines.indexOf('Menurut jenis kelamin');
+    expect(lines.slice(title, title + 6)).toEqual([
+      'Menurut jenis kelamin',
+      'Jenis kelamin;Pasangan tes;Rata-rata pre-test;Rata-rata post-test;Rata-rata kenaikan;Tuntas sesudah (%)',
+      'Laki-laki;0;Tidak ada orang',
+      'Perempuan;0;Tidak ada orang',
+      'Tidak diketahui;3;25;58,3;33,3;33,3',
+      'Semua;3;25;58,3;33,3;33,3',
+    ]);
+  });
+
   it('then the per-person table, each row with as many cells as its header', () => {
     const header = lines.indexOf('Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g');
-    expect(header).toBeGreaterThan(7);
+    expect(header).toBeGreaterThan(8);
     expect(lines[header + 1]).toBe('Uji ani;Maju Bersama 1;usaha-produk;2026-03-09;25;75;50;0,667');
     expect(lines.slice(header + 1, -1).every((line) => line.split(';').length === 8)).toBe(true);
     expect(lines.at(-1)).toBe('');

@@ -11,7 +11,7 @@ const t = useTranslations('id');
 const side = (score: number) => ({ score, form: null, questionIds: [], bits: '' });
 const pair = (personId: string, pre: number, post: number, moduleSlug = 'hakikat-kube'): Pair => ({
   ...{ personId, name: personId, kubeId: 'kubemaju1', kubeName: 'Maju Bersama 1', moduleSlug, postDate: '2026-03-01' },
-  ...{ pre: side(pre), post: side(post) },
+  ...{ sex: null, pre: side(pre), post: side(post) },
 });
 /** The all-modules report of the walk-through: Dewi and Slamet took two modules, Sri one. */
 const twoModules = [

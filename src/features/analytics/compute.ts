@@ -8,6 +8,7 @@ import {
   wilcoxonSignedRank,
 } from '../../lib/stats/index.ts';
 import { CHUNK_MS, runSteps, runStepsYielding } from '../../lib/yield.ts';
+import { bySex, type SexGroup } from './by-sex.ts';
 import { questionRows, type ObjectiveRow, type QuestionRow, type Reliability } from './items.ts';
 import type { ObjectiveMap, Pair } from './pairs.ts';
 
@@ -31,6 +32,23 @@ export type PersonRow = {
   gain: number;
   g: number | null;
 };
+
+/** The report's main figures over a group of pairs: the head of the report, and each row by sex. */
+export type MainFigures = {
+  /** Pairs of tests (person × module). */
+  n: number;
+  /** Distinct people among the pairs. */
+  nPeople: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  meanGain: number | null;
+  /** Share of pairs at the mastery score before and after. */
+  masteryBefore: number | null;
+  masteryAfter: number | null;
+};
+
+/** One row of "Menurut jenis kelamin": the main figures of the pairs of one sex (or of everyone). */
+export type SexRow = MainFigures & { group: SexGroup };
 
 export type Verdict = 'none' | 'too_few' | 'gain' | 'loss' | 'unclear';
 
@@ -62,6 +80,8 @@ export type GainReport = {
   reliability: Reliability[];
   /** People per 10-point band of score, 0–9 … 90–100, before and after. */
   distribution: { before: number[]; after: number[] };
+  /** The main figures by sex: L, P, not recorded, everyone (in SEX_GROUPS order). */
+  bySex: SexRow[];
 };
 
 /** How many distinct people a list of pairs holds (a pair is one person's tests in one module). */
@@ -78,6 +98,29 @@ function distribution(scores: readonly number[]): number[] {
   }
   return bins;
 }
+
+/** Mean pre, mean post, mean gain and the shares at mastery over some pairs (none: nulls). */
+export function mainFigures(pairs: readonly Pick<Pair, 'personId' | 'pre' | 'post'>[], mastery: number): MainFigures {
+  const pre = pairs.map((pair) => pair.pre.score);
+  const post = pairs.map((pair) => pair.post.score);
+  const meanPre = mean(pre);
+  const meanPost = mean(post);
+  const reachedShare = (scores: number[]) =>
+    scores.length ? scores.filter((score) => score >= mastery).length / scores.length : null;
+  return {
+    n: pairs.length,
+    nPeople: countPeople(pairs),
+    meanPre,
+    meanPost,
+    meanGain: meanPre === null || meanPost === null ? null : round(meanPost - meanPre),
+    masteryBefore: reachedShare(pre),
+    masteryAfter: reachedShare(post),
+  };
+}
+
+/** The report's main figures by sex (see by-sex.ts). */
+export const sexRows = (pairs: readonly Pair[], mastery: number): SexRow[] =>
+  bySex(pairs, (group, some) => ({ group, ...mainFigures(some, mastery) }));
 
 function verdictOf(n: number, wilcoxon: GainReport['wilcoxon'], meanGain: number | null): Verdict {
   if (n === 0) return 'none';
@@ -125,9 +168,8 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
   }));
   yield;
   const gs = people.flatMap((person) => (person.g === null ? [] : [person.g]));
-  const meanPre = mean(pre);
-  const meanPost = mean(post);
-  const meanGain = meanPre === null || meanPost === null ? null : round(meanPost - meanPre);
+  const main = mainFigures(pairs, mastery);
+  const { meanPre, meanPost, meanGain } = main;
   // Scores carry one decimal; on tenths as integers, equal gains compare equal exactly (33.4 − 0 and 66.7 − 33.3
   // differ in floating point) so ties are seen as ties. V and p do not change with the scale.
   const tenths = (scores: number[]) => scores.map((score) => Math.round(score * 10));
@@ -136,15 +178,15 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
   yield;
   const g = classGain(pre, post);
   const meanG = mean(gs);
-  const reachedShare = (scores: number[]) =>
-    scores.length ? scores.filter((score) => score >= mastery).length / scores.length : null;
   const dz = cohensDz(pre, post);
   const tTest = pairedTTest(pre, post);
   yield;
   const items = yield* questionRows(pairs, objectives);
+  const bySexRows = sexRows(pairs, mastery);
+  yield;
   return {
-    n: pairs.length,
-    nPeople: countPeople(pairs),
+    n: main.n,
+    nPeople: main.nPeople,
     mastery,
     meanPre,
     meanPost,
@@ -154,8 +196,8 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
     meanG,
     meanGBand: band(meanG),
     nG: gs.length,
-    masteryBefore: reachedShare(pre),
-    masteryAfter: reachedShare(post),
+    masteryBefore: main.masteryBefore,
+    masteryAfter: main.masteryAfter,
     dz,
     tTest,
     wilcoxon,
@@ -163,5 +205,6 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
     people,
     ...items,
     distribution: { before: distribution(pre), after: distribution(post) },
+    bySex: bySexRows,
   };
 }

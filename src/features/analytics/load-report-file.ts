@@ -10,6 +10,7 @@ import { readReportRequest } from './query.ts';
 import type { DownloadFormat } from './download.ts';
 import { periodText, reportCsv } from './report-csv.ts';
 import { reportSheets } from './report-xlsx.ts';
+import { sexFilterLabel } from './sex-table.ts';
 import { siteReportContent, type ReportContent } from './report-page.ts';
 import { loadSkills } from './skills.ts';
 import { workbookBytes, type SheetFooter } from './xlsx.ts';
@@ -56,6 +57,7 @@ export async function loadReportFile(
   const about = {
     module: scope.moduleSlug ? (titles.get(scope.moduleSlug) ?? scope.moduleSlug) : t('report.filter.module.all'),
     kube: kube?.name ?? t('report.print.allKube'),
+    sex: sexFilterLabel(t, query.jk),
     period: workshop
       ? workshop.date
       : periodText(query.dari ?? null, query.sampai ?? null, t('report.print.allPeriod')),

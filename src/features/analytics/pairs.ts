@@ -10,9 +10,13 @@ import {
   positions,
   workshopAttendance,
   workshops,
+  type SEXES,
 } from '../../../db/schema.ts';
 import { yieldToEventLoop } from '../../lib/yield.ts';
 import type { FormName } from '../assessment/types.ts';
+
+/** A person's sex as recorded (`people.sex`): L, P, or null when not given. */
+export type Sex = (typeof SEXES)[number];
 
 // The data behind every gain report: one pair per person and module, the counted (first submitted) pre-test
 // and post-test (retakes never replace them, README: "Gain reports"). A module report may hold 50,000 pairs, so the
@@ -29,6 +33,8 @@ export type ReportScope = {
   jabatanCode?: string | undefined;
   /** Only people who held any position (were officers) on the day of their post-test. */
   officersOnly?: boolean | undefined;
+  /** Only people recorded with this sex (L or P); people whose sex is not recorded are then left out. */
+  sex?: Sex | undefined;
   /** Post-tests handed in from this day (YYYY-MM-DD, Western Indonesia Time), inclusive. */
   from?: string | undefined;
   /** … up to this day, inclusive. */
@@ -47,6 +53,8 @@ export type Side = {
 export type Pair = {
   personId: string;
   name: string;
+  /** As recorded on the person; null (unknown) is never guessed from the name. */
+  sex: Sex | null;
   kubeId: string;
   kubeName: string;
   moduleSlug: string;
@@ -77,6 +85,7 @@ type PackedPair = [
   preBits: string | null,
   postSet: number | null,
   postBits: string | null,
+  sex: Sex | null,
 ];
 
 // Tables and columns come from the drizzle schema, so a renamed column fails type-checking here too.
@@ -162,6 +171,7 @@ async function loadPackedPairs(
   }
   const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${postDay}
     and (${positions.endDate} is null or ${positions.endDate} >= ${postDay})`;
+  if (scope.sex) where.push(sql`${people.sex} = ${scope.sex}`);
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
   if (scope.jabatanCode) {
     where.push(
@@ -172,7 +182,8 @@ async function loadPackedPairs(
   const [row] = await db.all<{ pairs: string | null }>(sql`
     select json_group_array(json_array(
       ${pre.personId}, ${people.name}, ${m.kubeId}, ${kubes.name}, ${pre.moduleSlug}, ${postDay}, ${pre.score},
-      ${post.score}, ${pre.form}, ${post.form}, ${pre.itemSetId}, ${pre.itemBits}, ${post.itemSetId}, ${post.itemBits}
+      ${post.score}, ${pre.form}, ${post.form}, ${pre.itemSetId}, ${pre.itemBits}, ${post.itemSetId}, ${post.itemBits},
+      ${people.sex}
     )) as pairs
     from ${attempts} as ${pre}
     join ${attempts} as ${post} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
@@ -232,9 +243,11 @@ async function unpack(db: Executor, packed: readonly PackedPair[]): Promise<Pair
       preBits,
       postSet,
       postBits,
+      sex,
     ]) => ({
       personId,
       name,
+      sex,
       kubeId,
       kubeName,
       moduleSlug,

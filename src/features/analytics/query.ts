@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { Executor } from '../../../db/client.ts';
+import { SEXES } from '../../../db/schema.ts';
 import { issueMessage } from '../../lib/issues.ts';
 import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
@@ -19,12 +20,22 @@ const optionalCode = z
   .transform((value) => (value ? value : undefined))
   .refine((value) => value === undefined || /^[a-z0-9-]{1,60}$/.test(value), 'errors.invalid');
 
+/** `jk`: L or P narrows the report to the people recorded so; empty is everyone (those not recorded too). */
+export const sexFilter = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value.toUpperCase() : undefined))
+  .refine((value) => value === undefined || (SEXES as readonly string[]).includes(value), 'errors.choice')
+  .transform((value) => SEXES.find((sex) => sex === value));
+
 export const reportQuery = z
   .object({
     modul: optionalCode,
     kube: optionalCode,
     workshop: optionalCode,
     jabatan: optionalCode,
+    jk: sexFilter,
     dari: optionalIsoDate(),
     sampai: optionalIsoDate(),
     ketuntasan: z
@@ -51,7 +62,7 @@ export type ReportRequest =
 /** Reads the filters from the address; bad values are named per field, and nothing is loaded. */
 export async function readReportRequest(db: Executor, actor: Actor, params: URLSearchParams): Promise<ReportRequest> {
   const raw = Object.fromEntries(
-    ['modul', 'kube', 'workshop', 'jabatan', 'dari', 'sampai', 'ketuntasan'].map((key) => [key, params.get(key)]),
+    ['modul', 'kube', 'workshop', 'jabatan', 'jk', 'dari', 'sampai', 'ketuntasan'].map((key) => [key, params.get(key)]),
   );
   const parsed = reportQuery.safeParse(raw);
   if (!parsed.success) {
@@ -72,7 +83,7 @@ export async function readReportRequest(db: Executor, actor: Actor, params: URLS
       ok: true,
       query,
       workshop,
-      scope: { workshopId: workshop.id, moduleSlug: workshop.moduleSlug, kubeIds: [workshop.kubeId] },
+      scope: { workshopId: workshop.id, moduleSlug: workshop.moduleSlug, kubeIds: [workshop.kubeId], sex: query.jk },
     };
   }
   return {
@@ -83,6 +94,7 @@ export async function readReportRequest(db: Executor, actor: Actor, params: URLS
       moduleSlug: query.modul,
       kubeIds: query.kube ? [query.kube] : own,
       jabatanCode: query.jabatan,
+      sex: query.jk,
       from: query.dari ?? undefined,
       to: query.sampai ?? undefined,
     },

@@ -2,6 +2,7 @@ import type { Locale, Translate } from '../../i18n/index.ts';
 import type { GainReport } from './compute.ts';
 import { csvDocument, csvNumber, csvText, peopleRows, type CsvLabels } from './csv.ts';
 import { summaryLines, verdictSentence } from './plain.ts';
+import { sexColumns, sexGroupLabel } from './sex-table.ts';
 import { skillSentence } from './skills-plain.ts';
 import type { SkillPerson, SkillReport } from '../practice/report.ts';
 
@@ -12,6 +13,8 @@ import type { SkillPerson, SkillReport } from '../practice/report.ts';
 export type ReportAbout = {
   module: string;
   kube: string;
+  /** Whose figures: Laki-laki, Perempuan, or both (the `jk` filter). */
+  sex: string;
   /** The period as the reader should read it, e.g. "2026-03-01 – 2026-03-31" or "semua tanggal". */
   period: string;
   /** The day the file was made, YYYY-MM-DD. */
@@ -37,6 +40,7 @@ export function reportCsv(
     [csvText(t('report.print.title'))],
     pair(t('report.filter.module'), csvText(about.module)),
     pair(t('report.print.kube'), csvText(about.kube)),
+    pair(t('report.filter.sex'), csvText(about.sex)),
     pair(t('report.print.period'), csvText(about.period)),
     pair(t('report.filter.mastery'), csvNumber(report.mastery)),
     pair(t('report.csv.made'), about.made),
@@ -51,6 +55,8 @@ export function reportCsv(
     pair(t('report.csv.verdict'), csvText(verdictSentence(report, t, locale))),
     ...(skillLine ? [pair(t('report.skills'), csvText(skillLine))] : []),
     [],
+    ...sexRowsCsv(report, t),
+    [],
   ];
   const labels: CsvLabels = {
     name: t('report.col.name'),
@@ -64,6 +70,26 @@ export function reportCsv(
   };
   const skillRows = skills ? [[], ...skillsRows(skills, t)] : [];
   return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle), ...skillRows]);
+}
+
+/** "Menurut jenis kelamin": its title, header and one row per group; a group without people says so. */
+function sexRowsCsv(report: GainReport, t: Translate): string[][] {
+  const columns = sexColumns(t);
+  return [
+    [csvText(t('report.bySex'))],
+    [t('report.bySex.col.group'), ...columns.map((c) => (c.percent ? `${c.header} (%)` : c.header))].map(csvText),
+    ...report.bySex.map((row) =>
+      row.n === 0
+        ? [csvText(sexGroupLabel(t, row.group)), '0', csvText(t('report.bySex.none'))]
+        : [
+            csvText(sexGroupLabel(t, row.group)),
+            ...columns.map((c) => {
+              const value = c.value(row);
+              return csvNumber(c.percent && value !== null ? value * 100 : value, c.digits);
+            }),
+          ],
+    ),
+  ];
 }
 
 /**

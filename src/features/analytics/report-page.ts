@@ -43,7 +43,7 @@ export type ReportPage =
       /** Message keys (`lib/forms.ts` translateMessage) by field. */
       errors: Record<string, Message>;
       /** The filters as typed; the mastery score shows its default when none was typed. */
-      values: Record<'modul' | 'kube' | 'jabatan' | 'dari' | 'sampai', string | null> & { ketuntasan: string };
+      values: Record<'modul' | 'kube' | 'jabatan' | 'jk' | 'dari' | 'sampai', string | null> & { ketuntasan: string };
       options: { modules: SelectOption[]; kubes: SelectOption[]; jabatan: SelectOption[] };
       report: GainReport | null;
       /** The practical tasks' part, beside the knowledge report; null without a module or without tasks. */
@@ -59,7 +59,7 @@ export type ReportPage =
       module: { id: string; title: string } | null;
     };
 
-/** The report page for one person and the filters in the address (`?modul&kube&workshop&jabatan&dari&sampai&ketuntasan`). */
+/** The report page for one person and the filters in the address (`?modul&kube&workshop&jabatan&jk&dari&sampai&ketuntasan`). */
 export async function loadReportPage(
   db: Executor,
   actor: Actor,
@@ -90,6 +90,7 @@ export async function loadReportPage(
       modul: params.get('modul'),
       kube: params.get('kube'),
       jabatan: params.get('jabatan'),
+      jk: params.get('jk'),
       dari: params.get('dari'),
       sampai: params.get('sampai'),
       ketuntasan: params.get('ketuntasan') ?? String(DEFAULT_MASTERY),

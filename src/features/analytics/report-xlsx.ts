@@ -2,6 +2,7 @@ import type { Locale, Translate } from '../../i18n/index.ts';
 import type { SkillPerson, SkillReport } from '../practice/report.ts';
 import type { GainReport, PersonRow } from './compute.ts';
 import { summaryLines, verdictSentence } from './plain.ts';
+import { sexColumns, sexGroupLabel } from './sex-table.ts';
 import type { ReportAbout } from './report-csv.ts';
 import { skillSentence } from './skills-plain.ts';
 import type { Cell, Column, Sheet } from './xlsx.ts';
@@ -101,6 +102,31 @@ function skillSheets(skills: SkillReport, t: Translate, about: Sheet['about']): 
   ];
 }
 
+/** "Menurut jenis kelamin" on its own sheet: a group without people has 0 pairs, empty figures and a note. */
+function sexSheet(report: GainReport, t: Translate, about: Sheet['about']): Sheet {
+  const columns = sexColumns(t);
+  return {
+    name: t('report.bySex'),
+    title: t('report.bySex'),
+    about,
+    columns: [
+      { header: t('report.bySex.col.group'), kind: 'text' },
+      ...columns.map((c): Column => ({
+        header: c.header,
+        kind: 'number',
+        digits: c.digits,
+        ...(c.percent ? { percent: true } : {}),
+      })),
+      { header: t('report.bySex.col.note'), kind: 'text' },
+    ],
+    rows: report.bySex.map((row) => [
+      sexGroupLabel(t, row.group),
+      ...columns.map((c) => (row.n === 0 && c.digits > 0 ? null : c.value(row))),
+      row.n === 0 ? t('report.bySex.none') : null,
+    ]),
+  };
+}
+
 export function reportSheets(
   report: GainReport,
   about: ReportAbout,
@@ -112,6 +138,7 @@ export function reportSheets(
   const block = [
     [t('report.filter.module'), about.module],
     [t('report.print.kube'), about.kube],
+    [t('report.filter.sex'), about.sex],
     [t('report.print.period'), about.period],
     [t('report.filter.mastery'), report.mastery],
   ] as const;
@@ -135,6 +162,7 @@ export function reportSheets(
       columns: peopleColumns(t),
       rows: peopleSheetRows(report.people, moduleTitle),
     },
+    sexSheet(report, t, block),
     ...(skills ? skillSheets(skills, t, block) : []),
   ];
 }

@@ -35,6 +35,7 @@ export async function loadSkills(
     kubeIds: scope.kubeIds,
     workshopId: scope.workshopId,
     jabatanCode: scope.jabatanCode,
+    sex: scope.sex,
     officersOnly: scope.officersOnly,
     from: scope.from,
     to: scope.to,

@@ -1,3 +1,4 @@
+import { bySex, type SexGroup } from '../analytics/by-sex.ts';
 import { countPeople } from '../analytics/compute.ts';
 import type { Pair } from '../analytics/pairs.ts';
 import { classGain, mean, normalizedGain } from '../../lib/stats/index.ts';
@@ -179,6 +180,8 @@ function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGr
 
 export type Indicator2 = {
   all: GainGroup;
+  /** By recorded sex: keys L, P, unknown, all (the three add up to all). */
+  bySex: (GainGroup & { key: SexGroup })[];
   /** By the position held on the day of the post-test (a person with two positions counts in both). */
   byPosition: GainGroup[];
   byModule: GainGroup[];
@@ -198,11 +201,28 @@ export function indicator2(pairs: readonly Pair[], positions: readonly PositionR
   for (const pair of pairs) groupInto(byModule, pair.moduleSlug, pair);
   return {
     all: gainGroup('all', pairs, mastery),
+    bySex: bySex(pairs, (group, some) => ({ ...gainGroup(group, some, mastery), key: group })),
     byPosition: [...byPosition].map(([code, group]) => gainGroup(code, group, mastery)),
     byModule: [...byModule]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([slug, group]) => gainGroup(slug, group, mastery)),
   };
+}
+
+/**
+ * Indicator 2's status for a group of officers' pairs: reached when both the class gain and the share at mastery
+ * reach their targets; in progress with any pair; not yet without pairs. The dashboard's and each row by sex.
+ */
+export function indicator2Status(
+  group: Pick<GainGroup, 'n' | 'classGain' | 'masteryAfter'>,
+  targets: Pick<Targets, 'i2_class_gain' | 'i2_mastery'>,
+): IndicatorStatus {
+  if (
+    statusOf(group.classGain, targets.i2_class_gain) === 'tercapai' &&
+    statusOf(group.masteryAfter, targets.i2_mastery) === 'tercapai'
+  )
+    return 'tercapai';
+  return group.n > 0 ? 'dalam_proses' : 'belum';
 }
 
 // Indicator 3 -------------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ import { skillPerson } from '../practice/report.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { listModules } from '../learning/curriculum.ts';
+import { i2SexHeader, i2SexLines } from './by-sex-rows.ts';
 import { positionNamesOn } from './compute.ts';
+import { sexFilterLabel } from '../analytics/sex-table.ts';
 import type { loadIndicators } from './data.ts';
 import type { RubricEntry } from '../capacity/rubric.ts';
 
@@ -80,7 +82,34 @@ async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Pr
     csvNumber(normalizedGain(p.pre.score, p.post.score), 3),
     csvText(heldBy(p.personId, p.postDate)),
   ]);
-  return csvDocument([header.map(csvText), ...rows, ...skillsRows(data.i2Skills, t, tasks, heldBy)]);
+  return csvDocument([
+    header.map(csvText),
+    ...rows,
+    ...sexRows(data, t),
+    ...skillsRows(data.i2Skills, t, tasks, heldBy),
+  ]);
+}
+
+/** Indicator 2 by sex under the test pairs, after an empty row: the filter in force, then one row per group. */
+function sexRows(data: IndicatorData, t: Translate): string[][] {
+  return [
+    [],
+    [csvText(t('indicators.detail.i2.bySex'))],
+    [csvText(t('report.filter.sex')), csvText(sexFilterLabel(t, data.sex))],
+    [t('report.bySex.col.group'), ...i2SexHeader(t).map((h, i) => (i === 3 ? `${h} (%)` : h))].map(csvText),
+    ...i2SexLines(data.i2.bySex, data.targets, t).map((line) =>
+      line.pairs === 0
+        ? [csvText(line.label), '0', '0', csvText(t('report.bySex.none'))]
+        : [
+            csvText(line.label),
+            String(line.people),
+            String(line.pairs),
+            csvNumber(line.classGain, 3),
+            csvNumber(line.masteryAfter === null ? null : line.masteryAfter * 100),
+            csvText(t(`indicators.status.${line.status}`)),
+          ],
+    ),
+  ];
 }
 
 /**

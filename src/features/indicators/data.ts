@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
-import { loadPairs } from '../analytics/pairs.ts';
+import { loadPairs, type Sex } from '../analytics/pairs.ts';
 import { loadPracticePairs } from '../practice/report-query.ts';
 import { skillsByTask } from '../practice/report.ts';
 import { listAssessments, type Assessment, type RubricShape } from '../capacity/service.ts';
@@ -13,6 +13,7 @@ import {
   indicator1,
   indicator2,
   indicator2Series,
+  indicator2Status,
   indicator3,
   statusOf,
   type Indicator1,
@@ -35,6 +36,8 @@ export type IndicatorScope = {
   /** The period, YYYY-MM-DD, inclusive. */
   from: string;
   to: string;
+  /** Indicator 2 only: officers recorded with this sex (`jk`); undefined for everyone. */
+  sex?: Sex | undefined;
 };
 
 export type ScopeKube = { id: string; name: string; desa: string; kecamatan: string; kabupaten: string };
@@ -172,9 +175,9 @@ export async function loadIndicators(
   const [allPositions, assessments, pairs, facts, practicePairs] = await Promise.all([
     loadPositions(db, kubeIds),
     listAssessments(db, kubeIds),
-    loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
+    loadPairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
     listFacts(db, kubeIds),
-    loadPracticePairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true }),
+    loadPracticePairs(db, { kubeIds, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
   ]);
   const byKube = new Map<string, Assessment[]>();
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
@@ -206,15 +209,11 @@ export async function loadIndicators(
   }
   if (work.due()) await work.pause();
   const i2Series = indicator2Series(pairs, trend.days, mastery);
-  const i2Status =
-    statusOf(i2.all.classGain, targets.i2_class_gain) === 'tercapai' &&
-    statusOf(i2.all.masteryAfter, targets.i2_mastery) === 'tercapai'
-      ? 'tercapai'
-      : i2.all.n > 0
-        ? 'dalam_proses'
-        : 'belum';
+  const i2Status = indicator2Status(i2.all, targets);
   return {
     kubes: scopeKubes,
+    /** Indicator 2's `jk` filter as used; null for everyone. */
+    sex: scope.sex ?? null,
     divisions,
     targets,
     pairs,

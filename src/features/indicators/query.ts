@@ -5,6 +5,7 @@ import type { Message } from '../../lib/errors.ts';
 import { optionalIsoDate } from '../../lib/forms.ts';
 import { PERIOD_TOO_LONG, withinYears } from '../../lib/period.ts';
 import { visibleKubeIds, type Actor } from '../auth/permissions.ts';
+import { sexFilter } from '../analytics/query.ts';
 import type { IndicatorScope } from './data.ts';
 
 // The dashboard's filters as they arrive in the address: an area (kabupaten, kecamatan, desa) and a period,
@@ -24,6 +25,8 @@ const indicatorQuery = z
     desa: optionalPlace,
     dari: optionalIsoDate(),
     sampai: optionalIsoDate(),
+    /** Indicator 2's officers by recorded sex: L or P; empty for everyone. */
+    jk: sexFilter,
   })
   .refine((q) => !q.dari || !q.sampai || q.dari <= q.sampai, { error: 'errors.dateOrder', path: ['sampai'] });
 
@@ -33,7 +36,7 @@ export type IndicatorRequest =
 /** The filters, with the period defaulting to this year up to today. */
 export function readIndicatorRequest(actor: Actor, params: URLSearchParams, today = todayIso()): IndicatorRequest {
   const parsed = indicatorQuery.safeParse(
-    Object.fromEntries(['kabupaten', 'kecamatan', 'desa', 'dari', 'sampai'].map((key) => [key, params.get(key)])),
+    Object.fromEntries(['kabupaten', 'kecamatan', 'desa', 'dari', 'sampai', 'jk'].map((key) => [key, params.get(key)])),
   );
   if (!parsed.success) {
     const errors: Record<string, Message> = {};
@@ -52,6 +55,7 @@ export function readIndicatorRequest(actor: Actor, params: URLSearchParams, toda
   }
   clean.set('dari', from);
   clean.set('sampai', to);
+  if (q.jk) clean.set('jk', q.jk);
   return {
     ok: true,
     params: clean,
@@ -62,6 +66,7 @@ export function readIndicatorRequest(actor: Actor, params: URLSearchParams, toda
       desa: q.desa,
       from: from <= to ? from : to,
       to,
+      sex: q.jk,
     },
   };
 }

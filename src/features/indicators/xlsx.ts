@@ -7,7 +7,9 @@ import type { Rubric } from '../capacity/rubric-schema.ts';
 import { divisionLabel } from '../kube/labels.ts';
 import { listJabatan } from '../kube/queries.ts';
 import { skillPerson } from '../practice/report.ts';
+import { i2SexHeader, i2SexLines } from './by-sex-rows.ts';
 import { positionNamesOn } from './compute.ts';
+import { sexFilterLabel } from '../analytics/sex-table.ts';
 import type { CsvPart, IndicatorData } from './csv.ts';
 import type { IndicatorContent } from './content.ts';
 import type { IndicatorScope } from './data.ts';
@@ -63,6 +65,7 @@ async function knowledgeSheets(
         ...[p.post.score - p.pre.score, normalizedGain(p.pre.score, p.post.score), heldBy(p.personId, p.postDate)],
       ]),
     },
+    sexSheet(data, t),
     {
       name: t('indicators.xlsx.sheet.skills'),
       columns: [
@@ -84,6 +87,27 @@ async function knowledgeSheets(
       }),
     },
   ];
+}
+
+/** Indicator 2 by sex: a group without pairs has zeros, empty figures and its status (not yet). */
+function sexSheet(data: IndicatorData, t: Translate): Omit<Sheet, 'title' | 'about'> {
+  const [people, pairs, gain, mastery, status] = i2SexHeader(t);
+  return {
+    name: t('indicators.detail.i2.bySex'),
+    columns: [
+      { header: t('report.bySex.col.group'), kind: 'text' },
+      { header: people ?? '', kind: 'number', digits: 0 },
+      { header: pairs ?? '', kind: 'number', digits: 0 },
+      { header: gain ?? '', kind: 'number', digits: 3 },
+      { header: mastery ?? '', kind: 'number', digits: 1, percent: true },
+      { header: status ?? '', kind: 'text' },
+      { header: t('report.bySex.col.note'), kind: 'text' },
+    ],
+    rows: i2SexLines(data.i2.bySex, data.targets, t).map((line) => [
+      ...[line.label, line.people, line.pairs, line.classGain, line.masteryAfter],
+      ...[t(`indicators.status.${line.status}`), line.pairs === 0 ? t('report.bySex.none') : null],
+    ]),
+  };
 }
 
 function capacitySheet(data: IndicatorData, rubric: Rubric, t: Translate): Omit<Sheet, 'title' | 'about'> {
@@ -136,6 +160,7 @@ export async function indicatorSheets(
   const block = [
     [t('indicators.print.period'), `${scope.from} – ${scope.to}`],
     [t('indicators.print.area'), area || t('indicators.print.allArea')],
+    ...(part === '2' ? [[t('report.filter.sex'), sexFilterLabel(t, scope.sex)] as const] : []),
   ] as const;
   return sheets.map((sheet) => ({ ...sheet, title: t(`indicators.i${part}.title`), about: block }));
 }

@@ -20,6 +20,7 @@ export type PersonEdit = {
   name: string | undefined;
   username: string | undefined;
   role: string | undefined;
+  sex: string | null | undefined;
   kubeId: string | null | undefined;
   joinedOn: string | null | undefined;
   phone: string | null | undefined;
@@ -30,14 +31,15 @@ export type PersonEdit = {
 /** What the edit form shows: what was typed after a refused edit, otherwise what is stored. */
 export function personEdit(person: PersonDetail, typed: Readonly<Record<string, string>> | null): PersonEdit {
   if (typed) {
-    const { name, username, role, kubeId, joinedOn, phone, business } = typed;
-    return { name, username, role, kubeId, joinedOn, phone, business, active: typed['active'] === 'on' };
+    const { name, username, role, sex, kubeId, joinedOn, phone, business } = typed;
+    return { name, username, role, sex, kubeId, joinedOn, phone, business, active: typed['active'] === 'on' };
   }
-  const { name, username, role, phone, business, active } = person;
+  const { name, username, role, sex, phone, business, active } = person;
   return {
     name,
     username,
     role,
+    sex,
     kubeId: person.membership?.kubeId,
     joinedOn: person.membership?.joinedOn,
     phone,

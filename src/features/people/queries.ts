@@ -95,6 +95,7 @@ export async function getPerson(db: Executor, id: string) {
       name: people.name,
       username: people.username,
       role: people.role,
+      sex: people.sex,
       phone: people.phone,
       business: people.business,
       active: people.active,

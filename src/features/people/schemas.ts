@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ROLES, type Role } from '../../../db/schema.ts';
+import { ROLES, SEXES, type Role } from '../../../db/schema.ts';
 import { isFutureDate } from '../../lib/dates.ts';
 import { optionalIsoDate, optionalRecordId, optionalText, recordId, requiredText, username } from '../../lib/forms.ts';
 import { newPasswordIssues } from '../auth/password.ts';
@@ -22,6 +22,13 @@ const checkbox = () =>
     .transform((value) => value === 'on' || value === 'true');
 
 const roleField = () => z.enum(ROLES, { error: 'errors.choice' });
+
+/** L or P; the empty choice ("Tidak diisi") arrives as null and stays unknown. */
+export const sexField = () =>
+  z
+    .enum(SEXES, { error: 'errors.choice' })
+    .nullish()
+    .transform((value) => value ?? null);
 
 /** Digits, spaces, `+`, `-` and brackets, as people write a phone number; 6–20 characters. */
 export const phone = () =>
@@ -76,6 +83,8 @@ const personFields = {
   username: username(),
   /** One of the four roles; decides between PIN and password. */
   role: roleField(),
+  /** Jenis kelamin as the person states it: L, P or not given (null). Never guessed from a name. */
+  sex: sexField(),
   /** The KUBE the person belongs to; required for members and officers, empty for staff. */
   kubeId: optionalRecordId(),
   /** First day in that KUBE; empty means today. A membership is recorded, never planned. */

@@ -28,6 +28,8 @@ export type PracticeScope = {
   jabatanCode?: string | undefined;
   /** Only people who held any position on the day of their post scoring. */
   officersOnly?: boolean | undefined;
+  /** Only people recorded with this sex (the report's and indicator 2's `jk`). */
+  sex?: 'L' | 'P' | undefined;
   /** Post scorings done from this day (YYYY-MM-DD), inclusive … */
   from?: string | undefined;
   /** … up to this day, inclusive. */
@@ -73,6 +75,7 @@ export async function loadPracticePairs(db: Executor, scope: PracticeScope): Pro
   const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${day}
     and (${positions.endDate} is null or ${positions.endDate} >= ${day})`;
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
+  if (scope.sex) where.push(sql`${people.sex} = ${scope.sex}`);
   if (scope.jabatanCode) {
     where.push(
       sql`exists (select 1 from ${positions} where ${heldOnPostDay} and ${positions.jabatanCode} = ${scope.jabatanCode})`,

@@ -9,7 +9,7 @@ import { inScope, kubesOfRows } from './scope.ts';
 // workshop. A field server must hold each person a pulled row names, or the row breaks its foreign key there and
 // the pull fails. People of the device's KUBEs (and the facilitator) travel whole; anyone else — an admin,
 // another KUBE's facilitator — travels as a stand-in with their name and role only: no password or PIN hash,
-// no phone, inactive, so nobody can sign in as them on the laptop.
+// no phone, no sex, inactive, so nobody can sign in as them on the laptop.
 
 /** Columns that name a person. */
 const namesPerson = (column: string) => column === 'person_id' || column.endsWith('_by');
@@ -58,6 +58,7 @@ function standIn(row: WireRow): WireRow {
     secret_changed_at: null,
     phone: null,
     business: null,
+    sex: null,
     active: 0,
   };
 }
