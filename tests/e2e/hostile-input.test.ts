@@ -153,7 +153,11 @@ const ACTIONS: Record<string, ActionSpec> = {
   'facts.addPartnership': { fields: partnershipFields, page: '/kube/[id]/usaha' },
   'facts.correctPartnership': { fields: { ...partnershipFields, id: 'id' }, page: '/kube/[id]/usaha' },
   'facts.setTurnover': { fields: { kubeId: 'id', month: 'month', amount: 'amount' }, page: '/kube/[id]/usaha' },
+  // A file whose content only the plan judges: no hostile value has the required headers.
+  'impor.preview': { fields: { file: 'text' }, page: '/admin/impor' },
+  'impor.confirm': { fields: { previewId: 'id' }, page: '/admin/impor' },
   'indicators.setTarget': { fields: { year: 'year', key: INDICATOR_TARGETS, value: 'text' }, page: '/admin/target' },
+  'kartu.reissue': { fields: { kubeId: 'id', personId: 'id' }, page: '/kube/[id]' },
   'kube.create': { fields: kubeFields, page: '/admin/kube/baru' },
   'kube.update': { fields: { ...kubeFields, kubeId: 'id' }, page: '/admin/kube/[id]/ubah' },
   'kube.recordPosition': {
