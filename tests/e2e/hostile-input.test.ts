@@ -1141,6 +1141,10 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   // A field laptop's paket lapangan and sync progress take no input; on this unpaired server they are nobody's.
   '/lapangan/paket': { calls: get('/lapangan/paket', reportQuery) },
   '/lapangan/kemajuan': { calls: get('/lapangan/kemajuan', reportQuery) },
+  // The import template takes no input; an import's progress answers every unknown job alike ("gone"), for the
+  // admin who started it only (tests/integration/import-upload.test.ts).
+  '/admin/impor/templat': { calls: get('/admin/impor/templat', reportQuery), ignoresInput: true },
+  '/admin/impor/kemajuan': { calls: get('/admin/impor/kemajuan', reportQuery), ignoresInput: true },
   // A module's item statistics as CSV: its only input is the module in the path, never one that exists here.
   '/admin/soal/[modul]/unduh': {
     calls: fc

@@ -8,7 +8,7 @@ export const GET: APIRoute = (context) => {
   const { actor } = context.locals;
   if (!actor || !can(actor, 'admin.area')) return context.rewrite('/403');
   const job = findImportJob(actor.id, context.url.searchParams.get('tugas') ?? '');
-  if (!job) return Response.json({ state: 'gone' }, { status: 404, headers: { 'cache-control': 'no-store' } });
-  const { state, done, total } = job;
+  // An unknown, expired or someone else's job is "gone" alike: the page's script then reloads the page, which says so.
+  const { state, done, total } = job ?? { state: 'gone', done: 0, total: 0 };
   return Response.json({ state, done, total }, { headers: { 'cache-control': 'no-store' } });
 };
