@@ -40,6 +40,11 @@ export const LIMITS = {
   bodyBytes: 1024 * 1024,
   /** A field laptop's push batch and an uploaded paket lapangan (a week of workshops) may be larger. */
   fieldKitBodyBytes: 20 * 1024 * 1024,
+  /**
+   * An admin's import spreadsheet (at most 10 MB, district-import/columns.ts MAX_BYTES), with room for the
+   * multipart form around it; the page's action refuses anyone but an admin.
+   */
+  importBodyBytes: 11 * 1024 * 1024,
   /** A body must arrive within this; a phone on a weak signal sends a few KB in well under a second. */
   bodyTimeoutMs: 10_000,
   /** Bytes of bodies being read at once from one address. */
@@ -75,6 +80,21 @@ function fieldKitUpload(url: string | undefined, contentType: string | undefined
   const upload =
     path === '/_actions/perangkat.upload' || new URLSearchParams(query).get('_action') === 'perangkat.upload';
   return upload && type.startsWith('multipart/form-data');
+}
+
+/** The upload of an import spreadsheet (README: "Set-up from a spreadsheet"), a multipart form. */
+function importUpload(url: string | undefined, contentType: string | undefined): boolean {
+  if (!url || !(contentType ?? '').toLowerCase().startsWith('multipart/form-data')) return false;
+  const [path = '', query = ''] = url.split('?');
+  return path === '/_actions/impor.preview' || new URLSearchParams(query).get('_action') === 'impor.preview';
+}
+
+/** The largest body a request may send, and how long it may take to arrive. */
+function bodyLimits(req: http.IncomingMessage): { maxBytes: number; timeoutMs: number } {
+  const type = req.headers['content-type'];
+  if (fieldKitUpload(req.url, type)) return { maxBytes: LIMITS.fieldKitBodyBytes, timeoutMs: 120_000 };
+  if (importUpload(req.url, type)) return { maxBytes: LIMITS.importBodyBytes, timeoutMs: 120_000 };
+  return { maxBytes: LIMITS.bodyBytes, timeoutMs: LIMITS.bodyTimeoutMs };
 }
 
 function refuse(res: http.ServerResponse, status: keyof typeof REFUSALS) {
@@ -162,9 +182,7 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       // What this body may take in memory: its announced length, or the whole limit for a chunked one.
-      const maxBytes = fieldKitUpload(req.url, req.headers['content-type'])
-        ? LIMITS.fieldKitBodyBytes
-        : LIMITS.bodyBytes;
+      const { maxBytes, timeoutMs } = bodyLimits(req);
       const announced = Number(req.headers['content-length']);
       const reserved = Number.isFinite(announced) && announced > 0 ? Math.min(announced, maxBytes) : maxBytes;
       if (buffered.with(client, reserved) > Math.max(LIMITS.bufferedPerClient, maxBytes)) {
@@ -172,10 +190,7 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       buffered.add(client, reserved);
-      void readBody(req, {
-        maxBytes,
-        timeoutMs: fieldKitUpload(req.url, req.headers['content-type']) ? 120_000 : LIMITS.bodyTimeoutMs,
-      }).then((result) => {
+      void readBody(req, { maxBytes, timeoutMs }).then((result) => {
         buffered.remove(client, reserved);
         if ('refused' in result) {
           if (result.refused === 413) refuseBody(req, res);

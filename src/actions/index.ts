@@ -1,7 +1,9 @@
 import { assessment } from '../features/assessment/actions.ts';
 import { auth } from '../features/auth/actions.ts';
 import { capacity } from '../features/capacity/actions.ts';
+import { kartu } from '../features/cards/actions.ts';
 import { demo } from '../features/demo/actions.ts';
+import { impor } from '../features/district-import/actions.ts';
 import { facts } from '../features/facts/actions.ts';
 import { indicators } from '../features/indicators/actions.ts';
 import { kube } from '../features/kube/actions.ts';
@@ -20,7 +22,9 @@ export const server = {
   capacity,
   demo,
   facts,
+  impor,
   indicators,
+  kartu,
   kube,
   lapangan,
   learning,

@@ -154,7 +154,11 @@ const ACTIONS: Record<string, ActionSpec> = {
   'facts.addPartnership': { fields: partnershipFields, page: '/kube/[id]/usaha' },
   'facts.correctPartnership': { fields: { ...partnershipFields, id: 'id' }, page: '/kube/[id]/usaha' },
   'facts.setTurnover': { fields: { kubeId: 'id', month: 'month', amount: 'amount' }, page: '/kube/[id]/usaha' },
+  // A file whose content only the plan judges: no hostile value has the required headers.
+  'impor.preview': { fields: { file: 'text' }, page: '/admin/impor' },
+  'impor.confirm': { fields: { previewId: 'id' }, page: '/admin/impor' },
   'indicators.setTarget': { fields: { year: 'year', key: INDICATOR_TARGETS, value: 'text' }, page: '/admin/target' },
+  'kartu.reissue': { fields: { kubeId: 'id', personId: 'id' }, page: '/kube/[id]' },
   'kube.create': { fields: kubeFields, page: '/admin/kube/baru' },
   'kube.update': { fields: { ...kubeFields, kubeId: 'id' }, page: '/admin/kube/[id]/ubah' },
   'kube.recordPosition': {
@@ -1145,6 +1149,10 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   // A field laptop's paket lapangan and sync progress take no input; on this unpaired server they are nobody's.
   '/lapangan/paket': { calls: get('/lapangan/paket', reportQuery) },
   '/lapangan/kemajuan': { calls: get('/lapangan/kemajuan', reportQuery) },
+  // The import template takes no input; an import's progress answers every unknown job alike ("gone"), for the
+  // admin who started it only (tests/integration/import-upload.test.ts).
+  '/admin/impor/templat': { calls: get('/admin/impor/templat', reportQuery), ignoresInput: true },
+  '/admin/impor/kemajuan': { calls: get('/admin/impor/kemajuan', reportQuery), ignoresInput: true },
   // A module's item statistics as CSV: its only input is the module in the path, never one that exists here.
   '/admin/soal/[modul]/unduh': {
     calls: fc

@@ -1,0 +1,7 @@
+// The "Cetak" button: shown only with JavaScript (without it, the browser's own Print menu does the same).
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    window.print();
+  });
+}
