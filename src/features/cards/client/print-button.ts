@@ -5,3 +5,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]'
     window.print();
   });
 }
+
+// A module, not a global script: its names (`follow`, `box`…) must not become globals every other file sees.
+export {};

@@ -40,3 +40,6 @@ async function follow(url: string, words: string) {
 }
 
 if (box?.dataset['poll'] && box.dataset['words']) void follow(box.dataset['poll'], box.dataset['words']);
+
+// A module, not a global script: its names (`follow`, `box`…) must not become globals every other file sees.
+export {};

@@ -14,3 +14,6 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-area-filter]')) 
     select.form.requestSubmit();
   });
 }
+
+// A module, not a global script: its names (`follow`, `box`…) must not become globals every other file sees.
+export {};
