@@ -33,13 +33,32 @@ export async function openDatabase(config: DatabaseConfig, limits?: Partial<Writ
     timeout: BUSY_TIMEOUT_MS,
   });
   if (isFile) {
-    await client.execute('PRAGMA journal_mode = WAL');
+    await switchToWal(client);
     // Durable commits: FULL syncs the WAL on every commit, so an answer the server acknowledged survives a
     // power cut. (It is also libSQL's default, which the transactions' own connections use; a test checks both.)
     await client.execute('PRAGMA synchronous = FULL');
   }
   const queued = isFile ? oneWriterAtATime(client, new WriteQueue(limits)) : client;
   return { client: queued, db: drizzle(queued, { schema }) };
+}
+
+/**
+ * `PRAGMA journal_mode = WAL` needs the file to itself for a moment, and SQLite does not wait for a lock here
+ * (no busy handler): a second process opening the file while the first migrates it got SQLITE_BUSY at once
+ * (tests/integration/migrate-race.test.ts, now and then). So it is tried again, for up to the busy timeout.
+ */
+async function switchToWal(client: Client): Promise<void> {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await client.execute('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /**
