@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.ts';
-import { districtPages, percentile, timePage, type PageTiming } from './bench/district-pages.ts';
+import { districtPages, percentileOf, timePage, type PageTiming } from './bench/district-pages.ts';
 import { FULL_DISTRICT, seedDistrict } from './bench/district-seed.ts';
 import { startServerProcess } from './server-process.ts';
 
@@ -64,8 +64,8 @@ try {
   console.log(`| page | as | status | KB | p50 ms | p95 ms |`);
   console.log(`| ---- | -- | -----: | -: | -----: | -----: |`);
   for (const { page, status, bytes, times } of timings) {
-    const p50 = percentile(times, 50);
-    const p95 = percentile(times, 95);
+    const p50 = percentileOf(times, 50);
+    const p95 = percentileOf(times, 95);
     console.log(
       `| ${page.name} | ${page.who} | ${status} | ${(bytes / 1024).toFixed(1)} | ${p50.toFixed(0)} | ${p95.toFixed(0)} |`,
     );
@@ -73,7 +73,7 @@ try {
   const aimed = timings.filter((t) => ['indicator dashboard', 'gain report, whole program'].includes(t.page.name));
   console.log('');
   for (const t of aimed) {
-    const p50 = percentile(t.times, 50);
+    const p50 = percentileOf(t.times, 50);
     console.log(
       `${t.page.name}: p50 ${p50.toFixed(0)} ms — ${p50 < AIM_MS ? 'within' : 'MISSES'} the ${AIM_MS} ms aim`,
     );

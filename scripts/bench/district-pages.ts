@@ -1,6 +1,7 @@
 // The pages an admin and a facilitator open, in a district seeded by district-seed.ts, and how to time them:
 // each asked once to warm up, then up to `runs` times one after another; p50 and p95 of the server's whole answer.
 import type { District } from './district-seed.ts';
+import { percentile } from './load.ts';
 
 export type DistrictPage = { name: string; path: string; who: 'admin' | 'pendamping' };
 
@@ -51,10 +52,12 @@ export function districtPages(district: District): DistrictPage[] {
 
 export type PageTiming = { page: DistrictPage; status: number; bytes: number; times: number[] };
 
-export const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
+/** The p-th percentile of some times, by the bench's one rule (load.ts). */
+export const percentileOf = (values: readonly number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 
 /** Times one page: the whole answer read, as a browser would. */
 export async function timePage(base: string, page: DistrictPage, cookie: string, runs: number): Promise<PageTiming> {

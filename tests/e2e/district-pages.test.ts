@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtPages, percentile, timePage, type PageTiming } from '../../scripts/bench/district-pages.ts';
+import { districtPages, percentileOf, timePage, type PageTiming } from '../../scripts/bench/district-pages.ts';
 import { seedDistrict, type District } from '../../scripts/bench/district-seed.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 
@@ -53,7 +53,7 @@ describe('a district of 40 KUBEs', () => {
     const timings: PageTiming[] = [];
     for (const page of pages) timings.push(await timePage(app.url, page, cookieOf(page.who), 3));
     const over = timings
-      .map((t) => ({ name: t.page.name, p50: Math.round(percentile(t.times, 50)) }))
+      .map((t) => ({ name: t.page.name, p50: Math.round(percentileOf(t.times, 50)) }))
       .filter((t) => t.p50 > SLOW_PAGE_BUDGET_MS);
     expect(over, `pages over ${SLOW_PAGE_BUDGET_MS} ms`).toEqual([]);
   });

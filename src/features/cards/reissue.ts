@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
-import { kubes, memberships, people } from '../../../db/schema.ts';
+import { kubes, memberships, people, type Role } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { can, type Actor } from '../auth/permissions.ts';
 import { invalidatePersonSessions } from '../auth/session.ts';
 import { hashSecrets, newSecretFor } from '../district-import/secrets.ts';
+import { secretColumns } from '../people/service.ts';
 import type { MemberCard } from './card.ts';
 
 // New cards for chosen members of one KUBE: a new PIN for each member, a new first password for each officer
@@ -13,7 +14,7 @@ import type { MemberCard } from './card.ts';
 
 export const MAX_REISSUE = 200;
 
-type Chosen = { id: string; name: string; username: string; role: string };
+type Chosen = { id: string; name: string; username: string; role: Role };
 
 /** May `actor` give this member of `kubeId` a new secret? Members: their facilitators and admins; officers: admins. */
 export function mayReissue(actor: Actor, person: Pick<Chosen, 'role'>, kubeId: string): boolean {
@@ -64,13 +65,7 @@ export async function reissueCards(
       const pin = secrets[i]?.kind === 'pin';
       await tx
         .update(people)
-        .set({
-          pinHash: pin ? hash : null,
-          passwordHash: pin ? null : hash,
-          mustChangePassword: !pin,
-          secretChangedAt: now,
-          updatedAt: now,
-        })
+        .set({ ...secretColumns(person.role, hash, now), mustChangePassword: !pin, updatedAt: now })
         .where(eq(people.id, person.id));
       await invalidatePersonSessions(tx, person.id);
     }

@@ -4,6 +4,7 @@ import { kubes, memberships, people, positions } from '../../../db/schema.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { secretColumns } from '../people/service.ts';
 import type { RawRow } from './columns.ts';
 import { loadExisting } from './existing.ts';
 import { planImport } from './plan.ts';
@@ -53,10 +54,8 @@ async function write(tx: Transaction, plan: ImportPlan, hashes: Map<number, { se
           role: person.role,
           sex: person.sex,
           phone: person.phone,
-          pinHash: pin ? issued.hash : null,
-          passwordHash: pin ? null : issued.hash,
+          ...secretColumns(person.role, issued.hash, now),
           mustChangePassword: !pin,
-          secretChangedAt: now,
         };
       }),
     ),

@@ -19,8 +19,8 @@ import {
 // moment and must not hold the write lock.
 
 /** The two secret columns for a role: members keep only a PIN hash, everyone else only a password hash. */
-function secretColumns(role: Role, hashed: string | null) {
-  const secretChangedAt = new Date();
+/** The secret columns of a person of `role` given `hashed`: a PIN for members, a password for the others. */
+export function secretColumns(role: Role, hashed: string | null, secretChangedAt = new Date()) {
   return usesPin(role)
     ? { pinHash: hashed, passwordHash: null, secretChangedAt }
     : { passwordHash: hashed, pinHash: null, secretChangedAt };
