@@ -180,7 +180,7 @@ describe('tablets that still hold answers', () => {
       ],
       at('08:10:00'),
     );
-    expect(stored).toEqual({ stored: 2, skipped: 1 });
+    expect(stored).toEqual({ stored: 2, unchanged: 0, skipped: 1 });
 
     const board = await loadBoard(t.db, workshop, at('08:10:05'));
     const sumarni = board.find((r) => r.personId === 'm1');
@@ -250,7 +250,7 @@ describe('tablets that still hold answers', () => {
     const stored = await recordDeviceReports(t.db, workshop, [
       { attemptId: ATTEMPT_1, unsent: 2, submitPending: false },
     ]);
-    expect(stored).toEqual({ stored: 0, skipped: 1 });
+    expect(stored).toEqual({ stored: 0, unchanged: 0, skipped: 1 });
   });
   it('store every held attempt of a heartbeat with one read and one statement', async () => {
     const workshop = await newWorkshop();
@@ -262,11 +262,40 @@ describe('tablets that still hold answers', () => {
       { attemptId: ATTEMPT_1, unsent: 1, submitPending: true },
       { attemptId: ATTEMPT_2, unsent: 2, submitPending: false },
     ]);
-    expect(stored).toEqual({ stored: 2, skipped: 0 });
+    expect(stored).toEqual({ stored: 2, unchanged: 0, skipped: 0 });
     expect(trips.count()).toBe(2);
     const board = await loadBoard(t.db, workshop);
     expect(board.find((r) => r.personId === 'm1')).toMatchObject({ unsent: 1, submitPending: true });
     expect(board.find((r) => r.personId === 'm2')).toMatchObject({ unsent: 2, submitPending: false });
+  });
+
+  it('write a beat that changes nothing only when the stored one grows old, and never call that tablet silent', async () => {
+    const workshop = await newWorkshop();
+    await openAttempt(ATTEMPT_1, 'm1');
+    const beat = [{ attemptId: ATTEMPT_1, unsent: 0, submitPending: false }];
+    expect(await recordDeviceReports(t.db, workshop, beat, at('09:00:00'))).toEqual({
+      stored: 1,
+      unchanged: 0,
+      skipped: 0,
+    });
+    // The same beat 4 s later: one read, no write.
+    const trips = countRoundTrips(t.client);
+    expect(await recordDeviceReports(trips.db, workshop, beat, at('09:00:04'))).toEqual({
+      stored: 0,
+      unchanged: 1,
+      skipped: 0,
+    });
+    expect(trips.count()).toBe(1);
+    // A change is written at once.
+    const changed = [{ attemptId: ATTEMPT_1, unsent: 2, submitPending: false }];
+    expect((await recordDeviceReports(t.db, workshop, changed, at('09:00:08'))).stored).toBe(1);
+    // Unchanged beats every 4 s: the stored time is renewed after 10 s, so the board never sees 20 s of silence.
+    const after = (seconds: number) => new Date(at('09:00:00').getTime() + seconds * 1000);
+    for (let second = 12; second <= 80; second += 4) {
+      await recordDeviceReports(t.db, workshop, changed, after(second));
+      const row = (await loadBoard(t.db, workshop, after(second + 3.9))).find((r) => r.personId === 'm1');
+      expect(row?.silentSince).toBeNull();
+    }
   });
 });
 
