@@ -15,7 +15,7 @@ import {
   getAttempt,
   grantTestPermission,
   revokeTestPermission,
-  saveAnswers,
+  saveAnswersTo,
   startAttempt,
   submitAttempt,
 } from './service.ts';
@@ -48,11 +48,16 @@ async function requireLearner(context: ActionAPIContext, moduleSlug: string) {
   return actor;
 }
 
-/** The module of an attempt. */
-async function moduleOfAttempt(id: string, t: Translate) {
+/** An attempt, or the refusal of an unknown one. */
+async function attemptOrRefuse(id: string, t: Translate) {
   const attempt = await getAttempt(db, id);
   if (!attempt) throw refusal(t, 'NOT_FOUND', 'assessment.errors.unknownAttempt');
-  return attempt.moduleSlug;
+  return attempt;
+}
+
+/** The module of an attempt. */
+async function moduleOfAttempt(id: string, t: Translate) {
+  return (await attemptOrRefuse(id, t)).moduleSlug;
 }
 
 /**
@@ -101,9 +106,11 @@ export const assessment = {
   saveAnswers: defineAction({
     input: z.strictObject({ attemptId, answers }),
     handler: async (input, context) => {
-      const actor = await requireLearner(context, await moduleOfAttempt(input.attemptId, context.locals.t));
+      // Read once: its module decides access, and the save needs its items.
+      const attempt = await attemptOrRefuse(input.attemptId, context.locals.t);
+      const actor = await requireLearner(context, attempt.moduleSlug);
       return asAction(
-        () => saveAnswers(db, { attemptId: input.attemptId, personId: actor.id, answers: input.answers }),
+        () => saveAnswersTo(db, attempt, { personId: actor.id, answers: input.answers }),
         context.locals.t,
       );
     },

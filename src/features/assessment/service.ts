@@ -130,6 +130,19 @@ export async function saveAnswers(
   return saveAnswerBatch(db, attempt, input.answers, now);
 }
 
+/** The same, for an attempt the caller has just read (the player's save reads it once, for its module too). */
+export async function saveAnswersTo(
+  db: Database,
+  attempt: Attempt,
+  input: { personId: string; answers: readonly AnswerInput[] },
+  now = new Date(),
+): Promise<{ changed: number; submitted: boolean }> {
+  if (attempt.personId !== input.personId) {
+    throw new DomainError('assessment.errors.notYours', { code: 'FORBIDDEN' });
+  }
+  return saveAnswerBatch(db, attempt, input.answers, now);
+}
+
 /**
  * Stores the last answers and submits: every item must be answered. Submitting again returns the
  * stored result and changes nothing.

@@ -44,6 +44,11 @@ export function maySeeModule(actor: Actor, module: ModuleEntry, held: readonly s
   return mayPreviewAll(actor.role) || isModuleFor(module.data.audience, actor.role, held);
 }
 
+/** Would the positions this person holds change whether they may see the module? */
+function dependsOnPositions(actor: Actor, module: ModuleEntry): boolean {
+  return !mayPreviewAll(actor.role) && actor.role === 'pengurus' && module.data.audience.positions.length > 0;
+}
+
 /** The modules on a person's home page: the ones meant for their role and position. */
 export async function listModulesFor(db: Executor, actor: Actor): Promise<ModuleEntry[]> {
   const held = await listHeldPositions(db, actor.id);
@@ -62,5 +67,7 @@ export async function moduleForStudy(
   if (!actor || !can(actor, 'learning.study')) return 'forbidden';
   const module = await getModule(slug);
   if (!module) return 'not-found';
-  return maySeeModule(actor, module, await listHeldPositions(db, actor.id)) ? module : 'forbidden';
+  // The positions held decide only an officer's module aimed at some positions: read them only then.
+  const held = dependsOnPositions(actor, module) ? await listHeldPositions(db, actor.id) : [];
+  return maySeeModule(actor, module, held) ? module : 'forbidden';
 }
