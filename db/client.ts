@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createClient, type Client, type InStatement, type Transaction as ClientTransaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { DatabaseConfig } from '../src/lib/config.ts';
+import { createFileClient } from './file-client.ts';
 import { WriteQueue, type WriteQueueLimits } from './write-queue.ts';
 import * as schema from './schema.ts';
 
@@ -24,14 +25,20 @@ export type Connection = { client: Client; db: Database };
 export async function openDatabase(config: DatabaseConfig, limits?: Partial<WriteQueueLimits>): Promise<Connection> {
   const isFile = config.url.startsWith('file:');
   if (isFile) {
-    const path = config.url.slice('file:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const file = config.url.slice('file:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   }
-  const client = createClient({
-    url: config.url,
-    ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
-    timeout: BUSY_TIMEOUT_MS,
-  });
+  const path = isFile ? config.url.slice('file:'.length) : null;
+  // An embedded file gets the client that keeps its prepared statements (db/file-client.ts); an in-memory
+  // database, one per connection, and a server keep libSQL's own.
+  const client =
+    path !== null && path !== ':memory:'
+      ? createFileClient(path, BUSY_TIMEOUT_MS)
+      : createClient({
+          url: config.url,
+          ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
+          timeout: BUSY_TIMEOUT_MS,
+        });
   if (isFile) {
     await switchToWal(client);
     // Durable commits: FULL syncs the WAL on every commit, so an answer the server acknowledged survives a
@@ -39,7 +46,20 @@ export async function openDatabase(config: DatabaseConfig, limits?: Partial<Writ
     await client.execute('PRAGMA synchronous = FULL');
   }
   const queued = isFile ? oneWriterAtATime(client, new WriteQueue(limits)) : client;
-  return { client: queued, db: drizzle(queued, { schema }) };
+  const db = drizzle(queued, { schema });
+  if (isFile) embeddedFiles.add(db);
+  return { client: queued, db };
+}
+
+const embeddedFiles = new WeakSet<Database>();
+
+/**
+ * `db` when it was opened on an embedded file, whose commits this process syncs (db/group-commit.ts); null for a
+ * libSQL server, which syncs its own, for an open transaction, and for any other wrapper of a client (a test's
+ * round-trip counter counts as a server).
+ */
+export function embeddedFile(db: Executor): Database | null {
+  return embeddedFiles.has(db as Database) ? (db as Database) : null;
 }
 
 /**

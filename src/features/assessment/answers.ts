@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../../db/client.ts';
+import { embeddedFile, type Database, type Executor } from '../../../db/client.ts';
+import { inGroupCommit } from '../../../db/group-commit.ts';
 import { attemptAnswers, attempts } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { believableAnsweredAt } from './answer-time.ts';
@@ -98,7 +99,7 @@ export async function storeAnswers(
 }
 
 /**
- * Stores answers for an attempt read beforehand, outside any transaction: one atomic batch (the upsert and a
+ * Stores answers for an attempt read beforehand, outside any transaction: one atomic write (the upsert and a
  * look at whether the attempt is submitted), so no lock is held across round trips. A submission that came
  * in between is seen, and the batch is then treated as a resend after submission.
  */
@@ -111,10 +112,13 @@ export async function saveAnswerBatch(
   const answers = checkAnswers(attempt, given);
   if (attempt.submittedAt) return { changed: await checkResend(db, attempt.id, answers), submitted: true };
   if (answers.length === 0) return { changed: 0, submitted: false };
-  const [changed, [state]] = await db.batch([
-    upsertAnswers(db, attempt, answers, now),
-    db.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)),
-  ]);
+  const submittedAt = (tx: Executor) =>
+    tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id));
+  // On an embedded file, saves arriving together share a commit (db/group-commit.ts); on a libSQL server the
+  // two statements go as one batch, one round trip.
+  const [changed, [state]] = embeddedFile(db)
+    ? await inGroupCommit(db, async (tx) => [await upsertAnswers(tx, attempt, answers, now), await submittedAt(tx)])
+    : await db.batch([upsertAnswers(db, attempt, answers, now), submittedAt(db)]);
   if (state?.submittedAt) return { changed: await checkResend(db, attempt.id, answers), submitted: true };
   return { changed: changed.length, submitted: false };
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import { lessonCompletions, lessonVisits, moduleProgress } from '../../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { summarizeProgress, type ProgressSummary } from './rules.ts';
+import { commitTogether } from '../../../db/group-commit.ts';
 
 export type LessonRef = { moduleSlug: string; lessonId: string; lessonIds: readonly string[] };
 
@@ -30,9 +31,12 @@ async function refreshSummary(
   return summary;
 }
 
-/** Logs that a person opened a lesson, and moves the module to "sedang belajar". */
+/**
+ * Logs that a person opened a lesson, and moves the module to "sedang belajar". Every lesson view writes, so
+ * views that come together share a commit (db/group-commit.ts).
+ */
 export async function recordLessonVisit(db: Executor, personId: string, ref: LessonRef, now = new Date()) {
-  await db.transaction(async (tx) => {
+  await commitTogether(db, async (tx) => {
     await tx.insert(lessonVisits).values({
       id: newId(),
       personId,
