@@ -47,9 +47,9 @@ function serviceWorker() {
 
 export default defineConfig({
   output: 'server',
-  // scripts/server.ts reads every body within 1 MiB before Astro sees it; this is the same limit for any
-  // other way of serving the build.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
+  // scripts/server.ts serves the built files itself and hands everything else to the app (middleware mode).
+  // It reads every body within 1 MiB before Astro sees it; this is the same limit for any other way of serving.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
   integrations: [react()],
   // Sessions are our own (src/features/auth/session.ts); Astro's would bake a file-session path into dist/.
   session: false,

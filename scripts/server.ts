@@ -12,10 +12,12 @@ import compression from 'compression';
 import { forwardedClient } from '../src/lib/forwarded.ts';
 import { admission } from './server/admission.ts';
 import { hasBody, readBody } from './server/body.ts';
+import { staticFiles } from './server/static-files.ts';
 import { tally } from './server/tally.ts';
 
 export { admission } from './server/admission.ts';
 
+/** The adapter's handler in middleware mode: the app only (the built files are served by `staticFiles`). */
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
 // One stray rejection must not take the whole village offline: log it and keep serving.
@@ -135,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = pathToFileURL(resolve('dist/server/entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: Handler };
+  const files = staticFiles(resolve('dist/client'));
   const compress = compression({ threshold: 1024, brotli: { params: BROTLI_PARAMS } });
   const admit = admission({
     limit: LIMITS.renders,
@@ -147,6 +150,15 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
 
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     compress(req as never, res as never, () => {
+      if (files.has(req)) {
+        files.serve(req, res);
+        return;
+      }
+      if (!decodable(req.url)) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Alamat tidak dapat dibaca. (Bad request.)');
+        return;
+      }
       // A failed request (a client gone mid-response, a bug) answers 500 and is logged; the server stays up.
       Promise.resolve(handler(req, res)).catch((error: unknown) => {
         console.error(`Request failed: ${req.method ?? ''} ${req.url ?? ''}`, error);
@@ -210,6 +222,16 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
     server.listen(options.port, options.host, done);
   });
   return server;
+}
+
+/** Astro reads the path with `decodeURI`; one it cannot decode is the caller's mistake. */
+function decodable(url: string | undefined): boolean {
+  try {
+    decodeURI(url ?? '/');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const header = (req: http.IncomingMessage, name: string) => {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/excel.ts';
 
 // Workbooks for Excel users (issue 18), shared by the gain report and the indicator data: each sheet opens with
 // a block saying what it is, then one table with a bold header row, frozen under it, filtered, and typed cells
@@ -144,6 +145,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet, footer: SheetFooter,
 
 /** The workbook's bytes, one sheet per table, in the order given. */
 export async function workbookBytes(sheets: readonly Sheet[], footer: SheetFooter): Promise<Uint8Array<ArrayBuffer>> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = footer.program;
   const taken = new Set<string>();

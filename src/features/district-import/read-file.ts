@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { Message } from '../../lib/errors.ts';
 import { COLUMNS, MAX_BYTES, MAX_ROWS, matchKey, type ColumnKey, type RawRow } from './columns.ts';
 import { parseCsv } from './read-csv.ts';
+import { loadExcel } from '../../lib/excel.ts';
 
 export type ReadResult = { ok: true; rows: RawRow[] } | { ok: false; error: Message };
 
@@ -9,6 +9,7 @@ export type ReadResult = { ok: true; rows: RawRow[] } | { ok: false; error: Mess
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 
 async function readXlsxRows(bytes: Uint8Array): Promise<{ row: number; values: string[] }[]> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

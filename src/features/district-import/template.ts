@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { useTranslations, type Locale } from '../../i18n/index.ts';
 import { COLUMNS } from './columns.ts';
+import { loadExcel } from '../../lib/excel.ts';
 
 const EXAMPLE = {
   kabupaten: 'Bantul',
@@ -19,6 +19,7 @@ const EXAMPLE = {
 /** The downloadable XLSX template: the headers and one example row, and a sheet explaining each column. */
 export async function buildImportTemplate(locale: Locale = 'id'): Promise<Uint8Array> {
   const t = useTranslations(locale);
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const data = workbook.addWorksheet(t('import.template.sheet'));
   data.columns = COLUMNS.map((column) => ({ header: column.header, key: column.key, width: 22 }));
