@@ -1,8 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
-import { loadActor } from '../features/auth/actor.ts';
+import { actorWithKube } from '../features/auth/actor.ts';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '../features/auth/cookies.ts';
 import { invalidateSession, validateSessionToken } from '../features/auth/session.ts';
-import { getWorkshop } from '../features/workshop/service.ts';
 import { tabletAccess, tabletSessionAlive } from '../features/workshop/tablet-session.ts';
 import { db } from '../lib/db.ts';
 import { isSecureRequest } from '../lib/request.ts';
@@ -21,11 +20,9 @@ export const session = defineMiddleware(async (context, next) => {
     deleteSessionCookie(context.cookies, secure);
     return next();
   }
-  // The tablet's workshop and the actor's KUBEs depend only on the session: read them together.
-  const [workshop, actor] = await Promise.all([
-    valid.workshopId ? getWorkshop(db, valid.workshopId) : null,
-    loadActor(db, valid.person),
-  ]);
+  // The session's read brought the person's KUBE and a tablet's workshop; only a facilitator's KUBEs remain.
+  const { workshop } = valid;
+  const actor = await actorWithKube(db, valid.person, valid.kubeId);
   if (valid.workshopId) {
     // A shared tablet's session dies with its workshop (or after a few hours), and is then deleted.
     if (!tabletSessionAlive(workshop, valid.createdAt)) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { facilitatorAssignments, kubes, people, sessions } from '../../db/schema.ts';
+import { facilitatorAssignments, kubes, memberships, people, sessions, workshops } from '../../db/schema.ts';
 import { loadActor } from '../../src/features/auth/actor.ts';
 import {
   createSession,
@@ -134,6 +134,35 @@ describe('housekeeping', () => {
     await deleteStaleLimits(t.db, PAIR_POLICY, now);
     expect(await readLimit(t.db, 'account:old')).toBeUndefined();
     expect((await readLimit(t.db, 'account:recent'))?.failures).toBe(1);
+  });
+});
+
+describe('validateSessionToken()', () => {
+  it('reads the session, the person, their KUBE today and a tablet’s workshop in one round trip', async () => {
+    await t.db
+      .insert(kubes)
+      .values({ id: 'k1', name: 'KUBE 1', desa: 'X', kecamatan: 'X', kabupaten: 'X', provinsi: 'X' });
+    await t.db.insert(memberships).values([
+      { id: 'm-old', kubeId: 'k1', personId: 'p2', joinedOn: '2024-01-01', leftOn: '2024-06-01' },
+      { id: 'm-now', kubeId: 'k1', personId: 'p2', joinedOn: '2025-01-01' },
+    ]);
+    await t.db.insert(workshops).values({
+      id: 'w1',
+      code: 'ABC234',
+      kubeId: 'k1',
+      moduleSlug: 'hakikat-kube',
+      date: '2026-12-01',
+      place: 'Balai desa',
+      phase: 'pre_test',
+    });
+    const own = await createSession(t.db, 'p1', 'test');
+    const tablet = await createSession(t.db, 'p2', 'tablet', new Date(), 'w1');
+    const trips = countRoundTrips(t.client);
+    const officer = await validateSessionToken(trips.db, own.token, SESSION_MS);
+    expect(officer).toMatchObject({ kubeId: null, workshopId: null, workshop: null });
+    const member = await validateSessionToken(trips.db, tablet.token, SESSION_MS);
+    expect(member).toMatchObject({ kubeId: 'k1', workshopId: 'w1', workshop: { id: 'w1', phase: 'pre_test' } });
+    expect(trips.count()).toBe(2);
   });
 });
 

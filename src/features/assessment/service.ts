@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
+import { preparedFor } from '../../../db/prepared.ts';
 import { attempts, itemSets, testPermissions, type TestPermissionKind } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { answerKeyOf, type Question } from '../learning/content-schemas.ts';
@@ -205,8 +206,19 @@ export async function listSubmittedAttempts(db: Executor, personId: string, modu
     .orderBy(asc(attempts.submittedAt));
 }
 
+/** Read by every answer save: built once (db/prepared.ts). */
+const attemptQuery = (db: Executor) =>
+  preparedFor(db, 'attempt', (on) =>
+    on
+      .select()
+      .from(attempts)
+      .where(eq(attempts.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
+
 export async function getAttempt(db: Executor, attemptId: string) {
-  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId)).limit(1);
+  const [attempt] = await attemptQuery(db).execute({ id: attemptId });
   return attempt ?? null;
 }
 

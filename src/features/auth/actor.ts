@@ -26,6 +26,19 @@ async function listAssignedKubeIds(db: Executor, personId: string): Promise<stri
 }
 
 /**
+ * The same, for a person whose KUBE is already known (the session's read brings it): only a facilitator's KUBEs
+ * are read.
+ */
+export async function actorWithKube(
+  db: Executor,
+  person: Pick<SessionPerson, 'id' | 'role'>,
+  kubeId: string | null,
+): Promise<Actor> {
+  const assignedKubeIds = person.role === 'pendamping' ? await listAssignedKubeIds(db, person.id) : [];
+  return { id: person.id, role: person.role, kubeId, assignedKubeIds };
+}
+
+/**
  * Completes a signed-in person with what `can()` needs: their KUBE and, for facilitators, their KUBEs. The two
  * reads go out together (one round trip's wait on a libSQL server, not two); never call it inside a transaction.
  */

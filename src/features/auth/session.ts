@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { people, sessions, type Person } from '../../../db/schema.ts';
+import { preparedFor } from '../../../db/prepared.ts';
+import { memberships, people, sessions, workshops, type Person } from '../../../db/schema.ts';
 
 // The session pattern from lucia-auth.com (the successor of the deprecated `lucia` package):
 // a token is `<id>.<secret>`; only SHA-256(secret) is stored, so a leaked table cannot be replayed.
@@ -20,7 +21,13 @@ export type ValidSession = {
   refreshed: boolean;
   /** The workshop a shared-tablet session belongs to, if any. */
   workshopId: string | null;
+  /** That workshop, read with the session (null when the session has none, or it is gone). */
+  workshop: Workshop | null;
+  /** The person's KUBE today (their current membership), read with the session. */
+  kubeId: string | null;
 };
+
+type Workshop = typeof workshops.$inferSelect;
 
 /** 120 bits of randomness, base32 so it is safe in a cookie (lucia-auth.com "generating IDs"). */
 export function generateSecureRandomString(): string {
@@ -54,6 +61,39 @@ export async function createSession(
   return { token: `${id}.${secret}`, id };
 }
 
+/**
+ * The session with what every request needs beside it, in one read: the person, their KUBE today (one
+ * membership is current at a time) and a shared tablet's workshop. Built once (db/prepared.ts).
+ */
+const sessionQuery = (db: Executor) =>
+  preparedFor(db, 'session', (on) =>
+    on
+      .select({
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        createdAt: sessions.createdAt,
+        lastVerifiedAt: sessions.lastVerifiedAt,
+        workshopId: sessions.workshopId,
+        person: {
+          id: people.id,
+          name: people.name,
+          username: people.username,
+          role: people.role,
+          mustChangePassword: people.mustChangePassword,
+        },
+        active: people.active,
+        kubeId: memberships.kubeId,
+        workshop: workshops,
+      })
+      .from(sessions)
+      .innerJoin(people, eq(people.id, sessions.personId))
+      .leftJoin(memberships, and(eq(memberships.personId, sessions.personId), isNull(memberships.leftOn)))
+      .leftJoin(workshops, eq(workshops.id, sessions.workshopId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
+
 /** Returns the session behind a token, or null when it is unknown, wrong, expired or its person is inactive. */
 export async function validateSessionToken(
   db: Executor,
@@ -64,26 +104,7 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
-      lastVerifiedAt: sessions.lastVerifiedAt,
-      workshopId: sessions.workshopId,
-      person: {
-        id: people.id,
-        name: people.name,
-        username: people.username,
-        role: people.role,
-        mustChangePassword: people.mustChangePassword,
-      },
-      active: people.active,
-    })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const [row] = await sessionQuery(db).execute({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   if (!row.active || now.getTime() - row.lastVerifiedAt.getTime() >= inactivityMs) {
@@ -102,6 +123,8 @@ export async function validateSessionToken(
     person: row.person,
     refreshed,
     workshopId: row.workshopId,
+    workshop: row.workshop,
+    kubeId: row.kubeId,
   };
 }
 
