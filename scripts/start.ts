@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileIsMigrated } from '../db/migrated.ts';
 import { readServerConfig, type ServerConfig } from '../src/lib/config.ts';
 import type { Server } from 'node:http';
 import { reportReady, runWithServerSettings, stopOnSignal } from './server-process.ts';
@@ -60,11 +61,15 @@ if (!process.argv.includes('--no-build')) {
 // over 100 MB of heap behind (it re-reads drizzle's large package.json for each of its modules), which the
 // server, with drizzle bundled into its build, never needs to carry.
 const migrateHere = config.DATABASE_URL.startsWith('file:') && !process.argv.includes('--no-migrate');
-const migrated = spawnSync(process.execPath, ['scripts/migrate.ts', ...(migrateHere ? [] : ['--check'])], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (migrated.status !== 0) {
-  fail(migrateHere ? 'The database could not be migrated; see the message above.' : 'Not started; see above.');
+// A file that already has every migration needs no migrating process (most starts: about a second saved).
+const upToDate = config.DATABASE_URL.startsWith('file:') && fileIsMigrated(config.DATABASE_URL.slice('file:'.length));
+if (!upToDate) {
+  const migrated = spawnSync(process.execPath, ['scripts/migrate.ts', ...(migrateHere ? [] : ['--check'])], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (migrated.status !== 0) {
+    fail(migrateHere ? 'The database could not be migrated; see the message above.' : 'Not started; see above.');
+  }
 }
 
 let server: Server;
