@@ -1,10 +1,17 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { MessageKey } from '../../i18n/index.ts';
+import { concurrencyLimit } from '../../lib/concurrency.ts';
 
 // ASVS 5.0 appendix C: argon2id with m = 19 MiB, t = 2, p = 1. Argon2id is the library's default
 // algorithm (its `Algorithm` const enum cannot be imported under isolated modules); a test reads the hash.
 const ARGON2ID: Options = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/**
+ * Hashes and checks at once: libuv's four threads ran four 19 MiB hashes together in a burst of sign-ins (the
+ * server's memory then reached 411–453 MB); two keep both cores busy and half of that memory.
+ */
+const hashing = concurrencyLimit(2);
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -47,12 +54,12 @@ export function newPasswordIssues(password: string, confirm: unknown, username?:
 
 /** Hashes a password or a member's PIN with argon2id. */
 export function hashSecret(secret: string): Promise<string> {
-  return hash(secret, ARGON2ID);
+  return hashing(() => hash(secret, ARGON2ID));
 }
 
 export async function verifySecret(hashed: string, secret: string): Promise<boolean> {
   try {
-    return await verify(hashed, secret);
+    return await hashing(() => verify(hashed, secret));
   } catch {
     return false;
   }
