@@ -106,6 +106,15 @@ export function commitTogether<T>(db: Executor, write: GroupedWrite<T>): Promise
 }
 
 /**
+ * Runs a write of one statement in a group commit on an embedded file; anywhere else as it is, since one
+ * statement is atomic by itself and, on a libSQL server, one round trip where a transaction takes three.
+ */
+export function statementTogether<T>(db: Executor, write: (db: Executor) => Promise<T>): Promise<T> {
+  const file = embeddedFile(db);
+  return file ? inGroupCommit(file, write) : write(db);
+}
+
+/**
  * Runs a small write in the next group commit of `db`; resolves with its result once the group's commit has
  * returned (durable), or rejects with its own error. Never call it from inside a transaction: the group waits
  * for the write lock that transaction holds.

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { statementTogether } from '../../../db/group-commit.ts';
 import { attempts, deviceReports, memberships } from '../../../db/schema.ts';
 import { SILENT_AFTER_MS } from './rules.ts';
 import type { Workshop } from './service.ts';
@@ -69,19 +70,22 @@ export async function recordDeviceReports(
         ];
   });
   // One statement for every held attempt (one round trip to a libSQL server, atomic by itself).
+  // Reports that arrive together share a commit (db/group-commit.ts).
   if (rows.length > 0) {
-    await db
-      .insert(deviceReports)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: deviceReports.attemptId,
-        set: {
-          workshopId: sql`excluded.workshop_id`,
-          unsent: sql`excluded.unsent`,
-          submitPending: sql`excluded.submit_pending`,
-          reportedAt: sql`excluded.reported_at`,
-        },
-      });
+    await statementTogether(db, (on) =>
+      on
+        .insert(deviceReports)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: deviceReports.attemptId,
+          set: {
+            workshopId: sql`excluded.workshop_id`,
+            unsent: sql`excluded.unsent`,
+            submitPending: sql`excluded.submit_pending`,
+            reportedAt: sql`excluded.reported_at`,
+          },
+        }),
+    );
   }
   return { stored: rows.length, unchanged: ours.length - rows.length, skipped: latest.size - ours.length };
 }
