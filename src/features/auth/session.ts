@@ -102,31 +102,57 @@ export async function validateSessionToken(
   inactivityMs: number,
   now = new Date(),
 ): Promise<ValidSession | null> {
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  const [row] = await sessionQuery(db).execute({ id });
-  if (!row) return null;
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
-  if (!row.active || now.getTime() - row.lastVerifiedAt.getTime() >= inactivityMs) {
-    await invalidateSession(db, id);
+  const read = await readSession(db, token, inactivityMs, now);
+  if (read.state === 'none') return null;
+  if (read.state === 'ended') {
+    await invalidateSession(db, read.id);
     return null;
   }
-  let refreshed = false;
-  if (now.getTime() - row.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_MS) {
-    await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id));
-    refreshed = true;
-  }
-  return {
+  if (!read.dueForRefresh) return read.session;
+  await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, read.session.id));
+  return { ...read.session, lastVerifiedAt: now, refreshed: true };
+}
+
+/** What a token names, read without writing anything. */
+export type SessionRead =
+  | { state: 'none' }
+  /** Expired by inactivity, or its person is no longer active: to be deleted. */
+  | { state: 'ended'; id: string }
+  /** Valid; `dueForRefresh` when its `lastVerifiedAt` (and the cookie) should be renewed now. */
+  | { state: 'valid'; session: ValidSession; dueForRefresh: boolean };
+
+/**
+ * The session behind a token, read only. `validateSessionToken` acts on it (deletes an ended session,
+ * renews a due one); the answer-save fast path (src/fast-path/) takes only a valid session not due for renewal
+ * and leaves every other case to the middleware.
+ */
+export async function readSession(
+  db: Executor,
+  token: string,
+  inactivityMs: number,
+  now = new Date(),
+): Promise<SessionRead> {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return NONE;
+  const [row] = await sessionQuery(db).execute({ id });
+  if (!row) return NONE;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return NONE;
+  const idle = now.getTime() - row.lastVerifiedAt.getTime();
+  if (!row.active || idle >= inactivityMs) return { state: 'ended', id };
+  const session: ValidSession = {
     id,
     createdAt: row.createdAt,
-    lastVerifiedAt: refreshed ? now : row.lastVerifiedAt,
+    lastVerifiedAt: row.lastVerifiedAt,
     person: row.person,
-    refreshed,
+    refreshed: false,
     workshopId: row.workshopId,
     workshop: row.workshop,
     kubeId: row.kubeId,
   };
+  return { state: 'valid', session, dueForRefresh: idle >= ACTIVITY_CHECK_MS };
 }
+
+const NONE: SessionRead = { state: 'none' };
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
