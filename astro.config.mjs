@@ -45,6 +45,29 @@ function serviceWorker() {
   };
 }
 
+const FAST_PATH = join(import.meta.dirname, 'src/fast-path/index.ts');
+
+/**
+ * src/fast-path/index.ts as a second entry of the server bundle, `dist/server/fast-path.mjs`: scripts/server.ts
+ * answers a tablet's answer saves and heartbeats with it, outside Astro's request pipeline, and because it is an
+ * entry of the same build it shares the app's modules (one database connection, the same actions).
+ * @returns {import('vite').Plugin}
+ */
+function fastPathEntry() {
+  return {
+    name: 'kube:fast-path-entry',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'ssr',
+    options(options) {
+      const input = options.input;
+      if (!input || typeof input !== 'object' || Array.isArray(input)) {
+        throw new Error('kube:fast-path-entry expects the server build to name its inputs');
+      }
+      return { ...options, input: { ...input, 'fast-path': FAST_PATH } };
+    },
+  };
+}
+
 export default defineConfig({
   output: 'server',
   // scripts/server.ts serves the built files itself and hands everything else to the app (middleware mode).
@@ -79,6 +102,6 @@ export default defineConfig({
     // Bundled rather than loaded from node_modules: on Node 24 importing drizzle's ~100 modules re-reads its
     // 175 KB package.json exports each time and leaves the server 130 MB heavier (see \`npm run bench\`).
     ssr: { noExternal: ['drizzle-orm'] },
-    plugins: [serviceWorker()],
+    plugins: [serviceWorker(), fastPathEntry()],
   },
 });

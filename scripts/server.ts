@@ -19,6 +19,8 @@ export { admission } from './server/admission.ts';
 
 /** The adapter's handler in middleware mode: the app only (the built files are served by `staticFiles`). */
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
+/** A tablet's answer saves and heartbeats, outside Astro's pipeline (src/fast-path/); false: the app's to answer. */
+type FastPath = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 
 // One stray rejection must not take the whole village offline: log it and keep serving.
 process.on('unhandledRejection', (reason) => {
@@ -129,6 +131,8 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse) {
 export type ServerOptions = {
   port: number;
   host: string;
+  /** Answer saves and heartbeats through the app's pipeline too (tests compare the two answers); default false. */
+  withoutFastPath?: boolean;
   /** Trusted reverse proxies in front (0: none): decides whose address a request is counted under. */
   proxyHops?: number;
 };
@@ -137,6 +141,9 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = pathToFileURL(resolve('dist/server/entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: Handler };
+  const fast = options.withoutFastPath
+    ? null
+    : ((await import(pathToFileURL(resolve('dist/server/fast-path.mjs')).href)) as { answerFast: FastPath }).answerFast;
   const files = staticFiles(resolve('dist/client'));
   const compress = compression({ threshold: 1024, brotli: { params: BROTLI_PARAMS } });
   const admit = admission({
@@ -160,11 +167,14 @@ export async function startServer(options: ServerOptions): Promise<http.Server> 
         return;
       }
       // A failed request (a client gone mid-response, a bug) answers 500 and is logged; the server stays up.
-      Promise.resolve(handler(req, res)).catch((error: unknown) => {
-        console.error(`Request failed: ${req.method ?? ''} ${req.url ?? ''}`, error);
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+      const answered = fast ? fast(req, res) : Promise.resolve(false);
+      answered
+        .then((done) => (done ? undefined : handler(req, res)))
+        .catch((error: unknown) => {
+          console.error(`Request failed: ${req.method ?? ''} ${req.url ?? ''}`, error);
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        });
     });
   };
 

@@ -78,6 +78,8 @@ try {
     port: config.PORT,
     host: config.HOST,
     proxyHops: config.TRUST_PROXY ? config.TRUST_PROXY_HOPS : 0,
+    // Every answer save and heartbeat through Astro's pipeline as well: for comparing the two (tests, bench).
+    withoutFastPath: process.argv.includes('--no-fast-path'),
   });
 } catch (error) {
   fail(`Could not start: ${(error as Error).message}`);

@@ -8,7 +8,7 @@ import { actionOf } from './action-request.ts';
 // What every response says about itself (security headers, caching for shared devices), and the refusal of
 // form posts from other sites.
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   // Pages get Astro's CSP (security.csp in astro.config.mjs, with script and style hashes); this one covers
   // redirects and endpoints, which Astro leaves bare.
   'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'",
@@ -20,7 +20,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** HTTPS only, for a year, once a browser has reached us over HTTPS (RFC 6797); never sent over plain HTTP. */
-const HSTS = 'max-age=31536000';
+export const HSTS = 'max-age=31536000';
 
 /**
  * Refuses form posts from other sites (CSRF). Astro's own check (`security.checkOrigin`, off in

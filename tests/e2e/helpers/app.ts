@@ -50,6 +50,8 @@ export type AppOptions = {
   databaseUrl?: string;
   /** Starts with `--no-migrate`: the server only checks that the database is migrated, as after a release step. */
   noMigrate?: boolean;
+  /** Starts with `--no-fast-path`: answer saves and heartbeats go through Astro's pipeline too (src/fast-path/). */
+  noFastPath?: boolean;
   /** Serves on this port instead of a free one: for a test whose servers must stay in a range of its own. */
   port?: number;
 };
@@ -61,7 +63,12 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
   }
   const dir = options.databaseUrl === undefined ? mkdtempSync(join(tmpdir(), 'kube-berdaya-e2e-')) : null;
   const databaseUrl = dir === null ? (options.databaseUrl ?? '') : `file:${join(dir, 'e2e.db')}`;
-  const args = ['scripts/start.ts', '--no-build', ...(options.noMigrate === true ? ['--no-migrate'] : [])];
+  const args = [
+    'scripts/start.ts',
+    '--no-build',
+    ...(options.noMigrate === true ? ['--no-migrate'] : []),
+    ...(options.noFastPath === true ? ['--no-fast-path'] : []),
+  ];
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
