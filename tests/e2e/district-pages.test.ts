@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtPages, percentileOf, timePage, type PageTiming } from '../../scripts/bench/district-pages.ts';
 import { seedDistrict, type District } from '../../scripts/bench/district-seed.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
+import { browserMissing, launchBrowser } from './helpers/browser.ts';
+import { shot } from './helpers/suite.ts';
 
 // The district bench's pages (`npm run bench:district`, scripts/bench/district-*.ts) on a district a
 // twenty-fifth of its size: 40 KUBEs, 600 people, 12,000 submitted attempts. Every page must answer, and the
@@ -56,5 +58,56 @@ describe('a district of 40 KUBEs', () => {
       .map((t) => ({ name: t.page.name, p50: Math.round(percentileOf(t.times, 50)) }))
       .filter((t) => t.p50 > SLOW_PAGE_BUDGET_MS);
     expect(over, `pages over ${SLOW_PAGE_BUDGET_MS} ms`).toEqual([]);
+  });
+});
+
+describe.skipIf(browserMissing)('the gain report of a district, in a browser', () => {
+  it('pages its table of people and finds a person by name, keeping every filter', async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const width of [360, 800]) {
+        const context = await browser.newContext({ viewport: { width, height: width === 360 ? 740 : 1280 } });
+        const [name = '', value = ''] = district.cookies.admin.split('=');
+        await context.addCookies([{ name, value, url: app.url }]);
+        const page = await context.newPage();
+        const module = district.modules[0] ?? '';
+        await page.goto(`${app.url}/laporan?modul=${module}`);
+        const pager = page.getByRole('navigation', { name: 'Halaman Nilai setiap orang' });
+        await expect.poll(() => pager.getByText(/^Menampilkan 1–50 dari /).count()).toBe(1);
+        await pager.getByRole('link', { name: 'Berikutnya' }).click();
+        await page.waitForURL(/halaman=2/);
+        expect(new URL(page.url()).searchParams.get('modul')).toBe(module);
+        expect(await pager.getByText(/^Menampilkan 51–100 dari /).count()).toBe(1);
+
+        const someone = (
+          await page.locator('section[aria-labelledby="per-orang"] tbody th').first().innerText()
+        ).trim();
+        await page.getByLabel('Cari orang dalam tabel ini').fill(someone);
+        await page.getByRole('button', { name: 'Cari', exact: true }).click();
+        await page.waitForURL(/cari=/);
+        const url = new URL(page.url());
+        expect(url.searchParams.get('modul')).toBe(module);
+        expect(url.searchParams.has('halaman')).toBe(false);
+        const found = await page.locator('section[aria-labelledby="per-orang"] tbody th').allInnerTexts();
+        expect(found.length).toBeGreaterThan(0);
+        expect(found.every((text) => text.includes(someone))).toBe(true);
+        await shot(page, `laporan-cari-orang-${width}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+        await page.getByLabel('Cari orang dalam tabel ini').fill('tidak ada nama seperti ini');
+        await page.getByRole('button', { name: 'Cari', exact: true }).click();
+        await page.waitForURL(/cari=tidak/);
+        expect(await page.getByRole('status').filter({ hasText: 'Tidak ada orang bernama' }).count()).toBe(1);
+
+        // The dashboard's filter offers indicator 2's split by sex, and the print head names it.
+        await page.goto(`${app.url}/indikator?jk=P`);
+        expect(await page.getByLabel('Jenis kelamin pengurus (indikator 2)').inputValue()).toBe('P');
+        expect(await page.locator('.report-print-head').innerText()).toContain('Perempuan');
+        await shot(page, `indikator-jk-${width}`);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
