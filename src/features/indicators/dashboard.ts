@@ -39,6 +39,8 @@ export type Dashboard = {
     desa: string | null;
     dari: string | undefined;
     sampai: string | undefined;
+    /** Indicator 2's officers by recorded sex, as typed. */
+    jk: string | null;
   };
   /** The area filter's choices: places of the KUBEs the person may see, each narrowed by the wider one. */
   options: { kabupaten: SelectOption[]; kecamatan: SelectOption[]; desa: SelectOption[] };
@@ -108,6 +110,7 @@ export async function loadDashboard(
       desa: raw('desa'),
       dari: raw('dari') ?? view?.scope.from,
       sampai: raw('sampai') ?? view?.scope.to,
+      jk: raw('jk'),
     },
     options: {
       kabupaten: options(visible.map((k) => k.kabupaten)),
