@@ -126,3 +126,37 @@ describe.skipIf(browserMissing)('cards again with new PINs', () => {
     await context.close();
   });
 });
+
+describe.skipIf(browserMissing)('cards again, from the admin list of people', () => {
+  it('gives a ticked officer a new first password from the list of one KUBE; a prefetch of the card page uses nothing up', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const page = await signedInPage(context, suite.app.url, 'up.admin', 'Admin-Unggah-2024');
+    // The list of one KUBE: a place first, then the KUBE in it, as the filter offers them.
+    await page.goto(`${suite.app.url}/admin/orang?kabupaten=Nganjuk&kube=kubecards1`);
+    // Staff are listed with the KUBE's people but get no box; its officer and members do.
+    expect(await page.getByLabel('Pilih Uji up.pendamping').count()).toBe(0);
+    await shot(page, 'orang-satu-kube-800');
+    await page.getByLabel('Pilih Uji up.ketua').check();
+    await page.getByRole('button', { name: 'Cetak kartu dengan PIN baru' }).click();
+    await page.waitForURL(/\/kube\/kubecards1\/kartu/);
+    const cards = await cardsOn(page);
+    expect(cards.map(([username]) => username)).toEqual(['up.ketua']);
+    await shot(page, 'kartu-ulang-admin-800');
+    expect(await signsIn('up.ketua', 'Ketua-Unggah-2024')).toBe(false);
+    expect(await signsIn('up.ketua', cards[0]?.[1] ?? '')).toBe(true);
+
+    // Once more, the card page fetched first as a browser's prefetch would, before anyone opens it.
+    const posted = await context.request.post(`${suite.app.url}/admin/orang?_action=kartu.reissue`, {
+      form: { kubeId: 'kubecards1', personId: 'tupsari0' },
+      headers: { origin: suite.app.url },
+      maxRedirects: 0,
+    });
+    const cardPage = new URL(posted.headers()['location'] ?? '', suite.app.url).href;
+    expect(cardPage).toMatch(/\/kube\/kubecards1\/kartu\?kartu=/);
+    const early = await context.request.get(cardPage, { headers: { 'sec-purpose': 'prefetch' }, maxRedirects: 0 });
+    expect(early.status()).toBe(204);
+    await page.goto(cardPage);
+    expect((await cardsOn(page)).map(([username]) => username)).toEqual(['up.sari']);
+    await context.close();
+  });
+});
