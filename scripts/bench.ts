@@ -5,7 +5,7 @@
 //   2. throughput and p50/p95/p99 latency for a lesson page and for saving an answer at 50 and 200
 //      connections (closed loop), with the server's resident memory idle and at its peak; at 50 connections the
 //      save also through Astro's pipeline, which the fast path (src/fast-path/) skips;
-//   3. workshop tablets in the real mix, open loop: 1,000, 2,000 and 5,000 tablets, each saving an answer every
+//   3. workshop tablets in the real mix, open loop: 1,000, 2,000, 3,000 and 5,000 tablets, each saving an answer every
 //      10 s and sending its heartbeat every 4 s;
 //   4. the floor to compare with: a bare `node:http` server storing the same answer in a libSQL file with the
 //      same durability, one commit per request and with commits shared, at 50 connections;
@@ -28,7 +28,7 @@ import { startServerProcess } from './server-process.ts';
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
 const OPEN_LOOP_SECONDS = quick ? 6 : 12;
-const TABLETS = [1_000, 2_000, 5_000];
+const TABLETS = [1_000, 2_000, 3_000, 5_000];
 const PORT = 4390;
 const BARE_PORT = 4389;
 const base = `http://127.0.0.1:${PORT}`;
@@ -79,7 +79,7 @@ try {
     const question = learner?.questions[Math.floor(Math.random() * learner.questions.length)];
     const optionId = question?.options[Math.floor(Math.random() * question.options.length)] ?? '';
     return {
-      method: 'POST',
+      method: 'POST' as const,
       path: `/_actions/assessment.saveAnswers${query}`,
       headers: {
         origin: base,

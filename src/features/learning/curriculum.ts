@@ -21,9 +21,21 @@ export async function listLessons(moduleSlug: string): Promise<LessonEntry[]> {
 }
 
 /** A module by its slug; none for an empty or malformed slug, which `getEntry` would throw on. */
+/**
+ * Modules found so far. In a build the curriculum is fixed, and a lookup awaits an import of Astro's content
+ * assets each time: an answer save looks its module up on every call. Only modules that exist are kept, so the
+ * map is as large as the curriculum whatever is asked.
+ */
+const found = new Map<string, ModuleEntry>();
+
 export async function getModule(slug: string): Promise<ModuleEntry | undefined> {
   if (!/^[a-z0-9-]+$/.test(slug)) return undefined;
-  return getEntry('modules', slug);
+  const known = found.get(slug);
+  if (known) return known;
+  const module = await getEntry('modules', slug);
+  // In development the content may change under a running server: look it up each time there.
+  if (module && import.meta.env.PROD) found.set(slug, module);
+  return module;
 }
 
 export function lessonHref(lesson: LessonEntry): string {
