@@ -107,17 +107,26 @@ const list = (values: readonly string[]) =>
 const PEOPLE_PER_QUERY = 2500;
 
 /**
- * The last id of the next range of people who may have a pair in the scope (a superset: the KUBEs' members, or
- * who took a pre-test), after `after`; null when none is left. Keyset pagination, one row per range: a list of
+ * The last id of the next range of people who may have a pair in the scope (a superset: officers, the KUBEs'
+ * members, or who took a pre-test), after `after`; null when none is left. Keyset pagination, one row per range: a list of
  * every candidate, read up front as 50,000 rows, held the event loop for a quarter of a second by itself.
  */
 async function rangeEnd(db: Executor, scope: ReportScope, after: string | null): Promise<string | null> {
   const m = memberships;
   const a = attempts;
-  const range = scope.kubeIds
-    ? sql`select distinct ${m.personId} as id from ${m} where ${m.kubeId} in (${list(scope.kubeIds)})
+  const p = positions;
+  const later = after === null ? sql`` : sql`and ${p.personId} > ${after}`;
+  // Officers only: those who ever held a position (in any KUBE: the pair's check is the day of the post-test), a
+  // few thousand in a district of 15,000 people, so a few ranges instead of one per 2,500 members.
+  const range =
+    scope.officersOnly || scope.jabatanCode
+      ? sql`select distinct ${p.personId} as id from ${p} where 1 = 1
+        ${scope.jabatanCode ? sql`and ${p.jabatanCode} = ${scope.jabatanCode}` : sql``} ${later}
+        order by ${p.personId} limit ${PEOPLE_PER_QUERY}`
+      : scope.kubeIds
+        ? sql`select distinct ${m.personId} as id from ${m} where ${m.kubeId} in (${list(scope.kubeIds)})
         ${after === null ? sql`` : sql`and ${m.personId} > ${after}`} order by ${m.personId} limit ${PEOPLE_PER_QUERY}`
-    : sql`select distinct ${a.personId} as id from ${a} where ${a.kind} = 'pre' and ${a.counted} = 1
+        : sql`select distinct ${a.personId} as id from ${a} where ${a.kind} = 'pre' and ${a.counted} = 1
         ${scope.moduleSlug ? sql`and ${a.moduleSlug} = ${scope.moduleSlug}` : sql``}
         ${after === null ? sql`` : sql`and ${a.personId} > ${after}`} order by ${a.personId} limit ${PEOPLE_PER_QUERY}`;
   const [row] = await db.all<{ last: string | null }>(sql`select max(id) as last from (${range})`);
@@ -172,6 +181,10 @@ async function loadPackedPairs(
   const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${postDay}
     and (${positions.endDate} is null or ${positions.endDate} >= ${postDay})`;
   if (scope.sex) where.push(sql`${people.sex} = ${scope.sex}`);
+  // First the people who ever held a position (an index lookup per officer), then the day of the post-test.
+  if (scope.officersOnly || scope.jabatanCode) {
+    where.push(sql`${pre.personId} in (select ${positions.personId} from ${positions})`);
+  }
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
   if (scope.jabatanCode) {
     where.push(
