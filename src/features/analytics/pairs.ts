@@ -117,10 +117,12 @@ async function rangeEnd(db: Executor, scope: ReportScope, after: string | null):
   const p = positions;
   const later = after === null ? sql`` : sql`and ${p.personId} > ${after}`;
   // Officers only: those who ever held a position (in any KUBE: the pair's check is the day of the post-test), a
-  // few thousand in a district of 15,000 people, so a few ranges instead of one per 2,500 members.
+  // few thousand in a district of 15,000 people, so a few ranges instead of one per 2,500 members; with KUBEs
+  // chosen, only their members among them (a facilitator's 20 KUBEs: one short range).
   const range =
     scope.officersOnly || scope.jabatanCode
       ? sql`select distinct ${p.personId} as id from ${p} where 1 = 1
+        ${scope.kubeIds ? sql`and ${p.personId} in (select ${m.personId} from ${m} where ${m.kubeId} in (${list(scope.kubeIds)}))` : sql``}
         ${scope.jabatanCode ? sql`and ${p.jabatanCode} = ${scope.jabatanCode}` : sql``} ${later}
         order by ${p.personId} limit ${PEOPLE_PER_QUERY}`
       : scope.kubeIds
@@ -181,8 +183,9 @@ async function loadPackedPairs(
   const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${postDay}
     and (${positions.endDate} is null or ${positions.endDate} >= ${postDay})`;
   if (scope.sex) where.push(sql`${people.sex} = ${scope.sex}`);
-  // First the people who ever held a position (an index lookup per officer), then the day of the post-test.
-  if (scope.officersOnly || scope.jabatanCode) {
+  // Over the whole program, first the people who ever held a position (an index lookup per officer), then the day
+  // of the post-test. With KUBEs chosen their members come first instead: a facilitator's 20 KUBEs are fewer.
+  if ((scope.officersOnly || scope.jabatanCode) && !scope.kubeIds) {
     where.push(sql`${pre.personId} in (select ${positions.personId} from ${positions})`);
   }
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
