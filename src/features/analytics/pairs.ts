@@ -91,6 +91,9 @@ type PackedPair = [
 // Tables and columns come from the drizzle schema, so a renamed column fails type-checking here too.
 const pre = alias(attempts, 'pre');
 const post = alias(attempts, 'post');
+/** Positions and memberships as the officers' filter reads them, apart from the pair's own membership. */
+const held = alias(positions, 'held');
+const heldIn = alias(memberships, 'held_in');
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -183,10 +186,13 @@ async function loadPackedPairs(
   const heldOnPostDay = sql`${positions.personId} = ${pre.personId} and ${positions.startDate} <= ${postDay}
     and (${positions.endDate} is null or ${positions.endDate} >= ${postDay})`;
   if (scope.sex) where.push(sql`${people.sex} = ${scope.sex}`);
-  // Over the whole program, first the people who ever held a position (an index lookup per officer), then the day
-  // of the post-test. With KUBEs chosen their members come first instead: a facilitator's 20 KUBEs are fewer.
-  if ((scope.officersOnly || scope.jabatanCode) && !scope.kubeIds) {
-    where.push(sql`${pre.personId} in (select ${positions.personId} from ${positions})`);
+  // First the people who ever held a position (an index lookup per officer; with KUBEs chosen, only their members
+  // among them, so a facilitator's 20 KUBEs stay small), then the day of the post-test.
+  if (scope.officersOnly || scope.jabatanCode) {
+    const ours = scope.kubeIds
+      ? sql`and ${held.personId} in (select ${heldIn.personId} from ${memberships} as ${heldIn} where ${heldIn.kubeId} in (${list(scope.kubeIds)}))`
+      : sql``;
+    where.push(sql`${pre.personId} in (select ${held.personId} from ${positions} as ${held} where 1 = 1 ${ours})`);
   }
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
   if (scope.jabatanCode) {
