@@ -22,7 +22,7 @@ import { HSTS, SECURITY_HEADERS } from '../middleware/headers.ts';
 // body that parses, a server already set up, no first password to change. Anything else goes to Astro's
 // pipeline as before (`false`), which answers it with the middleware's own words and cookies. What it answers,
 // it answers as Astro would: the action's own result or refusal, serialized as Astro's action route does, with
-// the headers the middleware adds (tests/integration/fast-path.test.ts compares the two).
+// the headers the middleware adds (tests/e2e/fast-path.test.ts compares the two).
 
 /** The actions taken here, by their RPC path (the browser's client adds a trailing slash). */
 const FAST_ACTIONS = {
@@ -82,9 +82,9 @@ export async function answerFast(req: BodyRequest, res: ServerResponse): Promise
       return Array.isArray(value) ? value.join(', ') : (value ?? null);
     },
   };
-  const context = { url: requestUrl(req), request: { headers } };
-  if (context.url === null) return false;
-  const site = { url: context.url, request: context.request };
+  const url = requestUrl(req);
+  if (url === null) return false;
+  const site = { url, request: { headers } };
   if (isCrossSitePost('POST', headers, publicOrigin(site))) return false;
   if (!(await serverIsSetUp(db))) return false;
 

@@ -20,7 +20,6 @@ export async function listLessons(moduleSlug: string): Promise<LessonEntry[]> {
   return lessons.sort((a, b) => a.data.order - b.data.order);
 }
 
-/** A module by its slug; none for an empty or malformed slug, which `getEntry` would throw on. */
 /**
  * Modules found so far. In a build the curriculum is fixed, and a lookup awaits an import of Astro's content
  * assets each time: an answer save looks its module up on every call. Only modules that exist are kept, so the
@@ -28,6 +27,7 @@ export async function listLessons(moduleSlug: string): Promise<LessonEntry[]> {
  */
 const found = new Map<string, ModuleEntry>();
 
+/** A module by its slug; none for an empty or malformed slug, which `getEntry` would throw on. */
 export async function getModule(slug: string): Promise<ModuleEntry | undefined> {
   if (!/^[a-z0-9-]+$/.test(slug)) return undefined;
   const known = found.get(slug);
