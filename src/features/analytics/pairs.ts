@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../../../db/client.ts';
 import {
@@ -101,6 +101,10 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 
+/** The person in `personId` is, or was, a member of one of these KUBEs (the officers' filter with KUBEs chosen). */
+const memberOfAny = (personId: SQLWrapper, kubeIds: readonly string[]) =>
+  sql`${personId} in (select ${heldIn.personId} from ${memberships} as ${heldIn} where ${heldIn.kubeId} in (${list(kubeIds)}))`;
+
 /**
  * People read per query. An embedded libSQL file runs each query on the event loop: one query over a district
  * (12,000 pairs) held every other request for half a second. A range of this many people takes about 25 ms;
@@ -125,7 +129,7 @@ async function rangeEnd(db: Executor, scope: ReportScope, after: string | null):
   const range =
     scope.officersOnly || scope.jabatanCode
       ? sql`select distinct ${p.personId} as id from ${p} where 1 = 1
-        ${scope.kubeIds ? sql`and ${p.personId} in (select ${m.personId} from ${m} where ${m.kubeId} in (${list(scope.kubeIds)}))` : sql``}
+        ${scope.kubeIds ? sql`and ${memberOfAny(p.personId, scope.kubeIds)}` : sql``}
         ${scope.jabatanCode ? sql`and ${p.jabatanCode} = ${scope.jabatanCode}` : sql``} ${later}
         order by ${p.personId} limit ${PEOPLE_PER_QUERY}`
       : scope.kubeIds
@@ -189,9 +193,7 @@ async function loadPackedPairs(
   // First the people who ever held a position (an index lookup per officer; with KUBEs chosen, only their members
   // among them, so a facilitator's 20 KUBEs stay small), then the day of the post-test.
   if (scope.officersOnly || scope.jabatanCode) {
-    const ours = scope.kubeIds
-      ? sql`and ${held.personId} in (select ${heldIn.personId} from ${memberships} as ${heldIn} where ${heldIn.kubeId} in (${list(scope.kubeIds)}))`
-      : sql``;
+    const ours = scope.kubeIds ? sql`and ${memberOfAny(held.personId, scope.kubeIds)}` : sql``;
     where.push(sql`${pre.personId} in (select ${held.personId} from ${positions} as ${held} where 1 = 1 ${ours})`);
   }
   if (scope.officersOnly) where.push(sql`exists (select 1 from ${positions} where ${heldOnPostDay})`);
