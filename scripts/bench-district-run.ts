@@ -1,7 +1,9 @@
 // `npm run bench:district` (scripts/bench-district.ts loads it after the feature-import hook): a throw-away
 // district of 1,000 KUBEs, 15,000 people and 300,000 submitted attempts (scripts/bench/district-seed.ts),
 // the built server on it, and every admin and facilitator page timed (p50/p95), with the database's size.
-// `--quick` builds a tenth of it and times each page fewer times, for trying the script itself.
+// `--quick` builds a tenth of it and times each page fewer times, for trying the script itself. `--keep` leaves
+// the district's file behind and prints where it is with the two sign-in cookies, for a profile of one page;
+// `--pages=WORDS` times only the pages whose name contains one of the comma-separated words.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,12 @@ import { FULL_DISTRICT, seedDistrict } from './bench/district-seed.ts';
 import { startServerProcess } from './server-process.ts';
 
 const quick = process.argv.includes('--quick');
+const keep = process.argv.includes('--keep');
+const only = process.argv
+  .find((arg) => arg.startsWith('--pages='))
+  ?.slice('--pages='.length)
+  .split(',')
+  .filter(Boolean);
 const scale = quick ? { kubes: 100, perKube: 15, modules: 10 } : FULL_DISTRICT;
 const RUNS = quick ? 5 : 15;
 const PORT = 4395;
@@ -49,6 +57,7 @@ try {
   const timings: PageTiming[] = [];
   try {
     for (const page of districtPages(district)) {
+      if (only && !only.some((word) => page.name.includes(word))) continue;
       const cookie = page.who === 'admin' ? district.cookies.admin : district.cookies.facilitator;
       timings.push(await timePage(base, page, cookie, RUNS));
     }
@@ -85,6 +94,10 @@ try {
     );
     process.exitCode = 1;
   }
+  if (keep) {
+    console.log(`\nKept: DATABASE_URL=${url}`);
+    console.log(`  admin cookie: ${district.cookies.admin}\n  facilitator cookie: ${district.cookies.facilitator}`);
+  }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
