@@ -4,9 +4,12 @@ import {
   indicator1,
   indicator2,
   indicator2Series,
+  indicator3,
+  indicator3Series,
   statusOf,
   type PositionRecord,
 } from '../../src/features/indicators/compute.ts';
+import type { Assessment, RubricShape } from '../../src/features/capacity/service.ts';
 import { trendDays } from '../../src/features/indicators/trend.ts';
 
 // The success indicators' arithmetic over hand-made records: no database, expected values worked out by hand.
@@ -119,6 +122,75 @@ describe('indicator2()', () => {
     expect(series[2]?.classGain).toBeCloseTo(0.466667, 5);
     // At 70 or more after: 70 and 90 → 2 of 3.
     expect(series[2]?.masteryAfter).toBeCloseTo(2 / 3, 9);
+  });
+});
+
+describe('the trends, month end by month end', () => {
+  const days = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31'];
+
+  it('gives for indicator 2 what a group of the pairs by each day gives, whatever their order', () => {
+    // Out of order, two on one day, one after the last day, one on a month end itself.
+    const some = [
+      pair('a', 40, 70, '2026-03-02'),
+      pair('b', 100, 100, '2026-01-31'),
+      pair('c', 20, 90, '2026-06-01'),
+      pair('d', 55, 60, '2026-03-02'),
+      pair('e', 0, 35, '2026-02-10'),
+    ];
+    const series = indicator2Series(some, days, 70);
+    days.forEach((day, i) => {
+      const group = indicator2(
+        some.filter((p) => p.postDate <= day),
+        [],
+        70,
+      ).all;
+      expect(series[i]?.n).toBe(group.n);
+      expect(series[i]?.masteryAfter).toBe(group.masteryAfter);
+      if (group.classGain === null) expect(series[i]?.classGain).toBeNull();
+      else expect(series[i]?.classGain).toBeCloseTo(group.classGain, 12);
+    });
+    // By 31 January only b, at 100 before: no gain can be computed, as for the group.
+    expect(series[0]).toMatchObject({ n: 1, classGain: null, masteryAfter: 1 });
+  });
+
+  it('gives for indicator 3 what the indicator on each day gives', () => {
+    const rubric: RubricShape = {
+      slug: 'kapasitas',
+      version: 1,
+      dimensions: [
+        { id: 'usaha', kind: 'program', itemIds: ['u1', 'u2'] },
+        { id: 'aturan', kind: 'regulasi', itemIds: ['r1'] },
+      ],
+    };
+    const assessment = (kubeId: string, assessedOn: string, u: number, r: number): Assessment => ({
+      id: `${kubeId}-${assessedOn}`,
+      kubeId,
+      assessedOn,
+      notes: null,
+      assessedBy: null,
+      rubricVersion: 1,
+      scores: new Map([
+        ['u1', u],
+        ['u2', u],
+        ['r1', r],
+      ]),
+    });
+    const byKube = new Map<string, Assessment[]>([
+      [
+        'k1',
+        [
+          assessment('k1', '2026-01-10', 2, 2),
+          assessment('k1', '2026-03-05', 3, 1),
+          assessment('k1', '2026-05-01', 1, 4),
+        ],
+      ],
+      ['k2', [assessment('k2', '2026-02-01', 2, 2), assessment('k2', '2026-04-30', 4, 2)]],
+    ]);
+    const kubeIds = ['k1', 'k2', 'k3'];
+    const series = indicator3Series(byKube, kubeIds, rubric, days);
+    expect(series).toEqual(days.map((day) => ({ day, value: indicator3(byKube, kubeIds, rubric, day).value })));
+    // By 30 April both improved on the program dimension; by 31 May k1's latest is lower than its baseline.
+    expect(series.map((point) => point.value)).toEqual([null, null, 1, 1, 0.5]);
   });
 });
 

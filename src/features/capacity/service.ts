@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
@@ -137,36 +137,42 @@ export type Assessment = {
   scores: Map<string, number>;
 };
 
-/** Assessments matching `where`, oldest first per KUBE (by day, then by entry), each with its scores. */
+/**
+ * Assessments matching `where`, oldest first per KUBE (by day, then by entry), each with its scores. Both read as
+ * one JSON text each: libSQL hands rows over one by one, about 18 µs each, and a district has 2,000 assessments
+ * with 56,000 scores.
+ */
 async function selectAssessments(db: Executor, where: SQL | undefined, limit?: number): Promise<Assessment[]> {
-  const query = db
-    .select({
-      id: capacityAssessments.id,
-      kubeId: capacityAssessments.kubeId,
-      assessedOn: capacityAssessments.assessedOn,
-      notes: capacityAssessments.notes,
-      assessedBy: people.name,
-      rubricVersion: capacityAssessments.rubricVersion,
-    })
-    .from(capacityAssessments)
-    .leftJoin(people, eq(people.id, capacityAssessments.assessedBy))
-    .where(where)
-    .orderBy(asc(capacityAssessments.kubeId), asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
-  const rows = await (limit === undefined ? query : query.limit(limit));
+  const a = capacityAssessments;
+  const chosen = sql`select ${a.id} from ${a} ${where ? sql`where ${where}` : sql``}
+    order by ${a.kubeId}, ${a.assessedOn}, ${a.createdAt} ${limit === undefined ? sql`` : sql`limit ${limit}`}`;
+  const [[listed], [packed]] = await Promise.all([
+    db.all<{ rows: string | null }>(sql`select json_group_array(json_array(${a.id}, ${a.kubeId}, ${a.assessedOn},
+        ${a.notes}, ${people.name}, ${a.rubricVersion}, ${a.createdAt})) as rows
+      from ${a} left join ${people} on ${people.id} = ${a.assessedBy} where ${a.id} in (${chosen})`),
+    db.all<{ scores: string | null }>(sql`select json_group_array(json_array(
+        ${capacityScores.assessmentId}, ${capacityScores.itemId}, ${capacityScores.score})) as scores
+      from ${capacityScores} where ${capacityScores.assessmentId} in (${chosen})`),
+  ]);
+  type Row = [string, string, string, string | null, string | null, number, number];
+  const rows = (JSON.parse(listed?.rows ?? '[]') as Row[]).sort(
+    (x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0) || x[6] - y[6],
+  );
   if (rows.length === 0) return [];
-  // One JSON text for every score: libSQL hands rows over one by one, about 18 µs each, and a district has 56,000.
-  const [packed] = await db.all<{ scores: string | null }>(sql`select json_group_array(json_array(
-      ${capacityScores.assessmentId}, ${capacityScores.itemId}, ${capacityScores.score})) as scores
-    from ${capacityScores} where ${inArray(
-      capacityScores.assessmentId,
-      rows.map((r) => r.id),
-    )}`);
   const scores = JSON.parse(packed?.scores ?? '[]') as [string, string, number][];
   // Grouped in one pass: filtering every score for each assessment grew with their product (a district's 2,000
   // assessments and 56,000 scores took seconds).
-  const byAssessment = new Map<string, Map<string, number>>(rows.map((row) => [row.id, new Map()]));
+  const byAssessment = new Map<string, Map<string, number>>(rows.map(([id]) => [id, new Map()]));
   for (const [assessmentId, itemId, score] of scores) byAssessment.get(assessmentId)?.set(itemId, score);
-  return rows.map((row) => ({ ...row, scores: byAssessment.get(row.id) ?? new Map<string, number>() }));
+  return rows.map(([id, kubeId, assessedOn, notes, assessedBy, rubricVersion]) => ({
+    id,
+    kubeId,
+    assessedOn,
+    notes,
+    assessedBy,
+    rubricVersion,
+    scores: byAssessment.get(id) ?? new Map<string, number>(),
+  }));
 }
 
 /** The assessments of some KUBEs (all when `kubeIds` is undefined), oldest first per KUBE. */
