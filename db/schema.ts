@@ -260,6 +260,9 @@ export const TEST_KINDS = ['pre', 'post'] as const;
 /** Parallel forms of a module's test (content: `form` of a question). */
 export const TEST_FORMS = ['A', 'B'] as const;
 
+/** The index the pair join reads counted attempts from, person first (named in analytics/pairs.ts). */
+export const ATTEMPTS_BY_PERSON_COUNTED = 'attempts_person_counted_idx';
+
 export const attempts = sqliteTable(
   'attempts',
   {
@@ -301,6 +304,12 @@ export const attempts = sqliteTable(
     // Reports read counted attempts from this index alone: the pair join, the scores and the item results.
     index('attempts_counted_idx')
       .on(t.moduleSlug, t.kind, t.personId, t.score, t.form, t.submittedAt, t.itemSetId, t.itemBits)
+      .where(sql`${t.counted} = 1`),
+    // The same by person first: the pair join of one person's tests reads both sides from this index alone
+    // (analytics/pairs.ts names it). A lookup in the table instead reads through each row's items and key,
+    // which on a district made the officers' pairs some 40 % slower.
+    index(ATTEMPTS_BY_PERSON_COUNTED)
+      .on(t.personId, t.moduleSlug, t.kind, t.score, t.form, t.submittedAt, t.itemSetId, t.itemBits)
       .where(sql`${t.counted} = 1`),
     // One counted attempt per person, module and kind (README: "Gain reports"); submitAttempt picks it.
     uniqueIndex('attempts_one_counted')

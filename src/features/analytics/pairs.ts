@@ -2,6 +2,7 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../../../db/client.ts';
 import {
+  ATTEMPTS_BY_PERSON_COUNTED,
   attempts,
   itemSets,
   kubes,
@@ -202,6 +203,10 @@ async function loadPackedPairs(
       sql`exists (select 1 from ${positions} where ${heldOnPostDay} and ${positions.jabatanCode} = ${scope.jabatanCode})`,
     );
   }
+  // Both sides from the covering index, person first (db/schema.ts): SQLite's own choice for the pre-test, the
+  // unique index, reads each row in the table, through its items and key (the officers' pairs of a district:
+  // 350 → 210 ms a query).
+  const byPerson = sql`indexed by ${sql.identifier(ATTEMPTS_BY_PERSON_COUNTED)}`;
   // One JSON text of PackedPair arrays; their order does not matter, loadPairs sorts them.
   const [row] = await db.all<{ pairs: string | null }>(sql`
     select json_group_array(json_array(
@@ -209,8 +214,8 @@ async function loadPackedPairs(
       ${post.score}, ${pre.form}, ${post.form}, ${pre.itemSetId}, ${pre.itemBits}, ${post.itemSetId}, ${post.itemBits},
       ${people.sex}
     )) as pairs
-    from ${attempts} as ${pre}
-    join ${attempts} as ${post} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
+    from ${attempts} as ${pre} ${byPerson}
+    join ${attempts} as ${post} ${byPerson} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
       and ${post.personId} = ${pre.personId} and ${post.counted} = 1
     join ${people} on ${people.id} = ${pre.personId}
     join ${m} on ${m.personId} = ${pre.personId} and ${m.joinedOn} <= ${postDay}

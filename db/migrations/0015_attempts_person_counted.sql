@@ -1,0 +1,1 @@
+CREATE INDEX `attempts_person_counted_idx` ON `attempts` (`person_id`,`module_slug`,`kind`,`score`,`form`,`submitted_at`,`item_set_id`,`item_bits`) WHERE "attempts"."counted" = 1;
