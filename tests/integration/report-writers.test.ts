@@ -121,4 +121,17 @@ describe('loadPairs()', () => {
     // Every answer is one row (a range's last id, a range's pairs as one JSON text) or the few question sets.
     expect(Math.max(...rows)).toBeLessThanOrEqual(2);
   }, 60_000);
+
+  it('gives the same pairs with scores only when the question results are not wanted', async () => {
+    const full = await loadPairs(t.db, { moduleSlug: district.moduleSlug });
+    const lean = await loadPairs(t.db, { moduleSlug: district.moduleSlug }, { items: false });
+    const scoresOnly = (side: (typeof full)[number]['pre']) => ({
+      score: side.score,
+      form: null,
+      questionIds: [],
+      bits: '',
+    });
+    expect(full.some((pair) => pair.pre.bits.length > 0)).toBe(true);
+    expect(lean).toEqual(full.map((pair) => ({ ...pair, pre: scoresOnly(pair.pre), post: scoresOnly(pair.post) })));
+  }, 60_000);
 });

@@ -192,7 +192,11 @@ export async function loadIndicators(
   const [allPositions, assessments, pairs, facts, practicePairs] = await Promise.all([
     loadPositions(db, read),
     listAssessments(db, read),
-    loadPairs(db, { kubeIds: read, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
+    loadPairs(
+      db,
+      { kubeIds: read, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex },
+      { items: false },
+    ),
     listBusinessFacts(db, read),
     loadPracticePairs(db, { kubeIds: read, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
   ]);
