@@ -1,6 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../../../db/client.ts';
+import { packedRows } from '../../../db/packed.ts';
 import {
   ATTEMPTS_BY_PERSON_COUNTED,
   attempts,
@@ -13,6 +14,7 @@ import {
   workshops,
   type SEXES,
 } from '../../../db/schema.ts';
+import { byCodeUnits } from '../../lib/order.ts';
 import { yieldToEventLoop } from '../../lib/yield.ts';
 import type { FormName } from '../assessment/types.ts';
 
@@ -158,8 +160,9 @@ export async function loadPairs(db: Executor, scope: ReportScope, { items = true
   }
   // By name, as one query's `order by p.name, pre.person_id, pre.module_slug` gave them (code-unit order); the
   // KUBE last, so the order is total and never what the database happened to aggregate first.
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  packed.sort((a, b) => order(a[1], b[1]) || order(a[0], b[0]) || order(a[4], b[4]) || order(a[2], b[2]));
+  packed.sort(
+    (a, b) => byCodeUnits(a[1], b[1]) || byCodeUnits(a[0], b[0]) || byCodeUnits(a[4], b[4]) || byCodeUnits(a[2], b[2]),
+  );
   return unpack(db, packed);
 }
 
@@ -215,22 +218,20 @@ async function loadPackedPairs(
   const results = items
     ? sql`${pre.form}, ${post.form}, ${pre.itemSetId}, ${pre.itemBits}, ${post.itemSetId}, ${post.itemBits}`
     : sql`null, null, null, null, null, null`;
-  // One JSON text of PackedPair arrays; their order does not matter, loadPairs sorts them.
-  const [row] = await db.all<{ pairs: string | null }>(sql`
-    select json_group_array(json_array(
-      ${pre.personId}, ${people.name}, ${m.kubeId}, ${kubes.name}, ${pre.moduleSlug}, ${postDay}, ${pre.score},
-      ${post.score}, ${results}, ${people.sex}
-    )) as pairs
-    from ${attempts} as ${pre} ${byPerson}
+  // Their order does not matter: loadPairs sorts them.
+  return packedRows<PackedPair>(
+    db,
+    sql`${pre.personId}, ${people.name}, ${m.kubeId}, ${kubes.name}, ${pre.moduleSlug}, ${postDay}, ${pre.score},
+      ${post.score}, ${results}, ${people.sex}`,
+    sql`from ${attempts} as ${pre} ${byPerson}
     join ${attempts} as ${post} ${byPerson} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
       and ${post.personId} = ${pre.personId} and ${post.counted} = 1
     join ${people} on ${people.id} = ${pre.personId}
     join ${m} on ${m.personId} = ${pre.personId} and ${m.joinedOn} <= ${postDay}
       and (${m.leftOn} is null or ${m.leftOn} > ${postDay})
     join ${kubes} on ${kubes.id} = ${m.kubeId}
-    where ${sql.join(where, sql` and `)}
-  `);
-  return row?.pairs ? (JSON.parse(row.pairs) as PackedPair[]) : [];
+    where ${sql.join(where, sql` and `)}`,
+  );
 }
 
 /** Pairs as objects, with the question sets their results refer to. */

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { packedRows } from '../../../db/packed.ts';
 import { capacityAssessments, capacityScores, people } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { byCodeUnits } from '../../lib/order.ts';
 import { mean } from '../../lib/stats/index.ts';
 import { logCorrection } from '../history/changes.ts';
 
@@ -146,20 +148,21 @@ async function selectAssessments(db: Executor, where: SQL | undefined, limit?: n
   const a = capacityAssessments;
   const chosen = sql`select ${a.id} from ${a} ${where ? sql`where ${where}` : sql``}
     order by ${a.kubeId}, ${a.assessedOn}, ${a.createdAt} ${limit === undefined ? sql`` : sql`limit ${limit}`}`;
-  const [[listed], [packed]] = await Promise.all([
-    db.all<{ rows: string | null }>(sql`select json_group_array(json_array(${a.id}, ${a.kubeId}, ${a.assessedOn},
-        ${a.notes}, ${people.name}, ${a.rubricVersion}, ${a.createdAt})) as rows
-      from ${a} left join ${people} on ${people.id} = ${a.assessedBy} where ${a.id} in (${chosen})`),
-    db.all<{ scores: string | null }>(sql`select json_group_array(json_array(
-        ${capacityScores.assessmentId}, ${capacityScores.itemId}, ${capacityScores.score})) as scores
-      from ${capacityScores} where ${capacityScores.assessmentId} in (${chosen})`),
-  ]);
   type Row = [string, string, string, string | null, string | null, number, number];
-  const rows = (JSON.parse(listed?.rows ?? '[]') as Row[]).sort(
-    (x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0) || x[6] - y[6],
-  );
+  const [listed, scores] = await Promise.all([
+    packedRows<Row>(
+      db,
+      sql`${a.id}, ${a.kubeId}, ${a.assessedOn}, ${a.notes}, ${people.name}, ${a.rubricVersion}, ${a.createdAt}`,
+      sql`from ${a} left join ${people} on ${people.id} = ${a.assessedBy} where ${a.id} in (${chosen})`,
+    ),
+    packedRows<[string, string, number]>(
+      db,
+      sql`${capacityScores.assessmentId}, ${capacityScores.itemId}, ${capacityScores.score}`,
+      sql`from ${capacityScores} where ${capacityScores.assessmentId} in (${chosen})`,
+    ),
+  ]);
+  const rows = listed.sort((x, y) => byCodeUnits(x[1], y[1]) || byCodeUnits(x[2], y[2]) || x[6] - y[6]);
   if (rows.length === 0) return [];
-  const scores = JSON.parse(packed?.scores ?? '[]') as [string, string, number][];
   // Grouped in one pass: filtering every score for each assessment grew with their product (a district's 2,000
   // assessments and 56,000 scores took seconds).
   const byAssessment = new Map<string, Map<string, number>>(rows.map(([id]) => [id, new Map()]));

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type Column, type Table } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { packedRows } from '../../../db/packed.ts';
 import { kubeChannels, kubePartnerships, kubeProducts, kubeTurnover } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -234,29 +235,29 @@ export async function listBusinessFacts(db: Executor, kubeIds?: readonly string[
   const c = kubeChannels;
   const p = kubeProducts;
   const s = kubePartnerships;
-  const [[channels], [products], [partnerships]] = await Promise.all([
-    db.all<{ rows: string | null }>(sql`select json_group_array(json_array(${c.kubeId}, ${c.channel}, ${c.startedOn},
-      ${c.endedOn})) as rows from ${c} ${of(c.kubeId)}`),
-    db.all<{ rows: string | null }>(sql`select json_group_array(json_array(${p.kubeId}, ${p.startedOn}, ${p.endedOn}))
-      as rows from ${p} ${of(p.kubeId)}`),
-    db.all<{ rows: string | null }>(sql`select json_group_array(json_array(${s.kubeId}, ${s.status}, ${s.since},
-      ${s.endedOn})) as rows from ${s} ${of(s.kubeId)}`),
-  ]);
-  const rows = <Row>(packed: { rows: string | null } | undefined) => JSON.parse(packed?.rows ?? '[]') as Row[];
   type Channel = BusinessFacts['channels'][number];
   type Partnership = BusinessFacts['partnerships'][number];
+  const [channels, products, partnerships] = await Promise.all([
+    packedRows<[string, Channel['channel'], string, string | null]>(
+      db,
+      sql`${c.kubeId}, ${c.channel}, ${c.startedOn}, ${c.endedOn}`,
+      sql`from ${c} ${of(c.kubeId)}`,
+    ),
+    packedRows<[string, string, string | null]>(
+      db,
+      sql`${p.kubeId}, ${p.startedOn}, ${p.endedOn}`,
+      sql`from ${p} ${of(p.kubeId)}`,
+    ),
+    packedRows<[string, Partnership['status'], string, string | null]>(
+      db,
+      sql`${s.kubeId}, ${s.status}, ${s.since}, ${s.endedOn}`,
+      sql`from ${s} ${of(s.kubeId)}`,
+    ),
+  ]);
   return {
-    channels: rows<[string, Channel['channel'], string, string | null]>(channels).map(
-      ([kubeId, channel, startedOn, endedOn]) => ({ kubeId, channel, startedOn, endedOn }),
-    ),
-    products: rows<[string, string, string | null]>(products).map(([kubeId, startedOn, endedOn]) => ({
-      kubeId,
-      startedOn,
-      endedOn,
-    })),
-    partnerships: rows<[string, Partnership['status'], string, string | null]>(partnerships).map(
-      ([kubeId, status, since, endedOn]) => ({ kubeId, status, since, endedOn }),
-    ),
+    channels: channels.map(([kubeId, channel, startedOn, endedOn]) => ({ kubeId, channel, startedOn, endedOn })),
+    products: products.map(([kubeId, startedOn, endedOn]) => ({ kubeId, startedOn, endedOn })),
+    partnerships: partnerships.map(([kubeId, status, since, endedOn]) => ({ kubeId, status, since, endedOn })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { bySex, type SexGroup } from '../analytics/by-sex.ts';
 import type { Pair } from '../analytics/pairs.ts';
+import { byCodeUnits } from '../../lib/order.ts';
 import { normalizedGain } from '../../lib/stats/index.ts';
 import { capacityChange, type Assessment, type CapacityChange, type RubricShape } from '../capacity/service.ts';
 
@@ -164,19 +165,14 @@ export type GainGroup = {
  * 40,000 pairs): ⟨g⟩ as `classGain` gives it from the means, the mean of the individual gains that are defined.
  */
 function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGroup {
-  let preSum = 0;
-  let postSum = 0;
-  let finite = true;
-  let atMastery = 0;
+  const sums = scoreSums(mastery);
   let gSum = 0;
   let gCount = 0;
   let gAt03 = 0;
   const people = new Set<string>();
-  for (const { personId, pre, post } of pairs) {
-    preSum += pre.score;
-    postSum += post.score;
-    finite &&= Number.isFinite(pre.score) && Number.isFinite(post.score);
-    if (post.score >= mastery) atMastery += 1;
+  for (const pair of pairs) {
+    sums.add(pair);
+    const { personId, pre, post } = pair;
     const g = normalizedGain(pre.score, post.score);
     if (g !== null) {
       gSum += g;
@@ -185,15 +181,38 @@ function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGr
     }
     people.add(personId);
   }
-  const n = pairs.length;
   return {
     key,
-    n,
+    n: sums.n(),
     people: people.size,
-    classGain: n > 0 && finite ? normalizedGain(preSum / n, postSum / n) : null,
+    classGain: sums.classGain(),
     meanG: gCount ? gSum / gCount : null,
     shareG03: gCount ? gAt03 / gCount : null,
-    masteryAfter: n ? atMastery / n : null,
+    masteryAfter: sums.masteryAfter(),
+  };
+}
+
+/**
+ * Running sums of pairs' scores: ⟨g⟩ from the means as `classGain` gives it (none without pairs or with a score
+ * not finite), and the share at the mastery score after.
+ */
+function scoreSums(mastery: number) {
+  let n = 0;
+  let preSum = 0;
+  let postSum = 0;
+  let atMastery = 0;
+  let finite = true;
+  return {
+    add({ pre, post }: Pair): void {
+      n += 1;
+      preSum += pre.score;
+      postSum += post.score;
+      if (post.score >= mastery) atMastery += 1;
+      finite &&= Number.isFinite(pre.score) && Number.isFinite(post.score);
+    },
+    n: () => n,
+    classGain: () => (n > 0 && finite ? normalizedGain(preSum / n, postSum / n) : null),
+    masteryAfter: () => (n > 0 ? atMastery / n : null),
   };
 }
 
@@ -339,27 +358,13 @@ function tallied(perKube: { kubeId: string; change: CapacityChange }[], rubric: 
  * per day went over a district's 40,000 pairs 24 times).
  */
 export function indicator2Series(pairs: readonly Pair[], days: readonly string[], mastery: number) {
-  const byPostDate = [...pairs].sort((a, b) => (a.postDate < b.postDate ? -1 : a.postDate > b.postDate ? 1 : 0));
+  const byPostDate = [...pairs].sort((a, b) => byCodeUnits(a.postDate, b.postDate));
+  const sums = scoreSums(mastery);
   let next = 0;
-  let preSum = 0;
-  let postSum = 0;
-  let atMastery = 0;
-  let finite = true;
   return days.map((day) => {
     for (; next < byPostDate.length && (byPostDate[next]?.postDate ?? '') <= day; next++) {
-      const { pre, post } = byPostDate[next] as Pair;
-      preSum += pre.score;
-      postSum += post.score;
-      if (post.score >= mastery) atMastery += 1;
-      finite &&= Number.isFinite(pre.score) && Number.isFinite(post.score);
+      sums.add(byPostDate[next] as Pair);
     }
-    const n = next;
-    return {
-      day,
-      n,
-      // As `classGain` over the same pairs: from the means, none without pairs or with a score not finite.
-      classGain: n > 0 && finite ? normalizedGain(preSum / n, postSum / n) : null,
-      masteryAfter: n > 0 ? atMastery / n : null,
-    };
+    return { day, n: sums.n(), classGain: sums.classGain(), masteryAfter: sums.masteryAfter() };
   });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { packedRows } from '../../../db/packed.ts';
 import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
@@ -72,20 +73,13 @@ export async function listScopeKubes(db: Executor, scope: IndicatorScope): Promi
  */
 export async function loadPositions(db: Executor, kubeIds?: readonly string[]): Promise<PositionRecord[]> {
   if (kubeIds?.length === 0) return [];
-  const [row] = await db.all<{ positions: string | null }>(sql`select json_group_array(json_array(
-      ${positions.kubeId}, ${positions.personId}, ${positions.jabatanCode}, ${jabatan.division}, ${jabatan.isCore},
-      ${positions.startDate}, ${positions.endDate})) as positions
-    from ${positions} join ${jabatan} on ${jabatan.code} = ${positions.jabatanCode}
-    ${kubeIds ? sql`where ${inArray(positions.kubeId, [...kubeIds])}` : sql``}`);
-  const packed = JSON.parse(row?.positions ?? '[]') as [
-    string,
-    string,
-    string,
-    string,
-    number,
-    string,
-    string | null,
-  ][];
+  const packed = await packedRows<[string, string, string, string, number, string, string | null]>(
+    db,
+    sql`${positions.kubeId}, ${positions.personId}, ${positions.jabatanCode}, ${jabatan.division}, ${jabatan.isCore},
+      ${positions.startDate}, ${positions.endDate}`,
+    sql`from ${positions} join ${jabatan} on ${jabatan.code} = ${positions.jabatanCode}
+      ${kubeIds ? sql`where ${inArray(positions.kubeId, [...kubeIds])}` : sql``}`,
+  );
   return packed.map(([kubeId, personId, jabatanCode, division, isCore, startDate, endDate]) => ({
     kubeId,
     personId,
