@@ -48,3 +48,7 @@ export const between = (column: SQLiteColumn, min: number, max: number | SQLiteC
 
 /** A number that is not below `min`. */
 export const atLeast = (column: SQLiteColumn, min: number): SQL => sql`${col(column)} >= ${number(min)}`;
+
+/** Exactly `length` characters, each in `charClass` (a GLOB class such as `[0-9A-Z]`). */
+export const fixedCode = (column: SQLiteColumn, charClass: string, length: number): SQL =>
+  sql`${col(column)} glob ${literal(charClass.repeat(length))}`;

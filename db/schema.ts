@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { atLeast, between, col, inOrder, isoDays, isoMonth, nonEmpty, oneOf } from './rules.ts';
+import { atLeast, between, col, fixedCode, inOrder, isoDays, isoMonth, nonEmpty, oneOf } from './rules.ts';
 
 /** The four roles (README: glossary); a person has exactly one. */
 export const ROLES = ['anggota', 'pengurus', 'pendamping', 'admin'] as const;
@@ -831,3 +831,50 @@ export const syncRefusals = sqliteTable(
     check('sync_refusals_reason', oneOf(t.reason, SYNC_REFUSAL_REASONS)),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Certificates (issue 19): a module passed (post-test at the mastery score, and the module's practical task where
+// the person has one) earns one. Anyone can check its code at /sertifikat/<code>, which shows only the name, the
+// module, the day and whether it still stands.
+
+/** Crockford's base 32 (no I, L, O or U, which read as 1, 1, 0 and V), as a GLOB class; a code has 10. */
+export const CERTIFICATE_CODE_CLASS = '[0-9A-HJKMNP-TV-Z]';
+export const CERTIFICATE_CODE_LENGTH = 10;
+
+/**
+ * One certificate of one person for one module. The id is the verification code, worked out from the person,
+ * the module and `serial` (certificates/code.ts), so a field server and the district that issue the same
+ * certificate issue the same code. A withdrawn one stays, with its reason; a later pass earns the next serial.
+ */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    /** The verification code: 10 letters and digits of Crockford's base 32. */
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    moduleSlug: text('module_slug').notNull(),
+    /** 1 for the first certificate of this person and module; one more after each withdrawal. */
+    serial: integer('serial').notNull(),
+    /** The day the module was passed, YYYY-MM-DD: the later of the post-test and the practical task. */
+    earnedOn: text('earned_on').notNull(),
+    /** As printed: the person's KUBE and the facilitator when it was earned (null when there was none). */
+    kubeName: text('kube_name'),
+    facilitatorName: text('facilitator_name'),
+    /** Set by an admin; the reason is kept, and who did it is in record_changes. */
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
+  },
+  (t) => [
+    uniqueIndex('certificates_person_module_serial').on(t.personId, t.moduleSlug, t.serial),
+    check('certificates_id', fixedCode(t.id, CERTIFICATE_CODE_CLASS, CERTIFICATE_CODE_LENGTH)),
+    check('certificates_serial', atLeast(t.serial, 1)),
+    check('certificates_earned_on', isoDays(t.earnedOn)),
+    check(
+      'certificates_withdrawn',
+      sql`(${col(t.withdrawnAt)} is null and ${col(t.withdrawnReason)} is null) or (${col(t.withdrawnAt)} is not null and ${nonEmpty(t.withdrawnReason)})`,
+    ),
+  ],
+);
+export type Certificate = typeof certificates.$inferSelect;

@@ -2,11 +2,13 @@
 // every question bank for test quality (issue 16) and prints the table per module and form.
 import { checkCurriculum, lintCurriculum } from '../src/features/learning/content-check.ts';
 import { formatLintFindings, formatLintTable } from '../src/features/learning/content-lint-table.ts';
+import { checkPaths } from '../src/features/paths/path-check.ts';
 import { checkTasks } from '../src/features/practice/task-check.ts';
 
 const dir = process.argv[2] ?? 'content';
-// The practical tasks (content/tasks) are checked by their own slice, against the same modules.
-const problems = [...checkCurriculum(dir), ...checkTasks(dir)];
+// The practical tasks (content/tasks) and the learning paths (content/paths) are checked by their own slices,
+// against the same modules.
+const problems = [...checkCurriculum(dir), ...checkTasks(dir), ...checkPaths(dir)];
 if (problems.length > 0) {
   console.error(`✖ ${problems.length} problem(s) in the curriculum:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);

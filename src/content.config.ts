@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { rubricSchema } from './features/capacity/rubric-schema.ts';
 import { lessonSchema, moduleSchema, questionBankSchema } from './features/learning/content-schemas.ts';
+import { learningPathSchema } from './features/paths/path-schema.ts';
 import { practiceTaskSchema } from './features/practice/task-schema.ts';
 
 // The curriculum lives outside src/, in content/ (see content/README.md). KUBE_CONTENT_DIR points the
@@ -39,6 +40,12 @@ const tasks = defineCollection({
   schema: practiceTaskSchema,
 });
 
+// A learning path per position (content/paths/<jabatan>.yaml), and `anggota.yaml` for members.
+const paths = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${base}/paths`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: learningPathSchema,
+});
+
 // Earlier rubric versions (content/rubric-versions/<slug>/<n>.yaml), ids `<slug>/<n>`: an assessment is shown in
 // the words it was scored with.
 const rubricVersions = defineCollection({
@@ -50,4 +57,4 @@ const rubricVersions = defineCollection({
   schema: rubricSchema,
 });
 
-export const collections = { modules, lessons, questions, rubrics, rubricVersions, tasks };
+export const collections = { modules, lessons, questions, rubrics, rubricVersions, tasks, paths };

@@ -1,6 +1,7 @@
 import { assessment } from '../features/assessment/actions.ts';
 import { auth } from '../features/auth/actions.ts';
 import { capacity } from '../features/capacity/actions.ts';
+import { sertifikat } from '../features/certificates/actions.ts';
 import { kartu } from '../features/cards/actions.ts';
 import { demo } from '../features/demo/actions.ts';
 import { impor } from '../features/district-import/actions.ts';
@@ -31,5 +32,6 @@ export const server = {
   people,
   perangkat,
   practice,
+  sertifikat,
   workshop,
 };

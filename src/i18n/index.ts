@@ -1,6 +1,7 @@
 import enAssessment from './en/assessment.json';
 import enAuth from './en/auth.json';
 import enCapacity from './en/capacity.json';
+import enCertificates from './en/certificates.json';
 import enCommon from './en/common.json';
 import enFacts from './en/facts.json';
 import enImport from './en/import.json';
@@ -19,6 +20,7 @@ import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
 import idCapacity from './id/capacity.json';
+import idCertificates from './id/certificates.json';
 import idCommon from './id/common.json';
 import idFacts from './id/facts.json';
 import idImport from './id/import.json';
@@ -44,6 +46,7 @@ const id = mergeDictionaries({
   auth: idAuth,
   assessment: idAssessment,
   capacity: idCapacity,
+  certificates: idCertificates,
   facts: idFacts,
   import: idImport,
   indicators: idIndicators,
@@ -64,6 +67,7 @@ const en = mergeDictionaries({
   auth: enAuth,
   assessment: enAssessment,
   capacity: enCapacity,
+  certificates: enCertificates,
   facts: enFacts,
   import: enImport,
   indicators: enIndicators,

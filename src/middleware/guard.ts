@@ -10,6 +10,8 @@ import { actionOf } from './action-request.ts';
 
 /** Pages a visitor may open without signing in. Everything else needs a session: deny by default. */
 const PUBLIC_PATHS = new Set(['/masuk', '/mulai', '/bahasa', '/offline', '/403', '/404', '/500']);
+/** The public check of a certificate (`/sertifikat`, `/sertifikat/<code>`): what a certificate's QR code opens. */
+const isCertificateCheck = (path: string) => path === '/sertifikat' || /^\/sertifikat\/[^/]+$/.test(path);
 /** The field kit's endpoints: authenticated by a device's signature or, to pair, the facilitator's password. */
 const SIGNED_PATHS = new Set(['/api/lapangan/pasang', '/api/lapangan/tarik', '/api/lapangan/kirim']);
 /** Actions a visitor may call. */
@@ -55,7 +57,7 @@ export const guard = defineMiddleware(async (context, next) => {
   // A paired field server signs each request with its device key instead (features/sync/district/verify.ts).
   if (SIGNED_PATHS.has(path) && context.request.method === 'POST') return next();
   // Joining a workshop on a shared tablet happens before anyone is signed in.
-  if (context.locals.person || PUBLIC_PATHS.has(path) || path.startsWith('/gabung')) {
+  if (context.locals.person || PUBLIC_PATHS.has(path) || isCertificateCheck(path) || path.startsWith('/gabung')) {
     if (!actionName || context.locals.person || PUBLIC_ACTIONS.has(actionName)) return keepFormValues(context, next);
   }
   if (path.startsWith('/_actions/') && actionName !== null && PUBLIC_SCRIPT_ACTIONS.has(actionName)) return next();

@@ -84,6 +84,7 @@ const LATER_TABLES = [
   'sync_base',
   'sync_context',
   'sync_refusals',
+  'certificates',
 ];
 
 /** Columns later migrations add to 0009's tables (null in these rows): not part of what 0009 must keep. */

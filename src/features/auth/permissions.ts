@@ -36,6 +36,7 @@ export type Permission =
   | 'indicators.setTarget' // the yearly targets of the indicators
   | 'capacity.record' // capacity assessments and business facts (channels, products, partnerships) of a KUBE
   | 'practice.score' // score a person of the KUBE doing a practical task (content/tasks), or correct the score
+  | 'certificate.withdraw' // withdraw a certificate, with a reason (admins only)
   | 'device.manage' // every paired field laptop: list it, revoke it, import any device's paket lapangan
   | 'device.own'; // a facilitator's own field laptops (target.personId: the device's facilitator): see, import
 
@@ -49,6 +50,7 @@ const staffOnly = new Set<Permission>([
   'person.create',
   'person.edit',
   'indicators.setTarget',
+  'certificate.withdraw',
   'device.manage',
 ]);
 

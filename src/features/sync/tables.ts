@@ -107,6 +107,16 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     push: true,
     idColumn: true,
   },
+  // A certificate's id is its code, worked out from the person, the module and the serial: a field server and the
+  // district issue the same one. The field may add a certificate it showed, never change one (a withdrawal
+  // belongs to the district's admin).
+  {
+    name: 'certificates',
+    key: ['id'],
+    scope: { kind: 'person', column: 'person_id' },
+    push: true,
+    pushColumns: [],
+  },
   // History rows have a local autoincrement id: a row is the same row when all of these agree.
   {
     name: 'record_changes',
