@@ -873,7 +873,7 @@ export const certificates = sqliteTable(
     check('certificates_earned_on', isoDays(t.earnedOn)),
     check(
       'certificates_withdrawn',
-      sql`(${col(t.withdrawnAt)} is null and ${col(t.withdrawnReason)} is null) or (${col(t.withdrawnAt)} is not null and ${nonEmpty(t.withdrawnReason)})`,
+      sql`(${col(t.withdrawnAt)} is null and ${col(t.withdrawnReason)} is null) or (${col(t.withdrawnAt)} is not null and ${col(t.withdrawnReason)} is not null and ${nonEmpty(t.withdrawnReason)})`,
     ),
   ],
 );

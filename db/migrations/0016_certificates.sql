@@ -12,7 +12,7 @@ CREATE TABLE `certificates` (
 	CONSTRAINT "certificates_id" CHECK("id" glob '[0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z]'),
 	CONSTRAINT "certificates_serial" CHECK("serial" >= 1),
 	CONSTRAINT "certificates_earned_on" CHECK("earned_on" glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	CONSTRAINT "certificates_withdrawn" CHECK(("withdrawn_at" is null and "withdrawn_reason" is null) or ("withdrawn_at" is not null and length(trim("withdrawn_reason")) > 0))
+	CONSTRAINT "certificates_withdrawn" CHECK(("withdrawn_at" is null and "withdrawn_reason" is null) or ("withdrawn_at" is not null and "withdrawn_reason" is not null and length(trim("withdrawn_reason")) > 0))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `certificates_person_module_serial` ON `certificates` (`person_id`,`module_slug`,`serial`);

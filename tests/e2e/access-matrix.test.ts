@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts, capacityAssessments } from '../../db/schema.ts';
+import { attempts, capacityAssessments, certificates } from '../../db/schema.ts';
+import { certificateCode } from '../../src/features/certificates/code.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { addKube, addPerson, cookieFor, waivePreTest } from './helpers/people.ts';
@@ -20,6 +21,10 @@ const PAGE_RULES: { route: RegExp; allowed: Who[] | 'public' }[] = [
   },
   // A module for members and officers; staff may preview every module.
   { route: /^\/belajar\/(riwayat|\[modul\](\/\[pelajaran\]|\/tes\/\[jenis\])?)$/, allowed: EVERYONE },
+  // The public check of a certificate (what its QR code opens); its printable page is for its holder (here the
+  // member), their facilitator and an admin.
+  { route: /^\/sertifikat(\/\[kode\])?$/, allowed: 'public' },
+  { route: /^\/sertifikat\/\[kode\]\/cetak$/, allowed: ['admin', 'pendampingAssigned', 'anggota'] },
   // A member's test result: the member, their facilitator, an admin.
   { route: /^\/belajar\/\[modul\]\/tes\/hasil\/\[attempt\]$/, allowed: ['admin', 'pendampingAssigned', 'anggota'] },
   { route: /^\/(akun)?$/, allowed: EVERYONE },
@@ -91,7 +96,17 @@ beforeAll(async () => {
     { kubeId: kubeA, moduleSlug: 'usaha-produk', date: '2026-12-01', place: 'Balai desa', notes: null },
     people.admin.id,
   );
+  const certificate = certificateCode(people.anggota.id, 'hakikat-kube', 1);
+  await app.connection.db.insert(certificates).values({
+    id: certificate,
+    personId: people.anggota.id,
+    moduleSlug: 'hakikat-kube',
+    serial: 1,
+    earnedOn: '2026-01-20',
+    kubeName: 'KUBE A',
+  });
   ids = {
+    certificate,
     '/workshop/[id]': workshop.id,
     '/kube/[id]': kubeA,
     '/admin/kube/[id]': kubeA,
@@ -117,6 +132,7 @@ function concrete(route: string): string {
     .replace('[attempt]', ATTEMPT_ID)
     .replace('[personId]', personId ?? 'x')
     .replace('[tugas]', 'musyawarah-divisi')
+    .replace('[kode]', ids['certificate'] ?? 'x')
     .replace(/\[id\]/, () => {
       const key = Object.keys(ids).find((prefix) => route.startsWith(prefix));
       return key ? (ids[key] ?? 'x') : 'x';

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brotliCompressSync } from 'node:zlib';
 import { eq, isNotNull } from 'drizzle-orm';
-import { attempts, capacityAssessments, people, workshops } from '../../db/schema.ts';
+import { attempts, capacityAssessments, certificates, people, workshops } from '../../db/schema.ts';
+import { certificateCode } from '../../src/features/certificates/code.ts';
 import { measurePage, type Weight } from '../../scripts/page-weight.ts';
 import { createSession } from '../../src/features/auth/session.ts';
 import { DEMO_KUBE_ID, loadDemo } from '../../src/features/demo/seed.ts';
@@ -88,6 +89,15 @@ beforeAll(async () => {
     assessment: assessment?.id ?? '',
     person: await idOf('sumarni.demo'),
     treasurer: await idOf('bendahara.demo'),
+    certificate: certificateCode(member.id, 'hakikat-kube', 1),
+  });
+  // A certificate of the member's, for its printable page and its public check.
+  await db.insert(certificates).values({
+    id: ids['certificate'] ?? '',
+    personId: member.id,
+    moduleSlug: 'hakikat-kube',
+    serial: 1,
+    earnedOn: '2026-05-02',
   });
 }, 60_000);
 afterAll(async () => {
@@ -102,7 +112,7 @@ function visit(route: string): { path: string; who: keyof typeof cookies; status
     .replace('[modul]/tes/[jenis]', 'hakikat-kube/tes/pre')
     .replace('[modul]/tes/hasil/[attempt]', ids['attempt'] ?? '')
     .replace('[modul]', 'usaha-produk')
-    .replace('[kode]', ids['code'] ?? '')
+    .replace('[kode]', (route.startsWith('/sertifikat') ? ids['certificate'] : ids['code']) ?? '')
     .replace('[personId]/praktik/[tugas]', `${ids['treasurer'] ?? ''}/praktik/buku-kas-sebulan`)
     .replace('[personId]', ids['person'] ?? '')
     .replace('[assessmentId]', ids['assessment'] ?? '')
@@ -117,6 +127,8 @@ function visit(route: string): { path: string; who: keyof typeof cookies; status
   if (route === '/gabung/hasil/[attempt]')
     return { path: `/gabung/hasil/${TABLET_ATTEMPT}`, who: 'tablet', status: 200 };
   if (/^\/(masuk|mulai|offline|gabung)/.test(route)) return { path, who: 'visitor', status: 200 };
+  if (route === '/sertifikat' || route === '/sertifikat/[kode]') return { path, who: 'visitor', status: 200 };
+  if (route === '/sertifikat/[kode]/cetak') return { path, who: 'member', status: 200 };
   if (route.startsWith('/belajar/[modul]/tes/hasil') || route.startsWith('/admin')) {
     return { path, who: 'admin', status: 200 };
   }

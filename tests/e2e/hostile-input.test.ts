@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attempts,
   capacityAssessments,
+  certificates,
   INDICATOR_TARGETS,
   MARKETING_CHANNELS,
   PARTNER_TYPES,
@@ -13,6 +14,7 @@ import {
   TEST_PERMISSIONS,
   WORKSHOP_PHASES,
 } from '../../db/schema.ts';
+import { certificateCode } from '../../src/features/certificates/code.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { addKube, addPerson, cookieFor } from './helpers/people.ts';
@@ -41,6 +43,7 @@ type Kind =
   | 'pin'
   | 'username'
   | 'code' // a jabatan code
+  | 'certificate' // a certificate's verification code: 10 characters of Crockford base 32
   | 'month'
   | 'amount'
   | 'year'
@@ -189,6 +192,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     },
     page: '/kube/[id]/orang/[personId]/praktik/[tugas]',
   },
+  'sertifikat.withdraw': { fields: { code: 'certificate', reason: 'text' }, page: '/sertifikat/[kode]/cetak' },
   'people.resetPin': { fields: { id: 'id', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },
   'people.resetSecret': {
     fields: { kind: ['pin', 'password'], id: 'id', pin: 'loose', password: 'loose', passwordConfirm: 'loose' },
@@ -319,6 +323,7 @@ const INVALID: Partial<Record<string, string[]>> = {
   pin: ['123', '1234567', 'abcd', '12 34', '１２３４', '-123', '1e3', '12.3'],
   username: ['<script>', 'ab', "a' OR 1=1", 'a b c', 'a'.repeat(33)],
   code: ['<script>', "ketua' --", 'KETUA', 'a-b', 'a'.repeat(41)],
+  certificate: ['ahw6z9hpkb', 'AHW6Z-9HPKB', 'AHW6Z9HPK', 'AHW6Z9HPKBB', 'OOOOOOOOOO', 'UUUUUUUUUU', "' OR 1=1 --"],
   month: ['2026-13', '2026-00', '2026-1', 'januari', '2026-01-01', "2026-01' --", '0001-01', '1979-12'],
   amount: ['-1', '1,5', 'NaN', 'Infinity', 'abc', '99999999999999999999', '1.5.0,0', '١٢٣'],
   year: ['NaN', 'Infinity', '-1', '1e309', '2019', '2101', '2026.5', 'abc', '١٢٣'],
@@ -763,7 +768,15 @@ async function fingerprint(): Promise<Record<string, string>> {
 const ATTEMPT_ID = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const ASSESSMENT_ID = 'hostileassessment01';
 const cookies = { admin: '', anggota: '' };
-let ids: { kube: string; workshop: string; code: string; anggota: string; pengurus: string; position: string };
+let ids: {
+  kube: string;
+  workshop: string;
+  code: string;
+  anggota: string;
+  pengurus: string;
+  position: string;
+  certificate: string;
+};
 let initial: Record<string, string>;
 
 function concrete(route: string): string {
@@ -777,7 +790,7 @@ function concrete(route: string): string {
       // A practical task fits an officer only: the ketua's page of a task for every officer.
       .replace('[personId]', route.includes('/praktik/') ? ids.pengurus : ids.anggota)
       .replace('[tugas]', 'musyawarah-divisi')
-      .replace('[kode]', ids.code)
+      .replace('[kode]', route.startsWith('/sertifikat/') ? ids.certificate : ids.code)
       .replace('[id]', id)
   );
 }
@@ -817,7 +830,15 @@ beforeAll(async () => {
     anggota: anggota.id,
     pengurus: pengurus.id,
     position: 'hostileposition01',
+    certificate: certificateCode(anggota.id, 'hakikat-kube', 1),
   };
+  await db.insert(certificates).values({
+    id: ids.certificate,
+    personId: anggota.id,
+    moduleSlug: 'hakikat-kube',
+    serial: 1,
+    earnedOn: '2026-01-20',
+  });
   // Values a field accepts, so that a request is refused for its one broken field and nothing else.
   const good: Partial<Record<string, string[]>> = {
     id: [kube, workshop.id, ids.position, ASSESSMENT_ID, anggota.id, pengurus.id],
@@ -830,6 +851,7 @@ beforeAll(async () => {
     pin: ['2468'],
     username: ['uji.baru'],
     code: ['ketua'],
+    certificate: [ids.certificate],
     month: ['2025-06'],
     amount: ['1.500.000'],
     year: ['2026'],

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, isNotNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { attempts, capacityAssessments, people, workshops } from '../../db/schema.ts';
+import { attempts, capacityAssessments, certificates, people, workshops } from '../../db/schema.ts';
+import { certificateCode } from '../../src/features/certificates/code.ts';
 import { DEMO_KUBE_ID, loadDemo } from '../../src/features/demo/seed.ts';
 import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
@@ -55,7 +56,15 @@ beforeAll(async () => {
     .from(attempts)
     .where(isNotNull(attempts.submittedAt));
   const [assessment] = await db.select({ id: capacityAssessments.id }).from(capacityAssessments);
+  // A certificate of the bendahara's, for its printable page and its public check.
+  const bendahara = await idOf('bendahara.demo');
+  const certificate = certificateCode(bendahara, 'hakikat-kube', 1);
+  await db
+    .insert(certificates)
+    .values({ id: certificate, personId: bendahara, moduleSlug: 'hakikat-kube', serial: 1, earnedOn: '2026-05-02' })
+    .onConflictDoNothing();
   Object.assign(ids, {
+    certificate,
     workshop: workshop.id,
     code: code?.code ?? '',
     attempt: `${attempt?.moduleSlug ?? ''}/tes/hasil/${attempt?.id ?? ''}`,
@@ -79,7 +88,7 @@ function visits(route: string): { path: string; who: Who }[] {
     .replace('[modul]/tes/[jenis]', 'hakikat-kube/tes/pre')
     .replace('[modul]/tes/hasil/[attempt]', ids['attempt'] ?? '')
     .replace('[modul]', 'keuangan-kube')
-    .replace('[kode]', ids['code'] ?? '')
+    .replace('[kode]', (route.startsWith('/sertifikat') ? ids['certificate'] : ids['code']) ?? '')
     .replace('[personId]', ids['person'] ?? '')
     .replace('[assessmentId]', ids['assessment'] ?? '')
     .replace(/\[id\]/, () => {
@@ -108,6 +117,8 @@ function visits(route: string): { path: string; who: Who }[] {
   // The test player is measured below, with its first question on screen.
   if (route === '/belajar/[modul]/tes/[jenis]') return [];
   if (/^\/(403|404|500|masuk|offline|gabung)/.test(route) || route === '/mulai') return as('visitor');
+  if (route === '/sertifikat' || route === '/sertifikat/[kode]') return as('visitor');
+  if (route === '/sertifikat/[kode]/cetak') return as('admin', 'pendamping', 'bendahara');
   if (route.startsWith('/belajar/[modul]/tes/hasil')) return as('admin', 'bendahara');
   if (route.startsWith('/admin')) return as('admin');
   if (route === '/' || route === '/akun' || route.startsWith('/belajar')) return as(...SIGNED_IN);

@@ -32,9 +32,21 @@ export type PersonStanding = {
 
 type Person = { id: string; role: (typeof people.$inferSelect)['role'] };
 
+/** What the rule needs of a practical task (content/tasks): its slug, module and the positions it is for. */
+export type TaskFit = { slug: string; module: string; positions: readonly string[] };
+
+/** The practical tasks of the curriculum. */
+export async function listTaskFits(): Promise<TaskFit[]> {
+  return (await listTasks()).map((task) => ({
+    slug: task.id,
+    module: task.data.module,
+    positions: task.data.positions,
+  }));
+}
+
 /** Everything the rule needs of one person, read in a few queries. */
 async function readFacts(db: Executor, person: Person) {
-  const [posts, scores, held, tasks, issued] = await Promise.all([
+  const [posts, scores, held, issued] = await Promise.all([
     db
       .select({ moduleSlug: attempts.moduleSlug, score: attempts.score, submittedAt: attempts.submittedAt })
       .from(attempts)
@@ -50,22 +62,28 @@ async function readFacts(db: Executor, person: Person) {
       .leftJoin(people, eq(people.id, practiceScores.scoredBy))
       .where(and(eq(practiceScores.personId, person.id), eq(practiceScores.kind, 'post'))),
     person.role === 'pengurus' ? listHeldPositions(db, person.id) : Promise.resolve([]),
-    listTasks(),
     db.select().from(certificates).where(eq(certificates.personId, person.id)).orderBy(asc(certificates.serial)),
   ]);
-  return { posts, scores, held, tasks, issued };
+  return { posts, scores, held, issued };
 }
 
-/** Whether each module is passed by this person, and the certificates that stand for it, issuing missing ones. */
+/**
+ * Whether each module is passed by this person, and the certificates that stand for it, issuing missing ones.
+ * `tasks` are the curriculum's practical tasks (read from content unless given, as the tests do).
+ */
 export async function ensureCertificates(
   db: Executor,
   personId: string,
-  mastery = DEFAULT_MASTERY,
+  options: { tasks?: readonly TaskFit[]; mastery?: number } = {},
 ): Promise<PersonStanding> {
+  const mastery = options.mastery ?? DEFAULT_MASTERY;
   const [person] = await db.select({ id: people.id, role: people.role }).from(people).where(eq(people.id, personId));
   const standing: PersonStanding = { outcomes: new Map(), certificates: new Map() };
   if (!person) return standing;
-  const { posts, scores, held, tasks, issued } = await readFacts(db, person);
+  const [{ posts, scores, held, issued }, tasks] = await Promise.all([
+    readFacts(db, person),
+    options.tasks ?? listTaskFits(),
+  ]);
   for (const certificate of issued) standing.certificates.set(certificate.moduleSlug, certificate);
 
   const postsByModule = new Map<string, PostResult[]>();
@@ -81,11 +99,8 @@ export async function ensureCertificates(
     const facts: PassFacts = {
       posts: postsByModule.get(moduleSlug) ?? [],
       tasks: tasks
-        .filter((task) => task.data.module === moduleSlug && taskFits(task.data, person.role, held))
-        .map((task) => {
-          const score = scores.find((row) => row.taskSlug === task.id);
-          return { slug: task.id, post: score ?? null };
-        }),
+        .filter((task) => task.module === moduleSlug && taskFits(task, person.role, held))
+        .map((task) => ({ slug: task.slug, post: scores.find((row) => row.taskSlug === task.slug) ?? null })),
       withdrawnAt: latest?.withdrawnAt ?? null,
     };
     const outcome = latest && !latest.withdrawnAt ? standingOf(latest) : passOutcome(facts, mastery);
