@@ -878,3 +878,47 @@ export const certificates = sqliteTable(
   ],
 );
 export type Certificate = typeof certificates.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Training plans (issue 19): a KUBE's sessions of a year, each a module in a month for some of its people. The
+// program's default sequence fills a new plan; a session becomes a workshop in one tap, and the workshop held
+// marks it done.
+
+/** Who a planned session is for: every member, the officers, or the holders of one position. */
+export const SESSION_AUDIENCES = ['all', 'officers', 'position'] as const;
+export type SessionAudience = (typeof SESSION_AUDIENCES)[number];
+
+export const trainingSessions = sqliteTable(
+  'training_sessions',
+  {
+    id: text('id').primaryKey(),
+    kubeId: text('kube_id')
+      .notNull()
+      .references(() => kubes.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    /** 1–12. */
+    month: integer('month').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    audience: text('audience', { enum: SESSION_AUDIENCES }).notNull(),
+    /** The position, when the session is for one (`audience` = position). */
+    jabatanCode: text('jabatan_code').references(() => jabatan.code),
+    /** Who facilitates it; null: not decided yet. */
+    facilitatorId: text('facilitator_id').references(() => people.id, { onDelete: 'set null' }),
+    /** The workshop it became; the session is done once that workshop is closed. */
+    workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('training_sessions_kube_idx').on(t.kubeId, t.year, t.month),
+    index('training_sessions_workshop_idx').on(t.workshopId),
+    check('training_sessions_month', between(t.month, 1, 12)),
+    check('training_sessions_year', between(t.year, 2020, 2099)),
+    check('training_sessions_audience', oneOf(t.audience, SESSION_AUDIENCES)),
+    check(
+      'training_sessions_position',
+      sql`(${col(t.audience)} = 'position') = (${col(t.jabatanCode)} is not null)`,
+    ),
+  ],
+);
+export type TrainingSession = typeof trainingSessions.$inferSelect;

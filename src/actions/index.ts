@@ -12,6 +12,7 @@ import { learning } from '../features/learning/actions.ts';
 import { people } from '../features/people/actions.ts';
 import { practice } from '../features/practice/actions.ts';
 import { lapangan } from '../features/sync/field/actions.ts';
+import { rencana } from '../features/training/actions.ts';
 import { perangkat } from '../features/sync/devices/actions.ts';
 import { workshop } from '../features/workshop/actions.ts';
 
@@ -32,6 +33,7 @@ export const server = {
   people,
   perangkat,
   practice,
+  rencana,
   sertifikat,
   workshop,
 };

@@ -16,6 +16,7 @@ import enPlayer from './en/player.json';
 import enPractice from './en/practice.json';
 import enReport from './en/report.json';
 import enSync from './en/sync.json';
+import enTraining from './en/training.json';
 import enWorkshop from './en/workshop.json';
 import idAssessment from './id/assessment.json';
 import idAuth from './id/auth.json';
@@ -35,6 +36,7 @@ import idPlayer from './id/player.json';
 import idPractice from './id/practice.json';
 import idReport from './id/report.json';
 import idSync from './id/sync.json';
+import idTraining from './id/training.json';
 import idWorkshop from './id/workshop.json';
 
 import { mergeDictionaries } from './merge.ts';
@@ -60,6 +62,7 @@ const id = mergeDictionaries({
   practice: idPractice,
   report: idReport,
   sync: idSync,
+  training: idTraining,
   workshop: idWorkshop,
 });
 const en = mergeDictionaries({
@@ -81,6 +84,7 @@ const en = mergeDictionaries({
   practice: enPractice,
   report: enReport,
   sync: enSync,
+  training: enTraining,
   workshop: enWorkshop,
 });
 
@@ -149,6 +153,14 @@ export function formatDate(locale: Locale, value: string | null | undefined): st
     `date/${locale}`,
     () => new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' }),
   ).format(new Date(`${value}T00:00:00Z`));
+}
+
+/** A month of a year, e.g. "Maret 2027". */
+export function formatMonth(locale: Locale, year: number, month: number): string {
+  return formatter(
+    `month/${locale}`,
+    () => new Intl.DateTimeFormat(intlTags[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** A moment, shown in Western Indonesia Time where the program runs. */

@@ -85,6 +85,7 @@ const LATER_TABLES = [
   'sync_context',
   'sync_refusals',
   'certificates',
+  'training_sessions',
 ];
 
 /** Columns later migrations add to 0009's tables (null in these rows): not part of what 0009 must keep. */

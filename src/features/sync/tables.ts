@@ -107,6 +107,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     push: true,
     idColumn: true,
   },
+  // A KUBE's training plan: a facilitator plans and starts sessions on a field laptop too.
+  { name: 'training_sessions', key: ['id'], scope: { kind: 'kube', column: 'kube_id' }, push: true },
   // A certificate's id is its code, worked out from the person, the module and the serial: a field server and the
   // district issue the same one. The field may add a certificate it showed, never change one (a withdrawal
   // belongs to the district's admin).
