@@ -192,6 +192,21 @@ const ACTIONS: Record<string, ActionSpec> = {
     },
     page: '/kube/[id]/orang/[personId]/praktik/[tugas]',
   },
+  'rencana.fill': { fields: { kubeId: 'id', year: 'year' }, page: '/kube/[id]/rencana' },
+  'rencana.add': {
+    fields: {
+      kubeId: 'id',
+      year: 'year',
+      month: ['1', '6', '12'],
+      moduleSlug: 'slug',
+      audience: ['all', 'officers'],
+      jabatanCode: 'loose',
+      facilitatorId: 'loose',
+    },
+    page: '/kube/[id]/rencana',
+  },
+  'rencana.remove': { fields: { sessionId: 'id' }, page: '/kube/[id]/rencana' },
+  'rencana.start': { fields: { sessionId: 'id', place: 'text' }, page: '/kube/[id]/rencana' },
   'sertifikat.withdraw': { fields: { code: 'certificate', reason: 'text' }, page: '/sertifikat/[kode]/cetak' },
   'people.resetPin': { fields: { id: 'id', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },
   'people.resetSecret': {

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import {
   facilitatorAssignments,
   jabatan,
+  kubes,
   people,
   trainingSessions,
   workshops,
@@ -231,4 +232,33 @@ export async function startSession(
     await tx.update(trainingSessions).set({ workshopId: workshop.id }).where(eq(trainingSessions.id, session.id));
     return { workshopId: workshop.id };
   });
+}
+
+export type HomeSession = PlanSession & { kubeName: string };
+
+/**
+ * A facilitator's home: the sessions of their KUBEs that are overdue (this year or last) or due this month or
+ * next, oldest first.
+ */
+export async function listHomeSessions(db: Executor, actor: Actor, today: string): Promise<HomeSession[]> {
+  if (actor.role !== 'pendamping' || actor.assignedKubeIds.length === 0) return [];
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const [sessions, names] = await Promise.all([
+    loadSessions(db, actor.assignedKubeIds, { from: year - 1, to: month === 12 ? year + 1 : year }, today),
+    db
+      .select({ id: kubes.id, name: kubes.name })
+      .from(kubes)
+      .where(inArray(kubes.id, [...actor.assignedKubeIds])),
+  ]);
+  const nameOf = new Map(names.map((kube) => [kube.id, kube.name]));
+  const soon = year * 12 + month + 1;
+  return sessions
+    .filter(
+      (session) =>
+        session.status === 'overdue' ||
+        session.status === 'this_month' ||
+        (session.status === 'planned' && session.year * 12 + session.month <= soon),
+    )
+    .map((session) => ({ ...session, kubeName: nameOf.get(session.kubeId) ?? '' }));
 }
