@@ -55,3 +55,10 @@ export function isWithinYears(value: string): boolean {
 export function latestWorkshopDate(now = new Date()): string {
   return latestAllowedDate(new Date(now.getTime() + WORKSHOP_MAX_DAYS_AHEAD * 86_400_000));
 }
+
+/** The calendar day `days` before `day` (both YYYY-MM-DD): day arithmetic on the date alone, no time zone. */
+export function daysBefore(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
