@@ -1,8 +1,19 @@
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { facilitatorAssignments, kubes, memberships, people } from '../../db/schema.ts';
+import {
+  certificates,
+  facilitatorAssignments,
+  kubes,
+  memberships,
+  people,
+  trainingSessions,
+  workshops,
+} from '../../db/schema.ts';
 import { hashSecret } from '../../src/features/auth/password.ts';
+import { certificateCode } from '../../src/features/certificates/code.ts';
+import { ensureCertificates } from '../../src/features/certificates/service.ts';
+import { withdrawCertificate } from '../../src/features/certificates/withdraw.ts';
 import {
   handlePair,
   handlePull,
@@ -17,6 +28,7 @@ import { pairWithDistrict } from '../../src/features/sync/field/pair.ts';
 import { pushToDistrict } from '../../src/features/sync/field/push.ts';
 import { syncNow } from '../../src/features/sync/field/sync-now.ts';
 import type { Transport } from '../../src/features/sync/field/transport.ts';
+import { addSession, startSession } from '../../src/features/training/service.ts';
 import { readRows, tableOf } from '../../src/features/sync/rows.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { PLACE } from '../helpers/two-kubes.ts';
@@ -273,6 +285,46 @@ describe('a field laptop against the district handlers', () => {
       db.db.all<{ new_value: string }>(sql`select new_value from record_changes order by changed_at`);
     expect(await history(district)).toEqual([{ new_value: '"di kabupaten"' }, { new_value: '"di desa"' }]);
     expect(await history(field)).toEqual(await history(district));
+  });
+
+  it('carries a certificate the laptop issued to the district under the same code; a withdrawal stays the district’s', async () => {
+    // The member passes a post-test at the village hall, and the laptop shows (so issues) the certificate.
+    await field.db.run(sql`insert into attempts (id, person_id, module_slug, kind, items, answer_key, started_at,
+      submitted_at, score, correct, total, counted) values ('c5a1b2c3-0000-4000-8000-000000000001', 'anggotadist1',
+      'hakikat-kube', 'post', '[]', '{}', ${Date.now() - 60_000}, ${Date.now()}, 80, 8, 10, 1)`);
+    const onLaptop = (await ensureCertificates(field.db, 'anggotadist1', { tasks: [] })).certificates.get(
+      'hakikat-kube',
+    );
+    expect(onLaptop?.id).toBe(certificateCode('anggotadist1', 'hakikat-kube', 1));
+    await syncNow(field.db, transport);
+    const atDistrict = await district.db.select().from(certificates);
+    expect(atDistrict.map((row) => [row.id, row.kubeName, row.facilitatorName])).toEqual([
+      [onLaptop?.id, 'Maju Bersama 1', 'Bu Sri'],
+    ]);
+    // Shown at the district too: the same certificate, not a second.
+    await ensureCertificates(district.db, 'anggotadist1', { tasks: [] });
+    expect(await district.db.select().from(certificates)).toHaveLength(1);
+
+    const admin = { id: 'admindist001', role: 'admin' as const, kubeId: null, assignedKubeIds: [] };
+    await withdrawCertificate(district.db, admin, { code: onLaptop?.id ?? '', reason: 'Tes dikerjakan orang lain' });
+    await syncNow(field.db, transport);
+    const pulled = await field.db.select().from(certificates);
+    expect(pulled[0]?.withdrawnReason).toBe('Tes dikerjakan orang lain');
+    // A laptop that undoes the withdrawal is not heard: the district's admin decides.
+    await field.db.update(certificates).set({ withdrawnAt: null, withdrawnReason: null });
+    await syncNow(field.db, transport);
+    expect((await district.db.select().from(certificates))[0]?.withdrawnReason).toBe('Tes dikerjakan orang lain');
+  });
+
+  it('carries a session planned on the laptop and the workshop it became', async () => {
+    const sri = { id: 'pendampingd1', role: 'pendamping' as const, kubeId: null, assignedKubeIds: ['kubemaju1'] };
+    const input = { kubeId: 'kubemaju1', year: 2026, month: 1, moduleSlug: 'hakikat-kube', audience: 'all' as const };
+    const { id } = await addSession(field.db, sri, { ...input, jabatanCode: null, facilitatorId: 'pendampingd1' });
+    const { workshopId } = await startSession(field.db, sri, { sessionId: id, place: 'Balai desa' }, '2026-12-03');
+    await syncNow(field.db, transport);
+    const [session] = await district.db.select().from(trainingSessions);
+    expect(session).toMatchObject({ id, workshopId, facilitatorId: 'pendampingd1', moduleSlug: 'hakikat-kube' });
+    expect((await district.db.select().from(workshops)).map((row) => row.id)).toEqual([workshopId]);
   });
 });
 
