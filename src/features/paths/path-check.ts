@@ -1,24 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { moduleSchema } from '../learning/content-schemas.ts';
-import { JABATAN_CODES } from '../practice/task-check.ts';
+import { JABATAN_CODES, yamlFiles } from '../practice/task-check.ts';
 import { learningPathSchema, MEMBER_PATH } from './path-schema.ts';
 
 // `npm run content:check` for content/paths: each path as the build reads it, plus what one file cannot know
 // alone: that it names a real position, that its modules exist and are meant for whoever follows the path
 // (officers for a jabatan's path, members for `anggota.yaml`), and that every position has a path.
-
-const yamlFiles = (dir: string): string[] => {
-  try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((name) => join(dir, name));
-  } catch {
-    return [];
-  }
-};
 
 /** Who may study each module, by slug, as content/modules says (files that do not parse are left out). */
 function moduleRoles(dir: string): Map<string, readonly string[]> {

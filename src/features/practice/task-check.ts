@@ -21,7 +21,8 @@ export const JABATAN_CODES = [
   'anggota_pemberdayaan',
 ] as const;
 
-const yamlFiles = (dir: string): string[] => {
+/** The `.yaml` files of a folder, sorted; none when the folder does not exist. */
+export const yamlFiles = (dir: string): string[] => {
   try {
     return readdirSync(dir)
       .filter((name) => name.endsWith('.yaml'))

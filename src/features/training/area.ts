@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { kubes, trainingSessions, workshops } from '../../../db/schema.ts';
 import { daysBefore } from '../../lib/dates.ts';
@@ -53,8 +53,7 @@ export async function loadTrainingArea(db: Executor, params: URLSearchParams, to
     .groupBy(workshops.kubeId)
     .as('last');
   const untrained = sql`(${last.day} is null or ${last.day} < ${since})`;
-  const where: SQL[] = [...areaConditions(choice)];
-  const area = and(...where);
+  const area = and(...areaConditions(choice));
   const rows = await db
     .select({
       id: kubes.id,
