@@ -915,10 +915,7 @@ export const trainingSessions = sqliteTable(
     check('training_sessions_month', between(t.month, 1, 12)),
     check('training_sessions_year', between(t.year, 2020, 2099)),
     check('training_sessions_audience', oneOf(t.audience, SESSION_AUDIENCES)),
-    check(
-      'training_sessions_position',
-      sql`(${col(t.audience)} = 'position') = (${col(t.jabatanCode)} is not null)`,
-    ),
+    check('training_sessions_position', sql`(${col(t.audience)} = 'position') = (${col(t.jabatanCode)} is not null)`),
   ],
 );
 export type TrainingSession = typeof trainingSessions.$inferSelect;
