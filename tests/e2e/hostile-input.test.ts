@@ -206,6 +206,10 @@ const ACTIONS: Record<string, ActionSpec> = {
     page: '/kube/[id]/rencana',
   },
   'rencana.remove': { fields: { sessionId: 'id' }, page: '/kube/[id]/rencana' },
+  'rencana.update': {
+    fields: { sessionId: 'id', month: ['1', '6', '12'], facilitatorId: 'loose' },
+    page: '/kube/[id]/rencana',
+  },
   'rencana.start': { fields: { sessionId: 'id', place: 'text' }, page: '/kube/[id]/rencana' },
   'sertifikat.withdraw': { fields: { code: 'certificate', reason: 'text' }, page: '/sertifikat/[kode]/cetak' },
   'people.resetPin': { fields: { id: 'id', pin: 'pin' }, page: '/kube/[id]/orang/[personId]' },

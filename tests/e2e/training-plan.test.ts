@@ -52,19 +52,30 @@ describe.skipIf(browserMissing)('a training plan', () => {
 
     // A session for a month already past: overdue (in January, last year's December instead is not this year).
     if (month > 1) {
-      await page.locator('summary', { hasText: 'Tambah sesi' }).click();
-      await page.getByLabel('Bulan').selectOption(String(month - 1));
-      await page.getByLabel('Modul').selectOption('usaha-pasar');
-      await page.getByLabel('Untuk siapa').selectOption('position');
-      await page.getByRole('button', { name: 'Tambah sesi' }).click();
+      const add = page.locator('#tambah-sesi');
+      await add.locator('summary', { hasText: 'Tambah sesi' }).click();
+      await add.getByLabel('Bulan').selectOption(String(month - 1));
+      await add.getByLabel('Modul').selectOption('usaha-pasar');
+      await add.getByLabel('Untuk siapa').selectOption('position');
+      await page.locator('#tambah-sesi').getByRole('button', { name: 'Tambah sesi' }).click();
       // A session for one position needs the position: refused beside the field, nothing added.
       await expect(page.getByText('Pilih jabatan untuk sesi ini.').isVisible()).resolves.toBe(true);
       await expect(page.locator('.plan__session').count()).resolves.toBe(count);
-      await page.getByLabel('Untuk siapa').selectOption('officers');
-      await page.getByRole('button', { name: 'Tambah sesi' }).click();
+      await add.getByLabel('Untuk siapa').selectOption('officers');
+      await page.locator('#tambah-sesi').getByRole('button', { name: 'Tambah sesi' }).click();
       await page.waitForURL(/ditambah=1/);
       await expect(page.locator('.plan__session--overdue').count()).resolves.toBe(1);
     }
+
+    // The facilitator adjusts a session: gives Legalitas a facilitator of the KUBE.
+    const legal = page.locator('.plan__session', {
+      has: page.getByRole('heading', { name: 'Legalitas dan Kemasan Produk' }),
+    });
+    await legal.locator('summary', { hasText: 'Ubah bulan atau pendamping' }).click();
+    await legal.getByLabel('Pendamping').selectOption({ label: 'Uji rnc.rina' });
+    await legal.getByRole('button', { name: 'Simpan' }).click();
+    await page.waitForURL(/diubah=1/);
+    await expect(page.getByText('Sesi sudah diubah.').isVisible()).resolves.toBe(true);
 
     // The one tap: this month's Hakikat KUBE becomes today's workshop.
     const hakikat = page.locator('.plan__session', { has: page.getByRole('heading', { name: 'Hakikat KUBE' }) });

@@ -9,6 +9,7 @@ import {
   loadSessions,
   removeSession,
   startSession,
+  updateSession,
   type SessionInput,
 } from '../../src/features/training/service.ts';
 import { DomainError } from '../../src/lib/errors.ts';
@@ -108,6 +109,30 @@ describe('a training plan', () => {
     });
     await removeSession(t.db, rina, later.id);
     expect(await rows()).toHaveLength(1);
+  });
+
+  it('moves a session to another month or facilitator, refusing one not assigned, and never once started', async () => {
+    const { id } = await addSession(t.db, rina, session({ month: 3 }));
+    await expect(updateSession(t.db, rina, { sessionId: id, month: 7, facilitatorId: 'rina0001' })).resolves.toEqual({
+      changed: true,
+    });
+    await expect(updateSession(t.db, rina, { sessionId: id, month: 7, facilitatorId: 'rina0001' })).resolves.toEqual({
+      changed: false,
+    });
+    const before = await rows();
+    await expect(
+      updateSession(t.db, rina, { sessionId: id, month: 8, facilitatorId: 'dewi0001' }),
+    ).rejects.toMatchObject({ field: 'facilitatorId' });
+    await expect(updateSession(t.db, other, { sessionId: id, month: 8, facilitatorId: null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await rows()).toEqual(before);
+    expect(before.map((row) => [row.month, row.facilitatorId])).toEqual([[7, 'rina0001']]);
+    const started = await addSession(t.db, rina, session({ month: 12 }));
+    await startSession(t.db, rina, { sessionId: started.id, place: 'Balai' }, TODAY);
+    await expect(
+      updateSession(t.db, rina, { sessionId: started.id, month: 1, facilitatorId: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('is done when its workshop closes, or when a workshop of its module was held apart from the plan', async () => {

@@ -10,9 +10,15 @@ import { getKube } from '../kube/queries.ts';
 import { listPaths } from '../paths/paths.ts';
 import { MEMBER_PATH } from '../paths/path-schema.ts';
 import { defaultSequence, firstPlannedMonth } from './sequence.ts';
-import { addSession, fillPlan, removeSession, startSession } from './service.ts';
+import { addSession, fillPlan, removeSession, startSession, updateSession } from './service.ts';
 
 // A KUBE's training plan. Every handler checks `workshop.run` for the session's KUBE in the service.
+
+const month = z.coerce
+  .number({ error: 'errors.choice' })
+  .int('errors.choice')
+  .min(1, 'errors.choice')
+  .max(12, 'errors.choice');
 
 const year = z.coerce
   .number({ error: 'errors.invalid' })
@@ -49,11 +55,7 @@ export const rencana = {
       .object({
         kubeId: recordId(),
         year,
-        month: z.coerce
-          .number({ error: 'errors.choice' })
-          .int('errors.choice')
-          .min(1, 'errors.choice')
-          .max(12, 'errors.choice'),
+        month,
         moduleSlug: z.string({ error: 'errors.choice' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.choice'),
         audience: z.enum(SESSION_AUDIENCES, { error: 'errors.choice' }),
         jabatanCode: z
@@ -77,6 +79,22 @@ export const rencana = {
       };
       return asAction(() => addSession(db, context.locals.actor, session), t);
     },
+  }),
+
+  /** A session moved to another month, or given another facilitator. */
+  update: defineAction({
+    accept: 'form',
+    input: z.object({ sessionId: recordId(), month, facilitatorId: optionalRecordId('errors.choice') }),
+    handler: async (input, context) =>
+      asAction(
+        () =>
+          updateSession(db, context.locals.actor, {
+            sessionId: input.sessionId,
+            month: input.month,
+            facilitatorId: input.facilitatorId ?? null,
+          }),
+        context.locals.t,
+      ),
   }),
 
   /** Removes a session that has not become a workshop. */

@@ -177,11 +177,15 @@ async function checkSessionInput(tx: Executor, input: SessionInput) {
       .where(eq(jabatan.code, input.jabatanCode ?? ''));
     if (!known) throw new DomainError('training.errors.position', { field: 'jabatanCode' });
   }
-  if (input.facilitatorId) {
-    const assigned = await listKubeFacilitators(tx, input.kubeId);
-    if (!assigned.some((person) => person.id === input.facilitatorId)) {
-      throw new DomainError('training.errors.facilitator', { field: 'facilitatorId' });
-    }
+  await checkFacilitator(tx, input.kubeId, input.facilitatorId);
+}
+
+/** A session's facilitator is one assigned to its KUBE (or none yet). */
+async function checkFacilitator(tx: Executor, kubeId: string, facilitatorId: string | null) {
+  if (!facilitatorId) return;
+  const assigned = await listKubeFacilitators(tx, kubeId);
+  if (!assigned.some((person) => person.id === facilitatorId)) {
+    throw new DomainError('training.errors.facilitator', { field: 'facilitatorId' });
   }
 }
 
@@ -261,4 +265,28 @@ export async function listHomeSessions(db: Executor, actor: Actor, today: string
         (session.status === 'planned' && session.year * 12 + session.month <= soon),
     )
     .map((session) => ({ ...session, kubeName: nameOf.get(session.kubeId) ?? '' }));
+}
+
+/**
+ * A session moved to another month of its year, or given another facilitator. A session that became a workshop
+ * stays as it was held.
+ */
+export async function updateSession(
+  db: Executor,
+  actor: Actor | null,
+  input: { sessionId: string; month: number; facilitatorId: string | null },
+): Promise<{ changed: boolean }> {
+  return db.transaction(async (tx) => {
+    const session = await getSession(tx, input.sessionId);
+    if (!session) throw new DomainError('errors.notFound', { code: 'NOT_FOUND' });
+    if (!actor || !can(actor, 'workshop.run', { kubeId: session.kubeId })) refuse();
+    if (session.workshopId) throw new DomainError('training.errors.started', { code: 'CONFLICT' });
+    await checkFacilitator(tx, session.kubeId, input.facilitatorId);
+    if (session.month === input.month && session.facilitatorId === input.facilitatorId) return { changed: false };
+    await tx
+      .update(trainingSessions)
+      .set({ month: input.month, facilitatorId: input.facilitatorId })
+      .where(eq(trainingSessions.id, session.id));
+    return { changed: true };
+  });
 }
