@@ -163,6 +163,14 @@ export function formatMonth(locale: Locale, year: number, month: number): string
   ).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
+/** The twelve months of a year as choices of a select: value 1–12, label "Maret 2027". */
+export function monthOptions(locale: Locale, year: number): { value: string; label: string }[] {
+  return Array.from({ length: 12 }, (_, index) => ({
+    value: String(index + 1),
+    label: formatMonth(locale, year, index + 1),
+  }));
+}
+
 /** A moment, shown in Western Indonesia Time where the program runs. */
 export function formatDateTime(locale: Locale, value: Date): string {
   return formatter(

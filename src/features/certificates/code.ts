@@ -1,5 +1,5 @@
 import { sha256 } from '@oslojs/crypto/sha2';
-import { CERTIFICATE_CODE_LENGTH } from '../../../db/schema.ts';
+import { CERTIFICATE_CODE_CLASS, CERTIFICATE_CODE_LENGTH } from '../../../db/schema.ts';
 
 // A certificate's verification code: 10 characters of Crockford's base 32 (50 bits), printed as `ABCDE-12345`.
 // It is worked out from the person's id, the module and the serial, so the district and a field server that
@@ -7,6 +7,8 @@ import { CERTIFICATE_CODE_LENGTH } from '../../../db/schema.ts';
 // code cannot be guessed from a name; 2^50 codes make trying them one by one useless.
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** The database's own rule for a code (its GLOB class reads the same as a regular expression's). */
+const CODE = new RegExp(`^${CERTIFICATE_CODE_CLASS}{${String(CERTIFICATE_CODE_LENGTH)}}$`);
 
 /** The code of `serial`-th certificate of this person for this module. */
 export function certificateCode(personId: string, moduleSlug: string, serial: number): string {
@@ -33,6 +35,5 @@ export function formatCode(code: string): string {
  */
 export function parseCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (code.length !== CERTIFICATE_CODE_LENGTH) return null;
-  return /^[0-9A-HJKMNP-TV-Z]+$/.test(code) ? code : null;
+  return CODE.test(code) ? code : null;
 }

@@ -3,7 +3,6 @@ import type { Executor } from '../../../db/client.ts';
 import {
   attempts,
   certificates,
-  facilitatorAssignments,
   kubes,
   memberships,
   people,
@@ -11,6 +10,7 @@ import {
   type Certificate,
 } from '../../../db/schema.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
+import { listFacilitators } from '../kube/queries.ts';
 import { listHeldPositions } from '../learning/curriculum.ts';
 import { taskFits } from '../practice/rules.ts';
 import { listTasks } from '../practice/tasks.ts';
@@ -62,7 +62,7 @@ async function readFacts(db: Executor, person: Person) {
       .leftJoin(people, eq(people.id, practiceScores.scoredBy))
       .where(and(eq(practiceScores.personId, person.id), eq(practiceScores.kind, 'post'))),
     person.role === 'pengurus' ? listHeldPositions(db, person.id) : Promise.resolve([]),
-    db.select().from(certificates).where(eq(certificates.personId, person.id)).orderBy(asc(certificates.serial)),
+    listCertificates(db, person.id),
   ]);
   return { posts, scores, held, issued };
 }
@@ -125,14 +125,14 @@ export async function ensureCertificates(
     await tx.insert(certificates).values(rows).onConflictDoNothing();
   });
   // Another request may have stored the same rows first: read back what stands.
-  const stored = await db
-    .select()
-    .from(certificates)
-    .where(eq(certificates.personId, person.id))
-    .orderBy(asc(certificates.serial));
-  for (const certificate of stored) standing.certificates.set(certificate.moduleSlug, certificate);
+  for (const certificate of await listCertificates(db, person.id))
+    standing.certificates.set(certificate.moduleSlug, certificate);
   return standing;
 }
+
+/** A person's certificates, oldest serial first, so the newest of each module is the last read. */
+const listCertificates = (db: Executor, personId: string) =>
+  db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(asc(certificates.serial));
 
 /** A certificate that stands is a pass, whatever was recorded after it (a lower retake does not undo it). */
 const standingOf = (certificate: Certificate): PassOutcome => ({
@@ -150,12 +150,6 @@ async function readKubeAndFacilitator(db: Executor, personId: string) {
     .where(and(eq(memberships.personId, personId), isNull(memberships.leftOn)))
     .limit(1);
   if (!kube) return { kubeName: null, facilitatorName: null };
-  const [facilitator] = await db
-    .select({ name: people.name })
-    .from(facilitatorAssignments)
-    .innerJoin(people, eq(people.id, facilitatorAssignments.personId))
-    .where(eq(facilitatorAssignments.kubeId, kube.id))
-    .orderBy(asc(people.name))
-    .limit(1);
+  const [facilitator] = await listFacilitators(db, kube.id);
   return { kubeName: kube.name, facilitatorName: facilitator?.name ?? null };
 }

@@ -27,7 +27,7 @@ export async function withdrawCertificate(
         table: certificates,
         recordId: certificate.id,
         before: { withdrawnAt: null, withdrawnReason: null },
-        after: { withdrawnAt: now.toISOString(), withdrawnReason: input.reason },
+        after,
         by: actor.id,
       },
       now,

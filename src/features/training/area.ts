@@ -1,6 +1,6 @@
-import { and, asc, count, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { kubes, trainingSessions, workshops } from '../../../db/schema.ts';
+import { kubes, workshops } from '../../../db/schema.ts';
 import { daysBefore } from '../../lib/dates.ts';
 import { pageWindow, type PageWindow } from '../../lib/pages.ts';
 import { chooseArea, isAreaChosen, type Area, type AreaChoice } from '../kube/area-choice.ts';
@@ -71,19 +71,12 @@ export async function loadTrainingArea(db: Executor, params: URLSearchParams, to
   const listed = untrainedOnly ? rows.filter((row) => row.untrained === 1) : rows;
   const shown = pageWindow(params, listed.length);
   const pageRows = listed.slice(shown.offset, shown.offset + shown.limit);
-  const [sessions, planned] = await Promise.all([
-    loadSessions(
-      db,
-      rows.map((row) => row.id),
-      { from: year, to: year },
-      today,
-    ),
-    db
-      .select({ n: count() })
-      .from(trainingSessions)
-      .innerJoin(kubes, eq(kubes.id, trainingSessions.kubeId))
-      .where(and(eq(trainingSessions.year, year), area)),
-  ]);
+  const sessions = await loadSessions(
+    db,
+    rows.map((row) => row.id),
+    { from: year, to: year },
+    today,
+  );
   const byKube = new Map<string, { planned: number; held: number }>();
   for (const session of sessions) {
     const entry = byKube.get(session.kubeId) ?? { planned: 0, held: 0 };
@@ -99,7 +92,7 @@ export async function loadTrainingArea(db: Executor, params: URLSearchParams, to
     totals: {
       kubes: rows.length,
       untrained: rows.filter((row) => row.untrained === 1).length,
-      planned: planned[0]?.n ?? 0,
+      planned: sessions.length,
       held: sessions.filter((session) => session.status === 'done').length,
     },
     shown,

@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import {
-  facilitatorAssignments,
   jabatan,
   kubes,
   people,
@@ -13,6 +12,7 @@ import {
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { can, type Actor } from '../auth/permissions.ts';
+import { listFacilitators } from '../kube/queries.ts';
 import { createWorkshop } from '../workshop/service.ts';
 import type { PlannedSession } from './sequence.ts';
 import { sessionStatus, type SessionStatus } from './status.ts';
@@ -103,16 +103,6 @@ function refuse(): never {
   throw new DomainError('errors.forbidden', { code: 'FORBIDDEN' });
 }
 
-/** The facilitators assigned to a KUBE, by name: who may run its sessions. */
-export async function listKubeFacilitators(db: Executor, kubeId: string) {
-  return db
-    .select({ id: people.id, name: people.name })
-    .from(facilitatorAssignments)
-    .innerJoin(people, eq(people.id, facilitatorAssignments.personId))
-    .where(eq(facilitatorAssignments.kubeId, kubeId))
-    .orderBy(asc(people.name));
-}
-
 /**
  * Fills an empty plan with the program's sequence (`sessions`, from sequence.ts); the facilitator who does it
  * runs them, or the KUBE's first facilitator when an admin does. A plan that has sessions is left as it is.
@@ -131,8 +121,8 @@ export async function fillPlan(
       .where(and(eq(trainingSessions.kubeId, input.kubeId), eq(trainingSessions.year, input.year)))
       .limit(1);
     if (existing) throw new DomainError('training.errors.notEmpty', { code: 'CONFLICT' });
-    const facilitators = await listKubeFacilitators(tx, input.kubeId);
-    const runner = actor.role === 'pendamping' ? actor.id : (facilitators[0]?.id ?? null);
+    const runner =
+      actor.role === 'pendamping' ? actor.id : ((await listFacilitators(tx, input.kubeId))[0]?.personId ?? null);
     if (sessions.length === 0) return { added: 0 };
     await tx.insert(trainingSessions).values(
       sessions.map((session) => ({
@@ -183,8 +173,8 @@ async function checkSessionInput(tx: Executor, input: SessionInput) {
 /** A session's facilitator is one assigned to its KUBE (or none yet). */
 async function checkFacilitator(tx: Executor, kubeId: string, facilitatorId: string | null) {
   if (!facilitatorId) return;
-  const assigned = await listKubeFacilitators(tx, kubeId);
-  if (!assigned.some((person) => person.id === facilitatorId)) {
+  const assigned = await listFacilitators(tx, kubeId);
+  if (!assigned.some((person) => person.personId === facilitatorId)) {
     throw new DomainError('training.errors.facilitator', { field: 'facilitatorId' });
   }
 }
