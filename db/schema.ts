@@ -253,10 +253,13 @@ export const moduleProgress = sqliteTable(
   ],
 );
 
-// Pre-tests and post-tests. An attempt keeps the exact items it showed (id, version, option order) and
-// its own answer key, so editing a question later never changes a past result.
+// Pre-tests, post-tests and retention tests. An attempt keeps the exact items it showed (id, version, option
+// order) and its own answer key, so editing a question later never changes a past result.
 
-export const TEST_KINDS = ['pre', 'post'] as const;
+/** A retention test ("tes ulang") comes 60–90 days after the post-test: does the learning last? */
+export const TEST_KINDS = ['pre', 'post', 'retention'] as const;
+/** A practical task is scored before and after the training only. */
+export const PRACTICE_KINDS = ['pre', 'post'] as const;
 /** Parallel forms of a module's test (content: `form` of a question). */
 export const TEST_FORMS = ['A', 'B'] as const;
 
@@ -376,10 +379,14 @@ export const testPermissions = sqliteTable(
   ],
 );
 
-// Workshops: a facilitator runs pre-test → materi → post-test for a whole KUBE on shared tablets.
+// Workshops: a facilitator runs pre-test → materi → post-test for a whole KUBE on shared tablets, or a
+// retention test alone (retention_test → selesai) some months after.
 
-export const WORKSHOP_PHASES = ['pre_test', 'materi', 'post_test', 'selesai'] as const;
+export const WORKSHOP_PHASES = ['pre_test', 'materi', 'post_test', 'retention_test', 'selesai'] as const;
 export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
+/** What a workshop is for: teaching a module, or checking months later what stayed. */
+export const WORKSHOP_PURPOSES = ['learning', 'retention'] as const;
+export type WorkshopPurpose = (typeof WORKSHOP_PURPOSES)[number];
 
 export const workshops = sqliteTable(
   'workshops',
@@ -396,6 +403,7 @@ export const workshops = sqliteTable(
     /** Six characters without look-alikes, typed on the tablets; free again once the workshop closes. */
     code: text('code').notNull(),
     phase: text('phase', { enum: WORKSHOP_PHASES }).notNull(),
+    purpose: text('purpose', { enum: WORKSHOP_PURPOSES }).notNull().default('learning'),
     createdBy: text('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
@@ -409,6 +417,7 @@ export const workshops = sqliteTable(
     check('workshops_date', isoDays(t.date)),
     check('workshops_place', nonEmpty(t.place)),
     check('workshops_phase', oneOf(t.phase, WORKSHOP_PHASES)),
+    check('workshops_purpose', oneOf(t.purpose, WORKSHOP_PURPOSES)),
   ],
 );
 
@@ -683,7 +692,7 @@ export const practiceScores = sqliteTable(
     /** The task file (content/tasks/<slug>.yaml) and the version it had when scored. */
     taskSlug: text('task_slug').notNull(),
     taskVersion: integer('task_version').notNull(),
-    kind: text('kind', { enum: TEST_KINDS }).notNull(),
+    kind: text('kind', { enum: PRACTICE_KINDS }).notNull(),
     /** Ids of the checklist points the person did, as the checklist was at `taskVersion`. */
     checked: text('checked', { mode: 'json' }).$type<string[]>().notNull(),
     /** Number of points on the checklist at `taskVersion`. */
@@ -699,7 +708,7 @@ export const practiceScores = sqliteTable(
   (t) => [
     uniqueIndex('practice_scores_person_task_kind').on(t.personId, t.taskSlug, t.kind),
     index('practice_scores_task_idx').on(t.taskSlug, t.kind, t.personId, t.score),
-    check('practice_scores_kind', oneOf(t.kind, TEST_KINDS)),
+    check('practice_scores_kind', oneOf(t.kind, PRACTICE_KINDS)),
     check('practice_scores_score', between(t.score, 0, 100)),
     check('practice_scores_total', atLeast(t.total, 1)),
     check('practice_scores_done_on', isoDays(t.doneOn)),

@@ -62,3 +62,13 @@ export function daysBefore(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() - days);
   return date.toISOString().slice(0, 10);
 }
+
+/** The calendar day `days` after `day` (both YYYY-MM-DD). */
+export function daysAfter(day: string, days: number): string {
+  return daysBefore(day, -days);
+}
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

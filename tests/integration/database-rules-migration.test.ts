@@ -89,7 +89,10 @@ const LATER_TABLES = [
 ];
 
 /** Columns later migrations add to 0009's tables (null in these rows): not part of what 0009 must keep. */
-const LATER_COLUMNS: Record<string, string[]> = { people: ['secret_changed_at', 'sex', 'must_change_password'] };
+const LATER_COLUMNS: Record<string, string[]> = {
+  people: ['secret_changed_at', 'sex', 'must_change_password'],
+  workshops: ['purpose'],
+};
 const withoutLaterColumns = (table: string, rows: string[] | undefined) =>
   (rows ?? [])
     .map((row) => {

@@ -13,6 +13,8 @@ const fresh: TestState = {
   lessonsDone: false,
   hasOpenPre: false,
   hasOpenPost: false,
+  hasOpenRetention: false,
+  retention: { stage: 'no_post' },
 };
 const kinds = (state: Partial<TestState>) => allowancesFor({ ...fresh, ...state }).map((a) => a.kind);
 

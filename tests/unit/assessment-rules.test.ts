@@ -269,6 +269,8 @@ const fresh: TestState = {
   lessonsDone: false,
   hasOpenPre: false,
   hasOpenPost: false,
+  hasOpenRetention: false,
+  retention: { stage: 'no_post' },
 };
 
 describe('canStartTest()', () => {

@@ -33,6 +33,7 @@ function module(overrides: Partial<Module> = {}): Module {
     objectives: [{ id: 'o-1', text: 'Satu.' }],
     summary: 'Contoh.',
     testDesign: 'parallel',
+    retention: { opensAfterDays: 60, dueByDays: 90 },
     ...overrides,
   };
 }

@@ -61,6 +61,10 @@ const row = (name: string) => ({
   post: 87.5,
   gain: 50,
   g: 0.8,
+  retention: null,
+  retentionDate: null,
+  retained: null,
+  retentionDays: null,
 });
 
 describe('csvText()', () => {

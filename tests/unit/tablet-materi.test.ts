@@ -11,6 +11,7 @@ const workshop = (phase: Workshop['phase'], closedAt: Date | null = null): Works
   notes: null,
   code: 'ABCD23',
   phase,
+  purpose: 'learning',
   createdBy: 'person01',
   createdAt: new Date(0),
   closedAt,

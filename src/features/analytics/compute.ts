@@ -5,8 +5,12 @@ import {
   mean,
   normalizedGain,
   pairedTTest,
+  retainedShare,
   wilcoxonSignedRank,
 } from '../../lib/stats/index.ts';
+import { daysBetween } from '../../lib/dates.ts';
+import { retentionFigures, type RetentionFigures } from './retention.ts';
+import { verdictOf, type Verdict } from './verdict.ts';
 import { CHUNK_MS, runSteps, runStepsYielding } from '../../lib/yield.ts';
 import { bySex, type SexGroup } from './by-sex.ts';
 import { questionRows, type ObjectiveRow, type QuestionRow, type Reliability } from './items.ts';
@@ -16,8 +20,7 @@ import type { ObjectiveMap, Pair } from './pairs.ts';
 
 export const DEFAULT_MASTERY = 70;
 
-/** Below this many pairs no test can say anything (Wilcoxon's smallest two-sided p with 5 pairs is 0.0625). */
-export const FEW_PAIRS = 6;
+export { FEW_PAIRS } from './verdict.ts';
 
 export type Band = 'low' | 'medium' | 'high';
 
@@ -31,6 +34,12 @@ export type PersonRow = {
   post: number;
   gain: number;
   g: number | null;
+  /** The retention test's score, its day, and the share of the gain it kept; null without one. */
+  retention: number | null;
+  retentionDate: string | null;
+  retained: number | null;
+  /** Days from the post-test to the retention test. */
+  retentionDays: number | null;
 };
 
 /** The report's main figures over a group of pairs: the head of the report, and each row by sex. */
@@ -50,7 +59,7 @@ export type MainFigures = {
 /** One row of "Menurut jenis kelamin": the main figures of the pairs of one sex (or of everyone). */
 export type SexRow = MainFigures & { group: SexGroup };
 
-export type Verdict = 'none' | 'too_few' | 'gain' | 'loss' | 'unclear';
+export type { Verdict } from './verdict.ts';
 
 export type GainReport = {
   /** Pairs of tests (person × module): what the statistics are computed over. */
@@ -82,6 +91,8 @@ export type GainReport = {
   distribution: { before: number[]; after: number[] };
   /** The main figures by sex: L, P, not recorded, everyone (in SEX_GROUPS order). */
   bySex: SexRow[];
+  /** Pre → post → retention over the pairs with a retention test; null when none has one. */
+  retention: RetentionFigures | null;
 };
 
 /** How many distinct people a list of pairs holds (a pair is one person's tests in one module). */
@@ -122,13 +133,6 @@ export function mainFigures(pairs: readonly Pick<Pair, 'personId' | 'pre' | 'pos
 export const sexRows = (pairs: readonly Pair[], mastery: number): SexRow[] =>
   bySex(pairs, (group, some) => ({ group, ...mainFigures(some, mastery) }));
 
-function verdictOf(n: number, wilcoxon: GainReport['wilcoxon'], meanGain: number | null): Verdict {
-  if (n === 0) return 'none';
-  if (n < FEW_PAIRS) return 'too_few';
-  if (!wilcoxon || wilcoxon.p >= 0.05 || meanGain === null || meanGain === 0) return 'unclear';
-  return meanGain > 0 ? 'gain' : 'loss';
-}
-
 /**
  * The whole report for a set of pairs. `mastery` is the score (0–100) counted as mastering the module;
  * `objectives` names the objective of each question (see `loadObjectives`).
@@ -165,6 +169,10 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
     post: pair.post.score,
     gain: round(pair.post.score - pair.pre.score),
     g: normalizedGain(pair.pre.score, pair.post.score),
+    retention: pair.retention?.score ?? null,
+    retentionDate: pair.retention?.date ?? null,
+    retained: pair.retention ? retainedShare(pair.pre.score, pair.post.score, pair.retention.score) : null,
+    retentionDays: pair.retention ? daysBetween(pair.postDate, pair.retention.date) : null,
   }));
   yield;
   const gs = people.flatMap((person) => (person.g === null ? [] : [person.g]));
@@ -206,5 +214,6 @@ function* reportSteps(pairs: readonly Pair[], mastery: number, objectives: Objec
     ...items,
     distribution: { before: distribution(pre), after: distribution(post) },
     bySex: bySexRows,
+    retention: retentionFigures(people),
   };
 }

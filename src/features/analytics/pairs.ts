@@ -65,6 +65,8 @@ export type Pair = {
   postDate: string;
   pre: Side;
   post: Side;
+  /** The counted retention test ("tes ulang"), when the person took one: its score and day (WIB). */
+  retention?: { score: number; date: string } | null;
 };
 
 /** The objective of each question, per module, as the attempts showed them. */
@@ -89,11 +91,14 @@ type PackedPair = [
   postSet: number | null,
   postBits: string | null,
   sex: Sex | null,
+  retentionScore: number | null,
+  retentionDate: string | null,
 ];
 
 // Tables and columns come from the drizzle schema, so a renamed column fails type-checking here too.
 const pre = alias(attempts, 'pre');
 const post = alias(attempts, 'post');
+const kept = alias(attempts, 'kept');
 /** Positions and memberships as the officers' filter reads them, apart from the pair's own membership. */
 const held = alias(positions, 'held');
 const heldIn = alias(memberships, 'held_in');
@@ -176,6 +181,7 @@ async function loadPackedPairs(
 ): Promise<PackedPair[]> {
   const m = memberships;
   const postDay = sql`date(${post.submittedAt} / 1000 + ${WIB_SECONDS}, 'unixepoch')`;
+  const keptDay = sql`date(${kept.submittedAt} / 1000 + ${WIB_SECONDS}, 'unixepoch')`;
   const where: SQL[] = [
     sql`${pre.kind} = 'pre'`,
     sql`${pre.counted} = 1`,
@@ -222,10 +228,12 @@ async function loadPackedPairs(
   return packedRows<PackedPair>(
     db,
     sql`${pre.personId}, ${people.name}, ${m.kubeId}, ${kubes.name}, ${pre.moduleSlug}, ${postDay}, ${pre.score},
-      ${post.score}, ${results}, ${people.sex}`,
+      ${post.score}, ${results}, ${people.sex}, ${kept.score}, ${keptDay}`,
     sql`from ${attempts} as ${pre} ${byPerson}
     join ${attempts} as ${post} ${byPerson} on ${post.moduleSlug} = ${pre.moduleSlug} and ${post.kind} = 'post'
       and ${post.personId} = ${pre.personId} and ${post.counted} = 1
+    left join ${attempts} as ${kept} ${byPerson} on ${kept.personId} = ${pre.personId}
+      and ${kept.moduleSlug} = ${pre.moduleSlug} and ${kept.kind} = 'retention' and ${kept.counted} = 1
     join ${people} on ${people.id} = ${pre.personId}
     join ${m} on ${m.personId} = ${pre.personId} and ${m.joinedOn} <= ${postDay}
       and (${m.leftOn} is null or ${m.leftOn} > ${postDay})
@@ -281,6 +289,8 @@ async function unpack(db: Executor, packed: readonly PackedPair[]): Promise<Pair
       postSet,
       postBits,
       sex,
+      retentionScore,
+      retentionDate,
     ]) => ({
       personId,
       name,
@@ -291,6 +301,8 @@ async function unpack(db: Executor, packed: readonly PackedPair[]): Promise<Pair
       postDate,
       pre: side(preScore, preForm, preSet, preBits),
       post: side(postScore, postForm, postSet, postBits),
+      retention:
+        retentionScore === null || retentionDate === null ? null : { score: retentionScore, date: retentionDate },
     }),
   );
 }

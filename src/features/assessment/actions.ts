@@ -1,7 +1,7 @@
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
-import { TEST_PERMISSIONS } from '../../../db/schema.ts';
+import { TEST_KINDS, TEST_PERMISSIONS } from '../../../db/schema.ts';
 import { asAction, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { recordId } from '../../lib/forms.ts';
@@ -88,7 +88,7 @@ export const assessment = {
   /** Starts (or resumes) a pre-test or post-test; the form carries the attempt id, so a double tap is harmless. */
   start: defineAction({
     accept: 'form',
-    input: z.object({ attemptId, moduleSlug: slug, kind: z.enum(['pre', 'post'], { error: 'errors.invalid' }) }),
+    input: z.object({ attemptId, moduleSlug: slug, kind: z.enum(TEST_KINDS, { error: 'errors.invalid' }) }),
     handler: async (input, context) => {
       const actor = await requireLearner(context, input.moduleSlug);
       const test = await loadModuleTest(input.moduleSlug);

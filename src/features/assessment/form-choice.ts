@@ -1,13 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { attempts } from '../../../db/schema.ts';
+import { attempts, TEST_FORMS } from '../../../db/schema.ts';
 import { assignForm, postFormAfterSameDesign } from './rules.ts';
+import { retentionForm } from './retention.ts';
 import type { ModuleTest } from './service.ts';
 import type { FormName, TestKind } from './types.ts';
 
 /**
  * The form of a new attempt: counterbalanced (`assignForm`), except for a post-test after a pre-test taken under
- * the `same` design, before the module had forms (`postFormAfterSameDesign`).
+ * the `same` design, before the module had forms (`postFormAfterSameDesign`), and for a retention test, which
+ * takes a form not yet seen when there is one (`retentionForm`).
  */
 export async function chooseForm(
   tx: Executor,
@@ -15,6 +17,19 @@ export async function chooseForm(
   kind: TestKind,
   test: ModuleTest,
 ): Promise<FormName | null> {
+  if (kind === 'retention') {
+    if (test.testDesign === 'same') return null;
+    const taken = await tx
+      .select({ form: attempts.form })
+      .from(attempts)
+      .where(and(eq(attempts.personId, personId), eq(attempts.moduleSlug, test.slug)))
+      .orderBy(asc(attempts.startedAt));
+    const forms = TEST_FORMS.filter((form) => test.questions.some((q) => q.form === form));
+    return retentionForm(
+      forms,
+      taken.map((row) => row.form),
+    );
+  }
   const form = assignForm(personId, test.slug, kind, test.testDesign);
   if (form === null || kind === 'pre') return form;
   const [pre] = await tx

@@ -9,7 +9,12 @@ export async function loadModuleTest(slug: string): Promise<ModuleTest | null> {
   const module = await getEntry('modules', slug);
   const bank = await getEntry('questions', slug);
   if (!module || !bank) return null;
-  return { slug, testDesign: module.data.testDesign, questions: bank.data.questions };
+  return {
+    slug,
+    testDesign: module.data.testDesign,
+    questions: bank.data.questions,
+    retention: module.data.retention,
+  };
 }
 
 /** Has the person marked every lesson of the module done? */

@@ -1,6 +1,8 @@
 // Where a test leads. The assessment slice owns these because it decides where a submitted test goes; the
 // workshop slice reuses the thank-you screen for a closed workshop.
 
+import type { TestKind } from './types.ts';
+
 /** The result page of a submitted attempt, for an officer or member on their own device. */
 export const resultUrl = (moduleSlug: string, id: string) => `/belajar/${moduleSlug}/tes/hasil/${id}`;
 
@@ -16,9 +18,9 @@ export const tabletResultUrl = (id: string) => `/gabung/hasil/${id}`;
 /**
  * Where a submitted (or already submitted) attempt sends its taker. On a workshop tablet a pre-test goes
  * straight to the thank-you screen (its key stays hidden: the post-test reuses the items), a post-test to
- * the tablet's result screen.
+ * the tablet's result screen, and so does a retention test.
  */
-export const afterTest = (workshopId: string | null, moduleSlug: string, id: string, kind: 'pre' | 'post') => {
+export const afterTest = (workshopId: string | null, moduleSlug: string, id: string, kind: TestKind) => {
   if (!workshopId) return resultUrl(moduleSlug, id);
-  return kind === 'post' ? tabletResultUrl(id) : WORKSHOP_DONE;
+  return kind === 'pre' ? WORKSHOP_DONE : tabletResultUrl(id);
 };

@@ -1,5 +1,6 @@
 import { getEntry } from 'astro:content';
 import type { Executor } from '../../../db/client.ts';
+import { retainedShare } from '../../lib/stats/index.ts';
 import { gain, gainBand, normalizedGain } from './rules.ts';
 import { listMissed, type Missed } from './missed.ts';
 import { listAnswers, listSubmittedAttempts, type Attempt } from './service.ts';
@@ -12,6 +13,11 @@ export type AttemptResult = {
   isFirst: boolean;
   /** For a post-test: the first pre-test's score, gain and normalized gain (README: "Gain reports" and the glossary). */
   comparison: { pre: number; post: number; gain: number; g: number | null; band: ReturnType<typeof gainBand> } | null;
+  /**
+   * For a retention test: the first post-test's score, the change since, and the retained share of the gain
+   * `(c − a) / (b − a)` (null without a pre-test or without a gain; README: "Does the learning last?").
+   */
+  retention: { post: number; retention: number; change: number; share: number | null } | null;
   byObjective: { id: string; text: string; correct: number; total: number; score: number }[];
   missed: Missed[];
 };
@@ -32,6 +38,16 @@ export async function loadAttemptResult(db: Executor, attempt: Attempt): Promise
           band: gainBand(normalizedGain(pre.score, attempt.score)),
         }
       : null;
+  const post = firstOf('post');
+  const retention =
+    attempt.kind === 'retention' && post?.score != null && attempt.score != null
+      ? {
+          post: post.score,
+          retention: attempt.score,
+          change: attempt.score - post.score,
+          share: pre?.score != null ? retainedShare(pre.score, post.score, attempt.score) : null,
+        }
+      : null;
 
   const module = await getEntry('modules', attempt.moduleSlug);
   const bank = await getEntry('questions', attempt.moduleSlug);
@@ -44,5 +60,5 @@ export async function loadAttemptResult(db: Executor, attempt: Attempt): Promise
 
   const answers = await listAnswers(db, attempt.id);
   const missed = listMissed(attempt.items, answers, attempt.answerKey, bank?.data.questions ?? []);
-  return { attempt, isFirst, comparison, byObjective, missed };
+  return { attempt, isFirst, comparison, retention, byObjective, missed };
 }

@@ -2,6 +2,7 @@ import type { Question } from '../learning/content-schemas.ts';
 import type { AttemptItem, AttemptScore, FormName, ObjectiveScore, TestKind } from './types.ts';
 import { gainBand as statsGainBand } from '../../lib/stats/index.ts';
 import { lessonsUnlocked, stageOf, type ModuleStage } from '../learning/module-state.ts';
+import { retentionOpen, type RetentionStage } from './retention.ts';
 
 export { lessonsUnlocked };
 
@@ -183,19 +184,36 @@ export type TestState = {
   /** An unsubmitted pre attempt exists. */
   hasOpenPre: boolean;
   hasOpenPost: boolean;
+  hasOpenRetention: boolean;
+  /** Where the retention test stands today (assessment/retention.ts). */
+  retention: RetentionStage;
 };
 
 export type TestGate =
-  { allowed: true } | { allowed: false; reason: 'pre_done' | 'post_done' | 'pre_first' | 'lessons_first' };
+  | { allowed: true }
+  | {
+      allowed: false;
+      reason:
+        'pre_done' | 'post_done' | 'pre_first' | 'lessons_first' | 'post_first' | 'retention_wait' | 'retention_done';
+      /** For `retention_wait`: the day the retention test opens. */
+      opensOn?: string;
+    };
 
 const ALLOWED: TestGate = { allowed: true };
 
 /**
  * May a test start? An open attempt may always be resumed. A pre-test is taken once unless a facilitator
  * allows a retake. A post-test needs the pre-test (or a waiver) and the lessons (or a facilitator opening it),
- * and is taken once unless a retake is allowed.
+ * and is taken once unless a retake is allowed. A retention test needs a counted post-test some weeks old
+ * (assessment/retention.ts) and is taken once.
  */
 export function canStartTest(kind: TestKind, state: TestState): TestGate {
+  if (kind === 'retention') {
+    const stage = state.retention;
+    if (state.hasOpenRetention || retentionOpen(stage)) return ALLOWED;
+    if (stage.stage === 'waiting') return { allowed: false, reason: 'retention_wait', opensOn: stage.opensOn };
+    return { allowed: false, reason: stage.stage === 'done' ? 'retention_done' : 'post_first' };
+  }
   if (kind === 'pre') {
     if (state.hasOpenPre) return ALLOWED;
     if (state.preSubmitted > 0 && !state.retakePre) return { allowed: false, reason: 'pre_done' };

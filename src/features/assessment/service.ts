@@ -8,6 +8,8 @@ import { buildAttemptItems, canStartTest, packItemResults, scoreAttempt, type Te
 import { chooseForm } from './form-choice.ts';
 import { listAnswers, saveAnswerBatch, storeAnswers } from './answers.ts';
 import { refuseAllowance } from './allowances.ts';
+import { DEFAULT_RETENTION_DAYS, retentionStage, type RetentionDays } from './retention.ts';
+import { todayIso } from '../../lib/dates.ts';
 import type { AnswerInput, TestKind } from './types.ts';
 
 export { listAnswers } from './answers.ts';
@@ -16,7 +18,13 @@ export { listAnswers } from './answers.ts';
 // submission sent twice (a retry over a weak connection, a double tap) change nothing the second time.
 
 export type Attempt = typeof attempts.$inferSelect;
-export type ModuleTest = { slug: string; testDesign: 'same' | 'parallel'; questions: readonly Question[] };
+export type ModuleTest = {
+  slug: string;
+  testDesign: 'same' | 'parallel';
+  questions: readonly Question[];
+  /** When the retention test opens and is due (content: the module's `retention`). */
+  retention?: RetentionDays;
+};
 
 /** What the gating rules need to know about one person and one module. */
 export async function loadTestState(
@@ -24,9 +32,11 @@ export async function loadTestState(
   personId: string,
   moduleSlug: string,
   lessonsDone: boolean,
+  retention: RetentionDays = DEFAULT_RETENTION_DAYS,
+  now = new Date(),
 ): Promise<TestState> {
   const rows = await db
-    .select({ kind: attempts.kind, submittedAt: attempts.submittedAt })
+    .select({ kind: attempts.kind, submittedAt: attempts.submittedAt, counted: attempts.counted })
     .from(attempts)
     .where(and(eq(attempts.personId, personId), eq(attempts.moduleSlug, moduleSlug)));
   const granted = await db
@@ -41,6 +51,7 @@ export async function loadTestState(
     const given = grant(kind === 'pre' ? 'retake_pre' : 'retake_post');
     return given !== undefined && given.grantedAt.getTime() > lastSubmitted(kind);
   };
+  const countedPost = rows.find((r) => r.kind === 'post' && r.counted)?.submittedAt ?? null;
   return {
     preSubmitted: submitted('pre').length,
     postSubmitted: submitted('post').length,
@@ -51,6 +62,13 @@ export async function loadTestState(
     lessonsDone,
     hasOpenPre: rows.some((r) => r.kind === 'pre' && r.submittedAt === null),
     hasOpenPost: rows.some((r) => r.kind === 'post' && r.submittedAt === null),
+    hasOpenRetention: rows.some((r) => r.kind === 'retention' && r.submittedAt === null),
+    retention: retentionStage(
+      countedPost && todayIso(countedPost),
+      submitted('retention').length > 0,
+      retention,
+      todayIso(now),
+    ),
   };
 }
 
@@ -88,8 +106,21 @@ export async function startAttempt(
     }
     const open = await findOpenAttempt(tx, input.personId, input.test.slug, input.kind);
     if (open) return open;
-    const gate = canStartTest(input.kind, await loadTestState(tx, input.personId, input.test.slug, input.lessonsDone));
-    if (!gate.allowed) throw new DomainError(`assessment.gate.${gate.reason}`, { code: 'CONFLICT' });
+    const state = await loadTestState(
+      tx,
+      input.personId,
+      input.test.slug,
+      input.lessonsDone,
+      input.test.retention,
+      now,
+    );
+    const gate = canStartTest(input.kind, state);
+    if (!gate.allowed) {
+      throw new DomainError(`assessment.gate.${gate.reason}`, {
+        code: 'CONFLICT',
+        params: { opensOn: gate.opensOn ?? '' },
+      });
+    }
 
     const form = await chooseForm(tx, input.personId, input.kind, input.test);
     const items = buildAttemptItems(input.test.questions, form, input.attemptId);

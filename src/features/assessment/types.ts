@@ -1,6 +1,6 @@
 // Shapes shared by the server, the pure rules and the test player (a React island). Types only.
 
-export type TestKind = 'pre' | 'post';
+export type TestKind = 'pre' | 'post' | 'retention';
 export type FormName = 'A' | 'B';
 
 /** One question as an attempt shows it: the exact version, and the options in the order shown. */

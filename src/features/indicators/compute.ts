@@ -1,7 +1,7 @@
 import { bySex, type SexGroup } from '../analytics/by-sex.ts';
 import type { Pair } from '../analytics/pairs.ts';
 import { byCodeUnits } from '../../lib/order.ts';
-import { normalizedGain } from '../../lib/stats/index.ts';
+import { normalizedGain, retainedShare } from '../../lib/stats/index.ts';
 import { capacityChange, type Assessment, type CapacityChange, type RubricShape } from '../capacity/service.ts';
 
 // The program's three success indicators (Indikator Keberhasilan), computed from records. Pure: the queries
@@ -158,6 +158,9 @@ export type GainGroup = {
   shareG03: number | null;
   /** Share at the mastery score after. */
   masteryAfter: number | null;
+  /** Pairs that also have a retention test, and the group's retained share of the gain over them. */
+  retentionN: number;
+  retained: number | null;
 };
 
 /**
@@ -169,9 +172,16 @@ function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGr
   let gSum = 0;
   let gCount = 0;
   let gAt03 = 0;
+  const kept = { n: 0, pre: 0, post: 0, retention: 0 };
   const people = new Set<string>();
   for (const pair of pairs) {
     sums.add(pair);
+    if (pair.retention) {
+      kept.n += 1;
+      kept.pre += pair.pre.score;
+      kept.post += pair.post.score;
+      kept.retention += pair.retention.score;
+    }
     const { personId, pre, post } = pair;
     const g = normalizedGain(pre.score, post.score);
     if (g !== null) {
@@ -189,6 +199,8 @@ function gainGroup(key: string, pairs: readonly Pair[], mastery: number): GainGr
     meanG: gCount ? gSum / gCount : null,
     shareG03: gCount ? gAt03 / gCount : null,
     masteryAfter: sums.masteryAfter(),
+    retentionN: kept.n,
+    retained: kept.n ? retainedShare(kept.pre / kept.n, kept.post / kept.n, kept.retention / kept.n) : null,
   };
 }
 

@@ -20,6 +20,9 @@ export const objectiveSchema = z.strictObject({
   text: plainText,
 });
 
+/** The program's retention window: 60 to 90 days after the post-test. */
+export const DEFAULT_RETENTION_DAYS = { opensAfterDays: 60, dueByDays: 90 } as const;
+
 export const moduleSchema = z
   .strictObject({
     /** The module's URL name and stable id, e.g. `hakikat-kube`. */
@@ -45,6 +48,20 @@ export const moduleSchema = z
     summary: plainText,
     /** Pre-test and post-test design: the same items shuffled, or parallel forms A and B. */
     testDesign: z.enum(['same', 'parallel']).default('same'),
+    /**
+     * The retention test ("tes ulang"): it opens this many days after a person's post-test and is due by the
+     * second number. The program checks between 60 and 90 days.
+     */
+    retention: z
+      .strictObject({
+        opensAfterDays: z.int().min(14).max(365),
+        dueByDays: z.int().min(14).max(365),
+      })
+      .refine((days) => days.dueByDays >= days.opensAfterDays, {
+        error: 'dueByDays must not come before opensAfterDays',
+        path: ['dueByDays'],
+      })
+      .default(DEFAULT_RETENTION_DAYS),
   })
   .refine((module) => new Set(module.objectives.map((o) => o.id)).size === module.objectives.length, {
     error: 'objective ids must be unique',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { TEST_KINDS } from '../../../db/schema.ts';
+import { PRACTICE_KINDS } from '../../../db/schema.ts';
 import { reraiseIssues } from '../../lib/issues.ts';
 import { isoDate, optionalText, recordId } from '../../lib/forms.ts';
 
@@ -17,7 +17,7 @@ export const scoringForm = z.instanceof(FormData).transform((form, ctx) => {
     .object({
       personId: recordId(),
       taskSlug: z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'errors.invalid'),
-      kind: z.enum(TEST_KINDS, { error: 'errors.invalid' }),
+      kind: z.enum(PRACTICE_KINDS, { error: 'errors.invalid' }),
       doneOn: isoDate(),
       notes: optionalText(1000, { multiline: true }),
     })

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { people, practiceScores, type TEST_KINDS } from '../../../db/schema.ts';
+import { people, practiceScores, type PRACTICE_KINDS } from '../../../db/schema.ts';
 import { latestAllowedDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -13,7 +13,7 @@ import { EARLIEST_TASK_DAY, practiceScore, taskFits } from './rules.ts';
 // A facilitator's scoring of a practical task. One row per person, task and kind (pre/post): scoring the same
 // kind again is a correction, so the row changes and every changed field goes to the history.
 
-export type TaskKind = (typeof TEST_KINDS)[number];
+export type TaskKind = (typeof PRACTICE_KINDS)[number];
 
 /** What the service needs of a task: its identity, who it is for, and its checklist as it is now. */
 export type TaskShape = { slug: string; version: number; positions: readonly string[]; pointIds: readonly string[] };

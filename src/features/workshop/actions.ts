@@ -1,7 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
-import { WORKSHOP_PHASES } from '../../../db/schema.ts';
+import { WORKSHOP_PHASES, WORKSHOP_PURPOSES } from '../../../db/schema.ts';
 import { asAction, fieldRefusal, forbidden, notFound, refusal } from '../../lib/action-errors.ts';
 import { db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -96,6 +96,7 @@ export const workshop = {
       date: isoDate().refine((value) => value <= latestWorkshopDate(), 'workshop.errors.dateTooFar'),
       place: requiredText(120),
       notes: optionalText(500),
+      purpose: z.enum(WORKSHOP_PURPOSES, { error: 'errors.choice' }).default('learning'),
     }),
     handler: async (input, context) => {
       const actor = context.locals.actor;

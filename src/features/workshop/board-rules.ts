@@ -1,4 +1,5 @@
 import { gain, normalizedGain } from '../assessment/rules.ts';
+import { retainedShare } from '../../lib/stats/index.ts';
 import type { TestKind } from '../assessment/types.ts';
 import { SILENT_AFTER_MS } from './rules.ts';
 
@@ -42,6 +43,9 @@ export type BoardRow = Participant & {
   post: number | null;
   gain: number | null;
   g: number | null;
+  /** The first retention test's score, and the share of the gain it kept (null without a gain). */
+  retention: number | null;
+  retained: number | null;
   /** A test started and not handed in, with how far it got: kept visible after the phase moves on. */
   unfinished: { kind: TestKind; answered: number; total: number }[];
   /** Answers a tablet reported it could not send yet, over the member's open attempts. */
@@ -98,7 +102,8 @@ export function judgeRow(
   const silentSince = silent[0] ?? null;
   const pre = firstSubmitted('pre')?.score ?? null;
   const post = firstSubmitted('post')?.score ?? null;
-  const unfinished = (['pre', 'post'] as const).flatMap((k) => {
+  const retention = firstSubmitted('retention')?.score ?? null;
+  const unfinished = (['pre', 'post', 'retention'] as const).flatMap((k) => {
     const last = sorted.filter((a) => a.kind === k).at(-1);
     return last && last.submittedAt === null && !firstSubmitted(k)
       ? [{ kind: k, answered: last.answered, total: last.total }]
@@ -125,6 +130,8 @@ export function judgeRow(
     post,
     gain: pre !== null && post !== null ? gain(pre, post) : null,
     g: pre !== null && post !== null ? normalizedGain(pre, post) : null,
+    retention,
+    retained: pre !== null && post !== null && retention !== null ? retainedShare(pre, post, retention) : null,
     unfinished,
     unsent,
     submitPending,

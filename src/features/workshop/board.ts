@@ -8,9 +8,11 @@ import { listParticipants, type Workshop } from './service.ts';
 
 export { holdsAnswers, type BoardRow, type MemberState } from './board-rules.ts';
 
-/** The test the phase is about: the pre-test until the post-test phase begins. */
-const testOfPhase = (workshop: Workshop): TestKind =>
-  workshop.phase === 'post_test' || workshop.phase === 'selesai' ? 'post' : 'pre';
+/** The test the phase is about: the pre-test until the post-test phase begins; a retention workshop's own. */
+const testOfPhase = (workshop: Workshop): TestKind => {
+  if (workshop.purpose === 'retention') return 'retention';
+  return workshop.phase === 'post_test' || workshop.phase === 'selesai' ? 'post' : 'pre';
+};
 
 /**
  * One row per member of the KUBE, trouble first: attendance, progress in the current phase's test, and the

@@ -68,5 +68,6 @@ export function phaseTarget(workshop: Workshop): string {
   const base = `/belajar/${workshop.moduleSlug}`;
   if (workshop.phase === 'pre_test') return `${base}/tes/pre`;
   if (workshop.phase === 'post_test') return `${base}/tes/post`;
+  if (workshop.phase === 'retention_test') return `${base}/tes/retention`;
   return base;
 }

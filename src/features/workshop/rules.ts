@@ -1,4 +1,4 @@
-import type { WorkshopPhase } from '../../../db/schema.ts';
+import type { WorkshopPhase, WorkshopPurpose } from '../../../db/schema.ts';
 
 // Pure rules of a workshop: its join code and the order of its phases.
 
@@ -29,9 +29,20 @@ export const SILENT_AFTER_MS = 20_000;
 /** An answer given this recently is on its way; a report counts it as unsent only after this long. */
 export const UNSENT_GRACE_MS = 5_000;
 
-export const PHASE_ORDER: readonly WorkshopPhase[] = ['pre_test', 'materi', 'post_test', 'selesai'];
+/** What follows each phase: a learning workshop's pre-test → materi → post-test, a retention workshop's one test. */
+const NEXT_PHASE: Record<WorkshopPhase, WorkshopPhase | null> = {
+  pre_test: 'materi',
+  materi: 'post_test',
+  post_test: 'selesai',
+  retention_test: 'selesai',
+  selesai: null,
+};
 
 /** The phase after `phase`, or null at the end. Phases only move forward. */
 export function nextPhase(phase: WorkshopPhase): WorkshopPhase | null {
-  return PHASE_ORDER[PHASE_ORDER.indexOf(phase) + 1] ?? null;
+  return NEXT_PHASE[phase];
 }
+
+/** The phase a new workshop starts in. */
+export const firstPhase = (purpose: WorkshopPurpose): WorkshopPhase =>
+  purpose === 'retention' ? 'retention_test' : 'pre_test';

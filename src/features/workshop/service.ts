@@ -1,15 +1,23 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { memberships, people, workshopAttendance, workshops } from '../../../db/schema.ts';
+import { memberships, people, workshopAttendance, workshops, type WorkshopPurpose } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { findPersonKubeId } from '../auth/actor.ts';
-import { generateCode } from './rules.ts';
+import { firstPhase, generateCode } from './rules.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
-export type NewWorkshop = { kubeId: string; moduleSlug: string; date: string; place: string; notes: string | null };
+export type NewWorkshop = {
+  kubeId: string;
+  moduleSlug: string;
+  date: string;
+  place: string;
+  notes: string | null;
+  /** A learning workshop unless said: a retention workshop runs only the retention test. */
+  purpose?: WorkshopPurpose;
+};
 
-/** Creates a workshop in its pre-test phase with a join code no open workshop uses. */
+/** Creates a workshop in its first phase (`firstPhase`) with a join code no open workshop uses. */
 export async function createWorkshop(db: Executor, input: NewWorkshop, createdBy: string): Promise<Workshop> {
   return db.transaction(async (tx) => {
     for (let tries = 0; tries < 8; tries++) {
@@ -22,7 +30,7 @@ export async function createWorkshop(db: Executor, input: NewWorkshop, createdBy
       if (taken) continue;
       const [created] = await tx
         .insert(workshops)
-        .values({ id: newId(), ...input, code, phase: 'pre_test', createdBy })
+        .values({ id: newId(), ...input, code, phase: firstPhase(input.purpose ?? 'learning'), createdBy })
         .returning();
       if (created) return created;
     }

@@ -90,6 +90,32 @@ export function gainBand(g: number): GainBand {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+// Retention: how much of the gain a later test (c) still shows
+
+/**
+ * The retained share of one person's gain, `(c − a) / (b − a)` with a = pre, b = post, c = retention: 1 when all
+ * of the gain stayed, 0 when the score fell back to the pre-test, above 1 when it grew further. Null when b = a
+ * (no gain to keep) or any value is not finite.
+ */
+export function retainedShare(pre: number, post: number, retention: number): number | null {
+  if (!Number.isFinite(pre) || !Number.isFinite(post) || !Number.isFinite(retention) || post === pre) return null;
+  return (retention - pre) / (post - pre);
+}
+
+/**
+ * A group's retained share from the means, `(mean(c) − mean(a)) / (mean(b) − mean(a))`, over the people with all
+ * three tests. Null when the lists are empty or of different lengths, a value is not finite, or mean(b) = mean(a).
+ */
+export function groupRetainedShare(pre: number[], post: number[], retention: number[]): number | null {
+  if (pairedDifferences(pre, post) === null || pairedDifferences(post, retention) === null) return null;
+  const a = mean(pre);
+  const b = mean(post);
+  const c = mean(retention);
+  if (a === null || b === null || c === null) return null;
+  return retainedShare(a, b, c);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Paired tests and effect size, all on d = post − pre
 
 /** d = post − pre pair by pair; null when the lengths differ or any value is not finite. */
