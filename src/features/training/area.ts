@@ -49,7 +49,8 @@ export async function loadTrainingArea(db: Executor, params: URLSearchParams, to
   const last = db
     .select({ kubeId: workshops.kubeId, day: max(workshops.date).as('day') })
     .from(workshops)
-    .where(isNotNull(workshops.closedAt))
+    // A retention workshop checks what stayed; it is not a training.
+    .where(and(isNotNull(workshops.closedAt), eq(workshops.purpose, 'learning')))
     .groupBy(workshops.kubeId)
     .as('last');
   const untrained = sql`(${last.day} is null or ${last.day} < ${since})`;

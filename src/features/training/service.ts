@@ -63,6 +63,8 @@ export async function loadSessions(
       .where(
         and(
           inArray(workshops.kubeId, [...kubeIds]),
+          // A retention workshop holds no planned session: it checks one months later.
+          eq(workshops.purpose, 'learning'),
           gte(workshops.date, `${String(years.from)}-01-01`),
           lte(workshops.date, `${String(years.to)}-12-31`),
         ),
