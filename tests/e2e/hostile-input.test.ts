@@ -117,7 +117,7 @@ const personFields: Record<string, Kind> = {
  */
 const ACTIONS: Record<string, ActionSpec> = {
   'assessment.start': {
-    fields: { attemptId: 'uuid', moduleSlug: 'slug', kind: ['pre', 'post'] },
+    fields: { attemptId: 'uuid', moduleSlug: 'slug', kind: ['pre', 'post', 'retention'] },
     page: '/belajar/[modul]/tes/[jenis]',
   },
   'assessment.saveAnswers': { fields: { attemptId: 'uuid', answers: 'list' }, json: true },
@@ -223,7 +223,7 @@ const ACTIONS: Record<string, ActionSpec> = {
   'workshop.join': { fields: { code: 'text', personId: 'id', pin: 'pin' }, page: '/gabung/[kode]/[personId]' },
   'workshop.report': { fields: { held: 'list' }, json: true },
   'workshop.create': {
-    fields: { kubeId: 'id', moduleSlug: 'slug', date: 'date', place: 'text', notes: 'loose' },
+    fields: { kubeId: 'id', moduleSlug: 'slug', date: 'date', place: 'text', notes: 'loose', purpose: 'loose' },
     page: '/kube/[id]/workshop',
   },
   'workshop.advance': { fields: { workshopId: 'id', from: WORKSHOP_PHASES, confirm: 'loose' }, page: '/workshop/[id]' },

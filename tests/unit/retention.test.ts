@@ -56,7 +56,8 @@ describe('canStartTest() for a retention test', () => {
 
   it('follows the stage, and always lets an open one be finished', () => {
     expect(canStartTest('retention', base)).toEqual({ allowed: true });
-    expect(canStartTest('retention', { ...base, retention: { ...base.retention, stage: 'late' } })).toEqual({
+    const late = { stage: 'late', opensOn: '2026-05-09', dueOn: '2026-06-08' } as const;
+    expect(canStartTest('retention', { ...base, retention: late })).toEqual({
       allowed: true,
     });
     expect(

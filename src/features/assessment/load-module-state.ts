@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/client.ts';
 import { moduleView, type ModuleView } from '../learning/module-state.ts';
 import { listCompletedLessons } from '../learning/progress.ts';
+import type { RetentionDays } from './retention.ts';
 import type { TestState } from './rules.ts';
 import { loadTestState } from './service.ts';
 
@@ -10,9 +11,10 @@ export async function loadModuleView(
   personId: string,
   moduleSlug: string,
   lessonIds: readonly string[],
+  retention?: RetentionDays,
 ): Promise<ModuleView & { tests: TestState }> {
   const completed = await listCompletedLessons(db, personId, moduleSlug);
-  const tests = await loadTestState(db, personId, moduleSlug, false);
+  const tests = await loadTestState(db, personId, moduleSlug, false, retention);
   const count = lessonIds.filter((id) => completed.has(id)).length;
   return { ...moduleView(tests, count, lessonIds.length), tests };
 }
