@@ -632,7 +632,14 @@ export const kubeTurnover = sqliteTable(
   ],
 );
 
-export const INDICATOR_TARGETS = ['i1_both_divisions', 'i2_class_gain', 'i2_mastery', 'i3_improved'] as const;
+export const INDICATOR_TARGETS = [
+  'i1_both_divisions',
+  'i2_class_gain',
+  'i2_mastery',
+  'i3_improved',
+  // The fourth figure, an addition of this platform: KUBEs trained in every quarter ("pelatihan berkala").
+  'i4_regular_training',
+] as const;
 export type IndicatorTargetKey = (typeof INDICATOR_TARGETS)[number];
 
 /** A target the admin set for one indicator in one year (defaults apply where none is set). */

@@ -128,8 +128,9 @@ describe('loadDashboard()', () => {
 });
 
 describe('loadIndicatorDetail()', () => {
-  it('knows only indicators 1, 2 and 3', () => {
-    expect(['1', '2', '3', '4', '0', 'x', undefined].map(isIndicatorNumber)).toEqual([
+  it('knows only indicators 1, 2, 3 and the fourth figure', () => {
+    expect(['1', '2', '3', '4', '5', '0', 'x', undefined].map(isIndicatorNumber)).toEqual([
+      true,
       true,
       true,
       true,

@@ -395,6 +395,7 @@ describe('targets', () => {
       i2_class_gain: 0.3,
       i2_mastery: 0.7,
       i3_improved: 0.7,
+      i4_regular_training: 0.8,
     });
     await setTarget(t.db, { year: 2026, key: 'i1_both_divisions', value: 0.3 }, 'f1', NOW);
     const { status } = await loadIndicators(t.db, MARCH, RUBRIC);

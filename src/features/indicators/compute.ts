@@ -18,6 +18,8 @@ export const DEFAULT_TARGETS = {
   i2_mastery: 0.7,
   /** I3: share of assessed KUBEs that improved on each program dimension since their baseline. */
   i3_improved: 0.7,
+  /** The fourth figure (this platform's addition): share of KUBEs trained at least once in every quarter. */
+  i4_regular_training: 0.8,
 } as const;
 export type Targets = Record<keyof typeof DEFAULT_TARGETS, number>;
 

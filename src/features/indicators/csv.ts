@@ -13,12 +13,13 @@ import { positionNamesOn } from './compute.ts';
 import { sexFilterLabel } from '../analytics/sex-table.ts';
 import type { loadIndicators } from './data.ts';
 import type { RubricEntry } from '../capacity/rubric.ts';
+import { quarterLabel } from './quarter-label.ts';
 
 // The data behind each indicator as CSV, in the format of the gain report's (features/analytics/csv.ts):
 // part 1 the KUBEs' structure on the period's last day, part 2 the officers' pre/post pairs, part 3 each
-// KUBE's capacity per dimension against its baseline.
+// KUBE's capacity per dimension against its baseline, part 4 each KUBE's trainings per quarter.
 
-export const CSV_PARTS = ['1', '2', '3'] as const;
+export const CSV_PARTS = ['1', '2', '3', '4'] as const;
 export type CsvPart = (typeof CSV_PARTS)[number];
 
 export type IndicatorData = Awaited<ReturnType<typeof loadIndicators>>;
@@ -170,6 +171,40 @@ function capacityCsv(data: IndicatorData, rubric: RubricEntry, t: Translate): st
   );
 }
 
+/** The fourth figure's data: each KUBE's learning workshops held per counted quarter, and its last training. */
+export function trainingTable(data: IndicatorData, t: Translate) {
+  const kube = new Map(data.kubes.map((k) => [k.id, k]));
+  const { quarters, perKube } = data.i4;
+  return {
+    header: [
+      t('indicators.detail.kube'),
+      t('indicators.detail.desa'),
+      t('indicators.csv.kecamatan'),
+      t('indicators.csv.kabupaten'),
+      ...quarters.map((q) => quarterLabel(t, q)),
+      t('indicators.detail.i4.every'),
+      t('indicators.detail.i4.last'),
+    ],
+    rows: perKube.map((row) => {
+      const k = kube.get(row.kubeId);
+      return {
+        texts: [k?.name ?? '', k?.desa ?? '', k?.kecamatan ?? '', k?.kabupaten ?? ''],
+        counts: row.byQuarter,
+        every: row.every ? t('indicators.csv.yes') : t('indicators.csv.no'),
+        last: row.last ?? '',
+      };
+    }),
+  };
+}
+
+function trainingCsv(data: IndicatorData, t: Translate): string {
+  const table = trainingTable(data, t);
+  return csvFile(
+    table.header,
+    table.rows.map((row) => [...row.texts.map(csvText), ...row.counts.map(String), csvText(row.every), row.last]),
+  );
+}
+
 /** One part of the indicator data as a CSV file's text. */
 export async function indicatorCsv(
   db: Executor,
@@ -180,5 +215,6 @@ export async function indicatorCsv(
 ): Promise<string> {
   if (part === '1') return structureCsv(data, t);
   if (part === '2') return knowledgeCsv(db, data, t);
+  if (part === '4') return trainingCsv(data, t);
   return capacityCsv(data, rubric, t);
 }

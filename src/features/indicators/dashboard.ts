@@ -24,7 +24,13 @@ export type DashboardView = {
   /** Each KUBE's recorded facts on the period's last day, summed. */
   business: { partnerships: number; channels: number; digital: number; products: number };
   /** The trend charts' points, in percent with one decimal. */
-  series: { i1: (number | null)[]; i2Gain: (number | null)[]; i2Mastery: (number | null)[]; i3: (number | null)[] };
+  series: {
+    i1: (number | null)[];
+    i2Gain: (number | null)[];
+    i2Mastery: (number | null)[];
+    i3: (number | null)[];
+    i4: (number | null)[];
+  };
 };
 
 export type Dashboard = {
@@ -80,6 +86,7 @@ async function loadView(
       i2Gain: data.i2Series.map((m) => asPercent(m.classGain)),
       i2Mastery: data.i2Series.map((m) => asPercent(m.masteryAfter)),
       i3: data.i3Series.map((m) => asPercent(m.value)),
+      i4: data.i4Series.map(asPercent),
     },
   };
 }

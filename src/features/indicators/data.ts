@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { packedRows } from '../../../db/packed.ts';
-import { indicatorTargets, jabatan, kubes, positions, type IndicatorTargetKey } from '../../../db/schema.ts';
+import { indicatorTargets, jabatan, kubes, positions, workshops, type IndicatorTargetKey } from '../../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { DEFAULT_MASTERY } from '../analytics/compute.ts';
 import { loadPairs, type Sex } from '../analytics/pairs.ts';
@@ -25,6 +25,7 @@ import {
 import { factsOn, listBusinessFacts, type BusinessFacts } from '../facts/service.ts';
 import { logCorrection } from '../history/changes.ts';
 import { trendDays } from './trend.ts';
+import { indicator4, indicator4Series, quarterOf, type Training } from './regular-training.ts';
 import { chunkedWork } from '../../lib/yield.ts';
 
 // Gathers the records behind the three indicators for an area and a period, and computes them.
@@ -147,6 +148,39 @@ export async function setTarget(
   });
 }
 
+/**
+ * The trainings the fourth figure reads: each learning workshop held (closed) by the KUBEs (all when undefined)
+ * from the first day of the quarter holding `from` to `to`, and, for a KUBE whose last training lies before that,
+ * that last one (it names the KUBE's last training, in no quarter counted). Packed, as the positions are.
+ */
+export async function loadTrainings(
+  db: Executor,
+  kubeIds: readonly string[] | undefined,
+  from: string,
+  to: string,
+): Promise<Training[]> {
+  if (kubeIds?.length === 0) return [];
+  const w = workshops;
+  const ours = kubeIds ? sql`and ${inArray(w.kubeId, [...kubeIds])}` : sql``;
+  // A retention workshop checks what stayed: it is not a training.
+  const held = sql`${w.closedAt} is not null and ${w.purpose} = 'learning' ${ours}`;
+  const start = quarterOf(from).from;
+  const [inPeriod, before] = await Promise.all([
+    packedRows<[string, string]>(
+      db,
+      sql`${w.kubeId}, ${w.date}`,
+      sql`from ${w} where ${held} and ${w.date} >= ${start} and ${w.date} <= ${to}`,
+    ),
+    packedRows<[string, string]>(
+      db,
+      sql`kube, last`,
+      sql`from (select ${w.kubeId} as kube, max(${w.date}) as last from ${w} where ${held} and ${w.date} < ${start}
+        group by ${w.kubeId})`,
+    ),
+  ]);
+  return [...before, ...inPeriod].map(([kubeId, date]) => ({ kubeId, date }));
+}
+
 const NO_FACTS: BusinessFacts = { channels: [], products: [], partnerships: [] };
 
 /** The facts split by KUBE, so each KUBE's are looked at alone (not all of a district's, once per KUBE). */
@@ -183,7 +217,7 @@ export async function loadIndicators(
   // Every KUBE of the district: the reads take them all rather than a list of 1,000 ids to match.
   const everyKube = !scope.allowedKubeIds && !scope.kabupaten && !scope.kecamatan && !scope.desa;
   const read = everyKube ? undefined : kubeIds;
-  const [allPositions, assessments, pairs, facts, practicePairs] = await Promise.all([
+  const [allPositions, assessments, pairs, facts, practicePairs, trainings] = await Promise.all([
     loadPositions(db, read),
     listAssessments(db, read),
     loadPairs(
@@ -193,6 +227,7 @@ export async function loadIndicators(
     ),
     listBusinessFacts(db, read),
     loadPracticePairs(db, { kubeIds: read, from: scope.from, to: scope.to, officersOnly: true, sex: scope.sex }),
+    loadTrainings(db, read, scope.from, scope.to),
   ]);
   const byKube = new Map<string, Assessment[]>();
   for (const a of assessments) groupInto(byKube, a.kubeId, a);
@@ -225,6 +260,9 @@ export async function loadIndicators(
   if (work.due()) await work.pause();
   const i2Series = indicator2Series(pairs, trend.days, mastery);
   const i2Status = indicator2Status(i2.all, targets);
+  const i4 = indicator4(kubeIds, trainings, scope.from, scope.to);
+  if (work.due()) await work.pause();
+  const i4Series = indicator4Series(kubeIds, trainings, scope.from, trend.days);
   return {
     kubes: scopeKubes,
     /** Indicator 2's `jk` filter as used; null for everyone. */
@@ -245,12 +283,16 @@ export async function loadIndicators(
     i2Skills: skillsByTask(practicePairs),
     i3,
     i3Series,
+    /** The fourth figure, this platform's addition: KUBEs trained in every quarter of the period. */
+    i4,
+    i4Series,
     /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */
     business,
     status: {
       i1: statusOf(i1.value, targets.i1_both_divisions),
       i2: i2Status,
       i3: statusOf(i3.value, targets.i3_improved),
+      i4: statusOf(i4.value, targets.i4_regular_training),
     } as const,
   };
 }

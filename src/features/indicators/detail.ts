@@ -13,10 +13,10 @@ import type { Indicators } from './dashboard.ts';
 import { loadIndicators, type ScopeKube } from './data.ts';
 import { readIndicatorRequest } from './query.ts';
 
-// The data behind one indicator (`/indikator/1`, `/2`, `/3`): the KUBEs and records its figure is made of,
-// the growing list one page at a time.
+// The data behind one indicator (`/indikator/1` … `/4`): the KUBEs and records its figure is made of, the
+// growing list one page at a time.
 
-export const INDICATOR_NUMBERS = ['1', '2', '3'] as const;
+export const INDICATOR_NUMBERS = ['1', '2', '3', '4'] as const;
 export type IndicatorNumber = (typeof INDICATOR_NUMBERS)[number];
 
 export const isIndicatorNumber = (value: string | undefined): value is IndicatorNumber =>
@@ -51,7 +51,8 @@ export type DetailView =
       perKube: Indicators['i3']['perKube'];
       business: Map<string, Indicators['business'][number]>;
       programDimensions: { id: string; title: string }[];
-    });
+    })
+  | (DetailBase & { number: '4'; trainings: Indicators['i4']['perKube'] });
 
 /** 400 with no view when the filters are refused (the page says so); else the chosen indicator's records. */
 export type IndicatorDetail = { status: 200; view: DetailView } | { status: 400; view: null };
@@ -94,7 +95,8 @@ export async function loadIndicatorDetail(
   const structures = data.i1.structures.filter(kubeNamed);
   const pairsFound = data.pairs.filter((p) => nameMatches(p.name, q) || nameMatches(p.kubeName, q));
   const perKube = data.i3.perKube.filter(kubeNamed);
-  const listed = number === '1' ? structures : number === '2' ? pairsFound : perKube;
+  const trainings = data.i4.perKube.filter(kubeNamed);
+  const listed = { '1': structures, '2': pairsFound, '3': perKube, '4': trainings }[number];
   const base: DetailBase = {
     data,
     params: request.params,
@@ -106,6 +108,7 @@ export async function loadIndicatorDetail(
     q,
   };
   if (number === '1') return { status: 200, view: { ...base, number, structures: pageOf(structures, base.shown) } };
+  if (number === '4') return { status: 200, view: { ...base, number, trainings: pageOf(trainings, base.shown) } };
   if (number === '2' && names) {
     const pairs = pageOf(pairsFound, base.shown).map((p) => ({ ...p, g: normalizedGain(p.pre.score, p.post.score) }));
     return { status: 200, view: { ...base, number: '2', pairs, ...names } };

@@ -10,12 +10,13 @@ import { skillPerson } from '../practice/report.ts';
 import { i2SexHeader, i2SexLines } from './by-sex-rows.ts';
 import { positionNamesOn } from './compute.ts';
 import { sexFilterLabel } from '../analytics/sex-table.ts';
-import type { CsvPart, IndicatorData } from './csv.ts';
+import { trainingTable, type CsvPart, type IndicatorData } from './csv.ts';
 import type { IndicatorContent } from './content.ts';
 import type { IndicatorScope } from './data.ts';
 
 // The data behind one indicator as workbook sheets, the same columns and words as its CSV (csv.ts): part 1
-// one sheet, part 2 the test pairs, the practical tasks' summary and one row per officer and task, part 3 one.
+// one sheet, part 2 the test pairs, the practical tasks' summary and one row per officer and task, parts 3 and 4
+// one each.
 
 function structureSheet(data: IndicatorData, t: Translate): Omit<Sheet, 'title' | 'about'> {
   const kube = new Map(data.kubes.map((k) => [k.id, k]));
@@ -40,6 +41,22 @@ function structureSheet(data: IndicatorData, t: Translate): Omit<Sheet, 'title' 
         s.beyondCoreOfficers,
       ];
     }),
+  };
+}
+
+function trainingSheet(data: IndicatorData, t: Translate): Omit<Sheet, 'title' | 'about'> {
+  const table = trainingTable(data, t);
+  const texts = 4;
+  return {
+    name: t('indicators.xlsx.sheet.training'),
+    columns: table.header.map((header, i) =>
+      i < texts || i === table.header.length - 2
+        ? { header, kind: 'text' as const }
+        : i === table.header.length - 1
+          ? { header, kind: 'date' as const }
+          : { header, kind: 'number' as const, digits: 0 },
+    ),
+    rows: table.rows.map((row) => [...row.texts, ...row.counts, row.every, row.last]),
   };
 }
 
@@ -154,7 +171,9 @@ export async function indicatorSheets(
       ? [structureSheet(data, t)]
       : part === '2'
         ? await knowledgeSheets(db, data, t, content)
-        : [capacitySheet(data, content.rubric, t)];
+        : part === '4'
+          ? [trainingSheet(data, t)]
+          : [capacitySheet(data, content.rubric, t)];
   // The area as the printed dashboard names it (DashboardPrintHead): the narrowest place first.
   const area = [scope.desa, scope.kecamatan, scope.kabupaten].filter(Boolean).join(', ');
   const block = [
