@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { workshops } from '../../db/schema.ts';
 import { seedAttempt } from '../helpers/attempts.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
@@ -28,7 +29,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-const indicator = (page: Page, n: 1 | 2 | 3) => page.locator(`section[aria-labelledby="i${n}"]`);
+const indicator = (page: Page, n: 1 | 2 | 3 | 4) => page.locator(`section[aria-labelledby="i${n}"]`);
 
 async function recordPosition(page: Page, member: string, jabatan: string) {
   await page.goto(`${app.url}/kube/${KUBE}`);
@@ -63,7 +64,7 @@ describe.skipIf(browserMissing)('success indicators', () => {
     );
     // The charts are drawn by a module script after the page loads: wait for it, then count.
     await page.locator('canvas[data-drawn="true"]').first().waitFor();
-    await expect(page.locator('canvas[data-drawn="true"]').count()).resolves.toBe(3);
+    await expect(page.locator('canvas[data-drawn="true"]').count()).resolves.toBe(4);
 
     // Indicator 1: the KUBE forms its marketing and empowerment divisions.
     await recordPosition(page, 'Uji ind.sumarni', 'Koordinator Divisi Marketing');
@@ -199,6 +200,49 @@ describe.skipIf(browserMissing)('success indicators', () => {
         .allTextContents();
       expect(marketing.slice(0, 2)).toEqual(['1', '2']);
     }
+  });
+
+  it('shows the fourth figure, an addition of this platform: KUBEs trained in every quarter of a past year', async () => {
+    const year = THIS_YEAR - 1;
+    const period = `?dari=${String(year)}-01-01&sampai=${String(year)}-12-31`;
+    const held = (month: number, purpose: 'learning' | 'retention' = 'learning') => {
+      const date = `${String(year)}-${String(month).padStart(2, '0')}-15`;
+      return {
+        id: `indworkshop${String(month).padStart(2, '0')}${purpose[0] ?? ''}`,
+        kubeId: KUBE,
+        moduleSlug: 'hakikat-kube',
+        date,
+        place: 'Balai desa',
+        code: `IND${String(month).padStart(2, '0')}${purpose === 'learning' ? 'A' : 'B'}`,
+        phase: 'selesai' as const,
+        purpose,
+        closedAt: new Date(`${date}T09:00:00Z`),
+      };
+    };
+    // Trained in the first three quarters; in the fourth only a retention test, which is no training.
+    await app.connection.db.insert(workshops).values([held(2), held(5), held(8), held(11, 'retention')]);
+    const page = await signedInPage(await browser.newContext(), app.url, 'ind.rina', 'Pendamping-Indikator-24');
+    await page.goto(`${app.url}/indikator${period}`);
+    const fourth = indicator(page, 4);
+    await expect(fourth.getByRole('heading', { name: '4. Pelatihan berkala' }).isVisible()).resolves.toBe(true);
+    await expect(
+      fourth.getByText(/^Tambahan dari platform ini, bukan salah satu dari tiga indikator/).isVisible(),
+    ).resolves.toBe(true);
+    await expect(fourth.locator('.indicator__value').textContent()).resolves.toMatch(/0%.*Target 80%.*Belum/s);
+    await expect(fourth.getByRole('definition').last().textContent()).resolves.toBe('0 dari 1 KUBE dilatih (0%)');
+
+    await app.connection.db.insert(workshops).values(held(12));
+    await page.goto(`${app.url}/indikator${period}`);
+    await expect(fourth.locator('.indicator__value').textContent()).resolves.toMatch(/100%.*Tercapai/s);
+    await expect(
+      fourth.getByText(`1 dari 1 KUBE dilatih setidaknya sekali di setiap triwulan yang sudah selesai`).isVisible(),
+    ).resolves.toBe(true);
+    await fourth.getByRole('link', { name: 'Lihat rincian dan data' }).click();
+    const row = await page
+      .getByRole('row', { name: /Maju Bersama Indikator/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(row.slice(1)).toEqual(['1', '1', '1', '1', 'Ya', `15 Desember ${String(year)}`]);
   });
 
   it('lets the admin set a target, refusing a bad one, and keeps the old value', async () => {
