@@ -11,7 +11,7 @@ declare const __KUBE_BUILD__: string;
 
 const CACHE = `kube-belajar-${__KUBE_BUILD__}`;
 const OFFLINE = '/offline';
-const TEST_PAGE = /^\/belajar\/[a-z0-9-]+\/tes\/(pre|post)$/;
+const TEST_PAGE = /^\/belajar\/[a-z0-9-]+\/tes\/(pre|post|retention)$/;
 
 self.addEventListener('install', (event) => {
   // The offline notice is fetched as a visitor: it is served to whoever uses the device next.

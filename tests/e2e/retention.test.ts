@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser, signedInPage } from './helpers/browser.ts';
 import { addKube, addPerson, type TestPerson } from './helpers/people.ts';
 import { SIZES } from './helpers/sizes.ts';
+import { joinWorkshop } from './helpers/workshop.ts';
 
 // The retention test in real Chromium, with the clock moved on: a ketua's post-test of Hakikat KUBE is ten days
 // old, so the retention test is not open yet and says from when; then the post-test is sixty-one days old (its
@@ -19,7 +20,7 @@ const MODULE = 'hakikat-kube';
 const DAY = 86_400_000;
 let app: RunningApp;
 let browser: Browser;
-const who = {} as Record<'pendamping' | 'ketua' | 'sekretaris', TestPerson>;
+const who = {} as Record<'pendamping' | 'ketua' | 'sekretaris' | 'anggota', TestPerson>;
 
 beforeAll(async () => {
   app = await startApp();
@@ -28,6 +29,7 @@ beforeAll(async () => {
   who.pendamping = await addPerson(app.connection, 'pendamping', 'ulang.rina', 'Pendamping-Ulang-2024', KUBE);
   who.ketua = await addPerson(app.connection, 'pengurus', 'ulang.sari', 'Ketua-Tes-Ulang-2024', KUBE);
   who.sekretaris = await addPerson(app.connection, 'pengurus', 'ulang.tono', 'Sekretaris-Ulang-2024', KUBE);
+  who.anggota = await addPerson(app.connection, 'anggota', 'ulang.ani', '2468', KUBE);
   const now = Date.now();
   const seeded = (person: TestPerson, kind: 'pre' | 'post', daysAgo: number, score: number, n: number) =>
     submittedAttempt({
@@ -49,6 +51,8 @@ beforeAll(async () => {
       seeded(who.ketua, 'post', 10, 80, 2),
       seeded(who.sekretaris, 'pre', 80, 40, 3),
       seeded(who.sekretaris, 'post', 70, 90, 4),
+      seeded(who.anggota, 'pre', 75, 20, 5),
+      seeded(who.anggota, 'post', 65, 70, 6),
     ]);
   if (!browserMissing) browser = await launchBrowser();
 });
@@ -128,7 +132,14 @@ describe.skipIf(browserMissing)('a retention test sixty days after the post-test
         part.getByText(/Dihitung \(tes ulang − pre-test\) ÷ \(post-test − pre-test\)/).isVisible(),
       ).resolves.toBe(true);
       await expect(part.getByText(/Baru 1 orang yang mengerjakan tes ulang/).isVisible()).resolves.toBe(true);
-      await expect(part.getByRole('rowheader', { name: 'Uji ulang.sari' }).isVisible()).resolves.toBe(true);
+      // Her retention score and the share she kept are in the report's table of people.
+      const row = await page
+        .getByRole('region', { name: 'Nilai setiap orang' })
+        .getByRole('row', { name: /Uji ulang\.sari/ })
+        .getByRole('cell')
+        .allTextContents();
+      expect(row.slice(1, 5)).toEqual(['30', '80', '50', '0,71']);
+      expect(row.at(-1)).toMatch(/^-?\d+%$/);
       await part.scrollIntoViewIfNeeded();
       await shot(page, `retention-report-${size.name}`);
 
@@ -137,7 +148,12 @@ describe.skipIf(browserMissing)('a retention test sixty days after the post-test
       await page.goto(`${app.url}/kube/${KUBE}/rencana`);
       const due = page.getByRole('region', { name: 'Tes ulang', exact: true });
       await expect(due.getByRole('rowheader', { name: 'Uji ulang.tono' }).isVisible()).resolves.toBe(true);
-      await expect(due.getByText(/Sudah waktunya, paling lambat/).isVisible()).resolves.toBe(true);
+      await expect(
+        due
+          .getByRole('row', { name: /Uji ulang\.tono/ })
+          .getByText(/Sudah waktunya, paling lambat/)
+          .isVisible(),
+      ).resolves.toBe(true);
       await expect(due.getByText('Uji ulang.sari').count()).resolves.toBe(0);
       await due.scrollIntoViewIfNeeded();
       await shot(page, `retention-plan-${size.name}`);
@@ -158,7 +174,40 @@ describe.skipIf(browserMissing)('a retention test sixty days after the post-test
     await expect(page.getByRole('heading', { name: 'Tahap sekarang: Tes ulang' }).isVisible()).resolves.toBe(true);
     // One test, then the end: the next step closes the workshop.
     await expect(page.getByRole('button', { name: 'Tutup workshop' }).isVisible()).resolves.toBe(true);
-    await shot(page, 'retention-workshop-tablet');
+    await shot(page, 'retention-workshop-board');
+    const code = (await page.locator('.workshop-code__value').textContent())?.trim() ?? '';
+
+    // A member joins on the shared tablet and lands on the retention test, takes it, and reads her result there.
+    const tabletContext = await browser.newContext({ viewport: SIZES[1].viewport, hasTouch: true });
+    const tablet = await tabletContext.newPage();
+    await joinWorkshop(tablet, app.url, code, who.anggota.username, who.anggota.secret);
+    await tablet.waitForURL(new RegExp(`/belajar/${MODULE}/tes/retention$`));
+    await tablet.getByRole('button', { name: 'Mulai Tes ulang' }).click();
+    for (;;) {
+      await tablet.getByRole('radio').first().click();
+      const next = tablet.getByRole('button', { name: 'Berikutnya', exact: true });
+      if (await next.isVisible()) await next.click();
+      else break;
+    }
+    await tablet.getByRole('button', { name: 'Periksa jawaban', exact: true }).click();
+    await tablet.getByRole('button', { name: 'Kumpulkan' }).click();
+    await tablet.waitForURL(/\/gabung\/hasil\//);
+    await expect(
+      tablet.getByRole('heading', { name: 'Hasil tes ulang Anda, Uji ulang.ani' }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      tablet.getByText(/sejak post-test\. Dulu 70, sekarang|Sama dengan post-test/).isVisible(),
+    ).resolves.toBe(true);
+    await shot(tablet, 'retention-tablet-result');
+    // The board shows her retention test beside her post-test.
+    await page.reload();
+    await expect(
+      page
+        .getByRole('row', { name: /Uji ulang\.ani/ })
+        .getByText('Sudah mengumpulkan')
+        .isVisible(),
+    ).resolves.toBe(true);
+    await tabletContext.close();
     await context.close();
   });
 });

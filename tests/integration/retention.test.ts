@@ -46,16 +46,24 @@ let t: TestDatabase;
 let serial = 0;
 const NAMES = ['Ani', 'Budi', 'Citra', 'Dedi', 'Eka', 'Fajar'];
 
-async function seed(personId: string, kind: 'pre' | 'post' | 'retention', score: number, at: Date, form: 'A' | 'B') {
+/** A submitted, counted attempt; `questions` are those it showed (all four unless said), right in order. */
+async function seed(
+  personId: string,
+  kind: 'pre' | 'post' | 'retention',
+  score: number,
+  at: Date,
+  form: 'A' | 'B' | null,
+  questions = ['q1', 'q2', 'q3', 'q4'],
+) {
   serial += 1;
-  const right = score / 25;
+  const right = (score / 100) * questions.length;
   await seedAttempt(t.db, {
     id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
     personId,
     moduleSlug: MODULE,
     kind,
     form,
-    results: Object.fromEntries(['q1', 'q2', 'q3', 'q4'].map((q, i) => [q, i < right ? 1 : 0])),
+    results: Object.fromEntries(questions.map((q, i) => [q, i < right ? 1 : 0])),
     submittedAt: at,
     counted: true,
   });
@@ -72,17 +80,15 @@ beforeEach(async () => {
     kabupaten: 'Nganjuk',
     provinsi: 'Jawa Timur',
   });
-  await t.db
-    .insert(people)
-    .values([
-      { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' },
-      ...NAMES.map((name) => ({
-        id: name.toLowerCase(),
-        name,
-        username: name.toLowerCase(),
-        role: 'anggota' as const,
-      })),
-    ]);
+  await t.db.insert(people).values([
+    { id: 'f1', name: 'Rina', username: 'rina', role: 'pendamping' },
+    ...NAMES.map((name) => ({
+      id: name.toLowerCase(),
+      name,
+      username: name.toLowerCase(),
+      role: 'anggota' as const,
+    })),
+  ]);
   await t.db
     .insert(memberships)
     .values(
@@ -115,8 +121,8 @@ describe('when a retention test opens', () => {
     const start = (now: Date) =>
       startAttempt(t.db, { attemptId: randomUUID(), personId: 'ani', kind: 'retention', test, lessonsDone: true }, now);
     await expect(start(post)).rejects.toMatchObject({ key: 'assessment.gate.post_first' });
-    await seed('ani', 'pre', 25, new Date('2026-03-01T03:00:00Z'), 'A');
-    await seed('ani', 'post', 75, post, 'B');
+    await seed('ani', 'pre', 50, new Date('2026-03-01T03:00:00Z'), 'A', ['q1', 'q2']);
+    await seed('ani', 'post', 100, post, 'B', ['q3', 'q4']);
 
     const early = start(new Date(post.getTime() + 59 * DAY));
     await expect(early).rejects.toBeInstanceOf(DomainError);
@@ -140,7 +146,7 @@ describe('when a retention test opens', () => {
 
   it('takes a form the person has not seen when there is one', async () => {
     // The pre-test was waived: only the post-test's form B was seen.
-    await seed('budi', 'post', 50, post, 'B');
+    await seed('budi', 'post', 50, post, 'B', ['q3', 'q4']);
     const attempt = await startAttempt(
       t.db,
       { attemptId: randomUUID(), personId: 'budi', kind: 'retention', test, lessonsDone: true },
@@ -148,6 +154,28 @@ describe('when a retention test opens', () => {
     );
     expect(attempt.form).toBe('A');
     expect(attempt.items.map((item) => item.questionId).sort()).toEqual(['q1', 'q2']);
+  });
+
+  it('reads what a pre-test from before the forms showed: the form it repeated least', async () => {
+    // Under the old design the pre-test showed q1–q3; the post-test then took form B (q3, q4).
+    await seed('citra', 'pre', 0, new Date('2026-03-01T03:00:00Z'), null, ['q1', 'q2', 'q3']);
+    await seed('citra', 'post', 100, post, 'B', ['q3', 'q4']);
+    // A was seen whole (q1, q2) in the pre-test, B whole in the two: a tie, and A was seen longest ago.
+    const first = await startAttempt(
+      t.db,
+      { attemptId: randomUUID(), personId: 'citra', kind: 'retention', test, lessonsDone: true },
+      new Date(post.getTime() + 61 * DAY),
+    );
+    expect(first.form).toBe('A');
+    // Dedi's old pre-test showed only q3: form A is unseen.
+    await seed('dedi', 'pre', 0, new Date('2026-03-01T03:00:00Z'), null, ['q3']);
+    await seed('dedi', 'post', 100, post, 'B', ['q3', 'q4']);
+    const second = await startAttempt(
+      t.db,
+      { attemptId: randomUUID(), personId: 'dedi', kind: 'retention', test, lessonsDone: true },
+      new Date(post.getTime() + 61 * DAY),
+    );
+    expect(second.form).toBe('A');
   });
 
   it('names who is due on the home page and on the plan: due, late, and opening within 30 days', async () => {
@@ -158,6 +186,7 @@ describe('when a retention test opens', () => {
     await seed('dedi', 'post', 75, new Date(now.getTime() - 10 * DAY), 'B'); // opens in 50 days: not yet named
     await seed('eka', 'post', 75, new Date(now.getTime() - 70 * DAY), 'B');
     await seed('eka', 'retention', 50, new Date(now.getTime() - 5 * DAY), 'A'); // done
+    await seed('fajar', 'post', 75, new Date(now.getTime() - 200 * DAY), 'B'); // closed after 180 days: missed
     const due = await listKubeRetentionDue(t.db, 'k1', modules, now);
     expect(due.map((row) => [row.name, row.stage.stage])).toEqual([
       ['Ani', 'due'],
@@ -246,14 +275,12 @@ describe('a retention workshop', () => {
     await seed('ani', 'pre', 25, new Date('2026-03-01T03:00:00Z'), 'A');
     await seed('ani', 'post', 75, new Date('2026-03-10T03:00:00Z'), 'B');
     await seed('ani', 'retention', 50, new Date('2026-05-20T03:00:00Z'), 'A');
-    await t.db
-      .insert(workshopAttendance)
-      .values({
-        workshopId: workshop.id,
-        personId: 'ani',
-        method: 'manual',
-        joinedAt: new Date('2026-05-20T02:55:00Z'),
-      });
+    await t.db.insert(workshopAttendance).values({
+      workshopId: workshop.id,
+      personId: 'ani',
+      method: 'manual',
+      joinedAt: new Date('2026-05-20T02:55:00Z'),
+    });
     const board = await loadBoard(t.db, workshop, new Date('2026-05-20T03:05:00Z'));
     expect(board.find((row) => row.personId === 'ani')).toMatchObject({
       state: 'selesai',

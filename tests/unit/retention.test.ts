@@ -17,7 +17,18 @@ describe('retentionStage()', () => {
     });
     expect(retentionStage('2026-03-10', false, DAYS, '2026-05-09').stage).toBe('due');
     expect(retentionStage('2026-03-10', false, DAYS, '2026-06-08').stage).toBe('due');
-    expect(retentionStage('2026-03-10', false, DAYS, '2026-06-09').stage).toBe('late');
+    expect(retentionStage('2026-03-10', false, DAYS, '2026-06-09')).toEqual({
+      stage: 'late',
+      opensOn: '2026-05-09',
+      dueOn: '2026-06-08',
+      closesOn: '2026-09-06',
+    });
+    // Twice the due days after the post-test it closes: no longer offered.
+    expect(retentionStage('2026-03-10', false, DAYS, '2026-09-06').stage).toBe('late');
+    expect(retentionStage('2026-03-10', false, DAYS, '2026-09-07')).toEqual({
+      stage: 'missed',
+      closesOn: '2026-09-06',
+    });
     expect(retentionStage('2026-03-10', true, DAYS, '2026-06-09')).toEqual({ stage: 'done' });
   });
 
@@ -29,13 +40,27 @@ describe('retentionStage()', () => {
 });
 
 describe('retentionForm()', () => {
-  it('takes a form not yet seen, else the one seen longest ago, and none without forms', () => {
-    expect(retentionForm(['A', 'B'], ['B'])).toBe('A');
-    expect(retentionForm(['A', 'B'], ['B', 'A'])).toBe('B');
-    expect(retentionForm(['A', 'B'], ['A', 'B', 'A'])).toBe('A');
-    // A pre-test from before the module had forms (null) and a post-test on A: B is unseen.
-    expect(retentionForm(['A', 'B'], [null, 'A'])).toBe('B');
-    expect(retentionForm([], ['A'])).toBeNull();
+  const forms = [
+    { form: 'A', questionIds: ['a1', 'a2'] },
+    { form: 'B', questionIds: ['b1', 'b2'] },
+  ] as const;
+  const took = (form: 'A' | 'B' | null, ...questionIds: string[]) => ({ form, questionIds });
+
+  it('takes the form least seen: one not yet taken, else the one seen longest ago', () => {
+    expect(retentionForm(forms, [took('B', 'b1', 'b2')])).toBe('A');
+    expect(retentionForm(forms, [took('B', 'b1', 'b2'), took('A', 'a1', 'a2')])).toBe('B');
+    expect(retentionForm(forms, [took('A', 'a1', 'a2'), took('B', 'b1', 'b2')])).toBe('A');
+    expect(retentionForm(forms, [])).toBe('A');
+  });
+
+  it('reads the questions an attempt showed, not its letter', () => {
+    // A pre-test before the forms showed a1, a2 and b1; the post-test B. B is the more seen (b1 twice, b2).
+    expect(retentionForm(forms, [took(null, 'a1', 'a2', 'b1'), took('B', 'b1', 'b2')])).toBe('A');
+    // It showed only b1: A is unseen.
+    expect(retentionForm(forms, [took(null, 'b1'), took('B', 'b1', 'b2')])).toBe('A');
+    // It showed a1 alone, the post-test A: B unseen.
+    expect(retentionForm(forms, [took(null, 'a1'), took('A', 'a1', 'a2')])).toBe('B');
+    expect(retentionForm([], [took('A', 'a1')])).toBeNull();
   });
 });
 
@@ -56,7 +81,7 @@ describe('canStartTest() for a retention test', () => {
 
   it('follows the stage, and always lets an open one be finished', () => {
     expect(canStartTest('retention', base)).toEqual({ allowed: true });
-    const late = { stage: 'late', opensOn: '2026-05-09', dueOn: '2026-06-08' } as const;
+    const late = { stage: 'late', opensOn: '2026-05-09', dueOn: '2026-06-08', closesOn: '2026-09-06' } as const;
     expect(canStartTest('retention', { ...base, retention: late })).toEqual({
       allowed: true,
     });
@@ -69,6 +94,10 @@ describe('canStartTest() for a retention test', () => {
     expect(canStartTest('retention', { ...base, retention: { stage: 'no_post' } })).toEqual({
       allowed: false,
       reason: 'post_first',
+    });
+    expect(canStartTest('retention', { ...base, retention: { stage: 'missed', closesOn: '2026-09-06' } })).toEqual({
+      allowed: false,
+      reason: 'retention_missed',
     });
     expect(canStartTest('retention', { ...base, retention: { stage: 'done' } })).toEqual({
       allowed: false,

@@ -50,13 +50,25 @@ export function csvFile(header: readonly string[], rows: readonly (readonly stri
   return csvDocument([header.map(csvText), ...rows]);
 }
 
-/** The per-person table, header first: name, KUBE, module, day of the post-test, pre, post, gain and g. */
+/** The retention columns' headers, for a report where retention tests exist. */
+export type RetentionLabels = { date: string; score: string; kept: string };
+
+/**
+ * The per-person table, header first: name, KUBE, module, day of the post-test, pre, post, gain and g; with
+ * `retention`, then the retention test's day, its score and the share of the gain kept (in percent).
+ */
 export function peopleRows(
   people: readonly PersonRow[],
   labels: CsvLabels,
   moduleTitle: (slug: string) => string,
+  retention?: RetentionLabels,
 ): string[][] {
   const header = [labels.name, labels.kube, labels.module, labels.date, labels.pre, labels.post, labels.gain, labels.g];
+  if (retention) header.push(retention.date, retention.score, `${retention.kept} (%)`);
+  const kept = (p: PersonRow) =>
+    retention
+      ? [p.retentionDate ?? '', csvNumber(p.retention), csvNumber(p.retained === null ? null : p.retained * 100)]
+      : [];
   return [
     header.map(csvText),
     ...people.map((p) => [
@@ -68,6 +80,7 @@ export function peopleRows(
       csvNumber(p.post),
       csvNumber(p.gain),
       csvNumber(p.g, 3),
+      ...kept(p),
     ]),
   ];
 }

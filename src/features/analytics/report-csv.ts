@@ -69,7 +69,14 @@ export function reportCsv(
     g: t('report.col.g'),
   };
   const skillRows = skills ? [[], ...skillsRows(skills, t)] : [];
-  return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle), ...skillRows]);
+  const retention = report.retention
+    ? {
+        date: t('report.retention.col.date'),
+        score: t('report.retention.col.retention'),
+        kept: t('report.retention.col.kept'),
+      }
+    : undefined;
+  return csvDocument([...head, ...peopleRows(report.people, labels, moduleTitle, retention), ...skillRows]);
 }
 
 /** "Menurut jenis kelamin": its title, header and one row per group; a group without people says so. */

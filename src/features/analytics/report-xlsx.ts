@@ -30,6 +30,13 @@ export const peopleColumns = (t: Translate): Column[] => [
   ...gainColumns(t),
 ];
 
+/** Where retention tests exist: the retention test's day, its score and the share of the gain kept. */
+const retentionColumns = (t: Translate): Column[] => [
+  { header: t('report.retention.col.date'), kind: 'date' },
+  { header: t('report.retention.col.retention'), kind: 'number', digits: 1 },
+  { header: t('report.retention.col.kept'), kind: 'number', digits: 1, percent: true },
+];
+
 /** One row per person and task, with `extra` text columns (indicator 2 adds the positions held that day). */
 export function skillPeopleSheet(
   people: readonly SkillPerson[],
@@ -159,8 +166,11 @@ export function reportSheets(
       name: t('report.xlsx.sheet.people'),
       title: t('report.people'),
       about: block,
-      columns: peopleColumns(t),
-      rows: peopleSheetRows(report.people, moduleTitle),
+      columns: report.retention ? [...peopleColumns(t), ...retentionColumns(t)] : peopleColumns(t),
+      rows: peopleSheetRows(report.people, moduleTitle).map((row, i) => {
+        const p = report.people[i];
+        return report.retention && p ? [...row, p.retentionDate, p.retention, p.retained] : row;
+      }),
     },
     sexSheet(report, t, block),
     ...(skills ? skillSheets(skills, t, block) : []),

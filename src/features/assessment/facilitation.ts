@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import { attempts, testPermissions } from '../../../db/schema.ts';
 import { allowancesFor, type Allowance } from './allowances.ts';
 import { loadTestState } from './service.ts';
+import type { TestKind } from './types.ts';
 
 /** Every attempt of a person, open ones included, oldest first. */
 export async function listAllAttempts(db: Executor, personId: string) {
@@ -19,6 +20,8 @@ export type ModuleFacilitation = {
   /** Handed-in attempts per test, oldest first. */
   pre: { id: string; score: number }[];
   post: { id: string; score: number }[];
+  /** Retention tests handed in (at most one counts). */
+  retention: { id: string; score: number }[];
   allowances: Allowance[];
 };
 
@@ -34,12 +37,18 @@ export async function loadFacilitation(
   const all = await listAllAttempts(db, personId);
   return Promise.all(
     moduleSlugs.map(async (moduleSlug) => {
-      const handedIn = (kind: 'pre' | 'post') =>
+      const handedIn = (kind: TestKind) =>
         all
           .filter((a) => a.moduleSlug === moduleSlug && a.kind === kind && a.submittedAt)
           .map((a) => ({ id: a.id, score: a.score ?? 0 }));
       const state = await loadTestState(db, personId, moduleSlug, false);
-      return { moduleSlug, pre: handedIn('pre'), post: handedIn('post'), allowances: allowancesFor(state) };
+      return {
+        moduleSlug,
+        pre: handedIn('pre'),
+        post: handedIn('post'),
+        retention: handedIn('retention'),
+        allowances: allowancesFor(state),
+      };
     }),
   );
 }

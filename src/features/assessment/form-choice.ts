@@ -20,14 +20,17 @@ export async function chooseForm(
   if (kind === 'retention') {
     if (test.testDesign === 'same') return null;
     const taken = await tx
-      .select({ form: attempts.form })
+      .select({ form: attempts.form, items: attempts.items })
       .from(attempts)
       .where(and(eq(attempts.personId, personId), eq(attempts.moduleSlug, test.slug)))
       .orderBy(asc(attempts.startedAt));
-    const forms = TEST_FORMS.filter((form) => test.questions.some((q) => q.form === form));
+    const forms = TEST_FORMS.map((form) => ({
+      form,
+      questionIds: test.questions.filter((q) => q.form === form).map((q) => q.id),
+    })).filter((form) => form.questionIds.length > 0);
     return retentionForm(
       forms,
-      taken.map((row) => row.form),
+      taken.map((row) => ({ form: row.form, questionIds: row.items.map((item) => item.questionId) })),
     );
   }
   const form = assignForm(personId, test.slug, kind, test.testDesign);

@@ -194,7 +194,14 @@ export type TestGate =
   | {
       allowed: false;
       reason:
-        'pre_done' | 'post_done' | 'pre_first' | 'lessons_first' | 'post_first' | 'retention_wait' | 'retention_done';
+        | 'pre_done'
+        | 'post_done'
+        | 'pre_first'
+        | 'lessons_first'
+        | 'post_first'
+        | 'retention_wait'
+        | 'retention_done'
+        | 'retention_missed';
       /** For `retention_wait`: the day the retention test opens. */
       opensOn?: string;
     };
@@ -212,6 +219,7 @@ export function canStartTest(kind: TestKind, state: TestState): TestGate {
     const stage = state.retention;
     if (state.hasOpenRetention || retentionOpen(stage)) return ALLOWED;
     if (stage.stage === 'waiting') return { allowed: false, reason: 'retention_wait', opensOn: stage.opensOn };
+    if (stage.stage === 'missed') return { allowed: false, reason: 'retention_missed' };
     return { allowed: false, reason: stage.stage === 'done' ? 'retention_done' : 'post_first' };
   }
   if (kind === 'pre') {
