@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  attempts,
   certificates,
   facilitatorAssignments,
   kubes,
@@ -29,6 +30,7 @@ import { pushToDistrict } from '../../src/features/sync/field/push.ts';
 import { syncNow } from '../../src/features/sync/field/sync-now.ts';
 import type { Transport } from '../../src/features/sync/field/transport.ts';
 import { addSession, startSession } from '../../src/features/training/service.ts';
+import { createWorkshop } from '../../src/features/workshop/service.ts';
 import { readRows, tableOf } from '../../src/features/sync/rows.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { PLACE } from '../helpers/two-kubes.ts';
@@ -325,6 +327,37 @@ describe('a field laptop against the district handlers', () => {
     const [session] = await district.db.select().from(trainingSessions);
     expect(session).toMatchObject({ id, workshopId, facilitatorId: 'pendampingd1', moduleSlug: 'hakikat-kube' });
     expect((await district.db.select().from(workshops)).map((row) => row.id)).toEqual([workshopId]);
+  });
+
+  it('carries a retention workshop held on the laptop and the retention test taken in it', async () => {
+    const day = 86_400_000;
+    const post = Date.now() - 70 * day;
+    await field.db.run(sql`insert into attempts (id, person_id, module_slug, kind, items, answer_key, started_at,
+      submitted_at, score, correct, total, counted) values ('c5a1b2c3-0000-4000-8000-000000000011', 'anggotadist1',
+      'hakikat-kube', 'post', '[]', '{}', ${post - 60_000}, ${post}, 80, 8, 10, 1)`);
+    const workshop = await createWorkshop(
+      field.db,
+      {
+        kubeId: 'kubemaju1',
+        moduleSlug: 'hakikat-kube',
+        date: '2026-12-03',
+        place: 'Balai desa',
+        notes: null,
+        purpose: 'retention',
+      },
+      'pendampingd1',
+    );
+    await field.db.run(sql`insert into attempts (id, person_id, module_slug, kind, items, answer_key, started_at,
+      submitted_at, score, correct, total, counted) values ('c5a1b2c3-0000-4000-8000-000000000012', 'anggotadist1',
+      'hakikat-kube', 'retention', '[]', '{}', ${Date.now() - 60_000}, ${Date.now()}, 70, 7, 10, 1)`);
+    await syncNow(field.db, transport);
+    const [arrived] = await district.db.select().from(workshops);
+    expect([arrived?.id, arrived?.purpose, arrived?.phase]).toEqual([workshop.id, 'retention', 'retention_test']);
+    const kept = await district.db
+      .select()
+      .from(attempts)
+      .where(sql`${attempts.kind} = 'retention'`);
+    expect(kept.map((row) => [row.personId, row.score, row.counted])).toEqual([['anggotadist1', 70, true]]);
   });
 });
 
