@@ -3,6 +3,7 @@ import {
   indicator4,
   indicator4Series,
   periodQuarters,
+  quarterSoFarSeries,
   quarterOf,
 } from '../../src/features/indicators/regular-training.ts';
 
@@ -73,5 +74,19 @@ describe('indicator4()', () => {
     expect(
       indicator4Series(kubes, trainings, '2026-01-01', ['2026-02-28', '2026-03-31', '2026-06-30', '2026-09-30']),
     ).toEqual([null, 0.5, 0.5, 0.25]);
+  });
+});
+
+describe('quarterSoFarSeries()', () => {
+  it('gives the share trained so far in the quarter of each day', () => {
+    const trainings = [
+      { kubeId: 'k1', date: '2026-01-20' },
+      { kubeId: 'k2', date: '2026-03-02' },
+      { kubeId: 'k1', date: '2026-04-30' },
+    ];
+    expect(
+      quarterSoFarSeries(['k1', 'k2'], trainings, ['2026-01-31', '2026-03-31', '2026-04-15', '2026-05-31']),
+    ).toEqual([0.5, 1, 0, 0.5]);
+    expect(quarterSoFarSeries([], trainings, ['2026-01-31'])).toEqual([null]);
   });
 });

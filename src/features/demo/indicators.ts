@@ -15,8 +15,10 @@ import {
   kubePartnerships,
   kubeProducts,
   positions,
+  workshops,
 } from '../../../db/schema.ts';
 import { startAttempt, submitAttempt, type ModuleTest } from '../assessment/service.ts';
+import type { TestKind } from '../assessment/types.ts';
 import { answerKeyOf, moduleSchema, questionBankSchema, type Question } from '../learning/content-schemas.ts';
 import { seedDemoPractice } from './practice.ts';
 
@@ -70,7 +72,7 @@ const FOLLOW_UP: Record<string, number> = {
 function moduleTest(slug: string): ModuleTest {
   const module = moduleSchema.parse(parse(readFileSync(`content/modules/${slug}.yaml`, 'utf8')));
   const bank = questionBankSchema.parse(parse(readFileSync(`content/questions/${slug}.yaml`, 'utf8')));
-  return { slug, testDesign: module.testDesign, questions: bank.questions };
+  return { slug, testDesign: module.testDesign, questions: bank.questions, retention: module.retention };
 }
 
 /**
@@ -85,7 +87,7 @@ function wrongAnswerOf(question: Question): string {
 
 async function seedTest(
   tx: Executor,
-  input: { id: string; personId: string; moduleSlug: string; kind: 'pre' | 'post'; right: number; day: string },
+  input: { id: string; personId: string; moduleSlug: string; kind: TestKind; right: number; day: string },
 ) {
   const test = moduleTest(input.moduleSlug);
   const at = new Date(`${input.day}T03:00:00Z`);
@@ -194,6 +196,43 @@ export async function seedDemoIndicators(
         day: '2026-05-25',
       });
     }
+    // Ten weeks after the post-test the core officers take the retention test of manajemen-kube in a workshop:
+    // the gain report then shows what lasted. Two learning workshops come before it (the fourth figure).
+    const retained: [string, number][] = [
+      [ids.ketua, 10],
+      [ids.sekretaris, 12],
+      [ids.bendahara, 8],
+    ];
+    for (const [index, [personId, right]] of retained.entries()) {
+      await seedTest(tx, {
+        id: `00000000-0000-4000-8000-d3m0000001${index}3`,
+        personId,
+        moduleSlug: 'manajemen-kube',
+        kind: 'retention',
+        right,
+        day: '2026-08-03',
+      });
+    }
+    const held = (id: string, moduleSlug: string, date: string, purpose: 'learning' | 'retention', code: string) => ({
+      id,
+      kubeId: ids.kubeId,
+      moduleSlug,
+      date,
+      place: 'Balai Desa Singkalanyar',
+      code,
+      phase: 'selesai' as const,
+      purpose,
+      createdBy: ids.facilitator,
+      closedAt: new Date(`${date}T08:00:00Z`),
+    });
+    await tx
+      .insert(workshops)
+      .values([
+        held('demoworkshop1', 'manajemen-kube', '2026-04-13', 'learning', 'DEMOA1'),
+        held('demoworkshop2', 'keuangan-kube', '2026-05-25', 'learning', 'DEMOA2'),
+        held('demoworkshop3', 'manajemen-kube', '2026-08-03', 'retention', 'DEMOA3'),
+        held('demoworkshop4', 'divisi-kube', '2026-09-14', 'learning', 'DEMOA4'),
+      ]);
     await seedDemoPractice(tx, ids, { pre: '2026-04-13', post: '2026-05-25' });
     const by = ids.facilitator;
     await tx.insert(kubeChannels).values([

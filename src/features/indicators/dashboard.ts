@@ -30,6 +30,7 @@ export type DashboardView = {
     i2Mastery: (number | null)[];
     i3: (number | null)[];
     i4: (number | null)[];
+    i4Quarter: (number | null)[];
   };
 };
 
@@ -87,6 +88,7 @@ async function loadView(
       i2Mastery: data.i2Series.map((m) => asPercent(m.masteryAfter)),
       i3: data.i3Series.map((m) => asPercent(m.value)),
       i4: data.i4Series.map(asPercent),
+      i4Quarter: data.i4QuarterSeries.map(asPercent),
     },
   };
 }

@@ -25,7 +25,7 @@ import {
 import { factsOn, listBusinessFacts, type BusinessFacts } from '../facts/service.ts';
 import { logCorrection } from '../history/changes.ts';
 import { trendDays } from './trend.ts';
-import { indicator4, indicator4Series, quarterOf, type Training } from './regular-training.ts';
+import { indicator4, indicator4Series, quarterOf, quarterSoFarSeries, type Training } from './regular-training.ts';
 import { chunkedWork } from '../../lib/yield.ts';
 
 // Gathers the records behind the three indicators for an area and a period, and computes them.
@@ -263,6 +263,7 @@ export async function loadIndicators(
   const i4 = indicator4(kubeIds, trainings, scope.from, scope.to);
   if (work.due()) await work.pause();
   const i4Series = indicator4Series(kubeIds, trainings, scope.from, trend.days);
+  const i4QuarterSeries = quarterSoFarSeries(kubeIds, trainings, trend.days);
   return {
     kubes: scopeKubes,
     /** Indicator 2's `jk` filter as used; null for everyone. */
@@ -286,6 +287,8 @@ export async function loadIndicators(
     /** The fourth figure, this platform's addition: KUBEs trained in every quarter of the period. */
     i4,
     i4Series,
+    /** On each trend day, the share of KUBEs trained so far in that day's quarter. */
+    i4QuarterSeries,
     /** Each KUBE's recorded facts on the period's last day: channels (digital among them), products, partners. */
     business,
     status: {

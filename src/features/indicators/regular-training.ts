@@ -120,6 +120,26 @@ export function indicator4(
   };
 }
 
+/**
+ * Beside the figure on the chart: on each trend day, the share of the KUBEs trained so far in the quarter that
+ * day lies in — how this quarter goes, where the figure itself stays down for good once a quarter was missed.
+ */
+export function quarterSoFarSeries(
+  kubeIds: readonly string[],
+  trainings: readonly Training[],
+  days: readonly string[],
+): (number | null)[] {
+  const ours = new Set(kubeIds);
+  return days.map((day) => {
+    if (kubeIds.length === 0) return null;
+    const { from } = quarterOf(day);
+    const trained = new Set(
+      trainings.filter((w) => ours.has(w.kubeId) && w.date >= from && w.date <= day).map((w) => w.kubeId),
+    );
+    return trained.size / kubeIds.length;
+  });
+}
+
 /** The figure on each trend day (the period up to that day), for the dashboard's chart. */
 export const indicator4Series = (
   kubeIds: readonly string[],
