@@ -113,4 +113,21 @@ describe('reportCsv()', () => {
     expect(lines.slice(header + 1, -1).every((line) => line.split(';').length === 8)).toBe(true);
     expect(lines.at(-1)).toBe('');
   });
+
+  it('adds the retention test’s day, score and share of the gain kept where retention tests exist', () => {
+    const kept = buildReport([
+      { ...pair('ani', 25, 75), retention: { score: 50, date: '2026-05-20' } },
+      pair('budi', 0, 50),
+    ]);
+    const rows = reportCsv(kept, about, t, 'id', (slug) => slug)
+      .slice(1)
+      .split('\r\n');
+    const header = rows.indexOf(
+      'Nama;KUBE;Modul;Tanggal post-test;Pre-test;Post-test;Kenaikan;g;Tanggal tes ulang;Tes ulang;Bertahan (%)',
+    );
+    expect(header).toBeGreaterThan(8);
+    // (50 − 25) / (75 − 25) = 50 %; Budi has none: his cells stay empty.
+    expect(rows[header + 1]).toBe('Uji ani;Maju Bersama 1;usaha-produk;2026-03-09;25;75;50;0,667;2026-05-20;50;50');
+    expect(rows[header + 2]).toBe('Uji budi;Maju Bersama 1;usaha-produk;2026-03-09;0;50;50;0,5;;;');
+  });
 });

@@ -31,7 +31,7 @@ export const peopleColumns = (t: Translate): Column[] => [
 ];
 
 /** Where retention tests exist: the retention test's day, its score and the share of the gain kept. */
-const retentionColumns = (t: Translate): Column[] => [
+export const retentionColumns = (t: Translate): Column[] => [
   { header: t('report.retention.col.date'), kind: 'date' },
   { header: t('report.retention.col.retention'), kind: 'number', digits: 1 },
   { header: t('report.retention.col.kept'), kind: 'number', digits: 1, percent: true },

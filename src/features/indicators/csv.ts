@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { normalizedGain } from '../../lib/stats/index.ts';
+import { normalizedGain, retainedShare } from '../../lib/stats/index.ts';
 import { csvDocument, csvFile, csvNumber, csvText } from '../analytics/csv.ts';
 import { skillPeopleRows } from '../analytics/report-csv.ts';
 import { taskTitles } from '../analytics/skills.ts';
@@ -72,6 +72,24 @@ async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Pr
     t('report.col.g'),
     t('indicators.csv.positions'),
   ];
+  // Where officers took retention tests, their day, score and share of the gain kept follow.
+  const kept = data.pairs.some((p) => p.retention);
+  if (kept) {
+    header.push(
+      t('report.retention.col.date'),
+      t('report.retention.col.retention'),
+      `${t('report.retention.col.kept')} (%)`,
+    );
+  }
+  const retentionCells = (p: IndicatorData['pairs'][number]) => {
+    if (!kept) return [];
+    const share = p.retention ? retainedShare(p.pre.score, p.post.score, p.retention.score) : null;
+    return [
+      p.retention?.date ?? '',
+      csvNumber(p.retention?.score ?? null),
+      csvNumber(share === null ? null : share * 100),
+    ];
+  };
   const rows = data.pairs.map((p) => [
     csvText(p.name),
     csvText(p.kubeName),
@@ -82,6 +100,7 @@ async function knowledgeCsv(db: Executor, data: IndicatorData, t: Translate): Pr
     csvNumber(p.post.score - p.pre.score),
     csvNumber(normalizedGain(p.pre.score, p.post.score), 3),
     csvText(heldBy(p.personId, p.postDate)),
+    ...retentionCells(p),
   ]);
   return csvDocument([
     header.map(csvText),

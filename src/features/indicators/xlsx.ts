@@ -1,7 +1,7 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { normalizedGain } from '../../lib/stats/index.ts';
-import { peopleColumns, skillPeopleSheet } from '../analytics/report-xlsx.ts';
+import { normalizedGain, retainedShare } from '../../lib/stats/index.ts';
+import { peopleColumns, retentionColumns, skillPeopleSheet } from '../analytics/report-xlsx.ts';
 import type { Sheet } from '../analytics/xlsx.ts';
 import type { Rubric } from '../capacity/rubric-schema.ts';
 import { divisionLabel } from '../kube/labels.ts';
@@ -73,13 +73,26 @@ async function knowledgeSheets(
   ]);
   const heldBy = positionNamesOn(data.positions, jabatanRows);
   const { all } = data.i2Skills;
+  // Where officers took retention tests, their day, score and share of the gain kept follow.
+  const kept = data.pairs.some((p) => p.retention);
   return [
     {
       name: t('indicators.xlsx.sheet.knowledge'),
-      columns: [...peopleColumns(t), { header: t('indicators.csv.positions'), kind: 'text' }],
+      columns: [
+        ...peopleColumns(t),
+        { header: t('indicators.csv.positions'), kind: 'text' },
+        ...(kept ? retentionColumns(t) : []),
+      ],
       rows: data.pairs.map((p) => [
         ...[p.name, p.kubeName, modules.get(p.moduleSlug) ?? p.moduleSlug, p.postDate, p.pre.score, p.post.score],
         ...[p.post.score - p.pre.score, normalizedGain(p.pre.score, p.post.score), heldBy(p.personId, p.postDate)],
+        ...(kept
+          ? [
+              p.retention?.date ?? null,
+              p.retention?.score ?? null,
+              p.retention ? retainedShare(p.pre.score, p.post.score, p.retention.score) : null,
+            ]
+          : []),
       ]),
     },
     sexSheet(data, t),
