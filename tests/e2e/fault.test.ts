@@ -317,8 +317,9 @@ describe('a server killed in the middle of a workshop pre-test', () => {
     expect(confirmedByKilled.length).toBeLessThan(TABLETS * QUESTIONS);
     expect(requests.failed.down).toBeGreaterThan(0);
     expect(requests.failed.down).toBe(requests.sent.down);
-    // The kill cut requests in flight; every failure was a lost connection, never an error from a server.
-    expect(requests.failed.load).toBeGreaterThan(0);
+    // A request in flight at the kill fails as a lost connection — there may be none: the kill waits for a count
+    // of acknowledgements, not for a request to be on its way (one run in the full suite found none). Every
+    // failure was a lost connection, never an error from a server.
     expect([...requests.causes.keys()].filter((cause) => !CONNECTION_LOST.has(cause))).toEqual([]);
 
     // What the killed server confirmed was in the database before the restart, as the tablets gave it.
