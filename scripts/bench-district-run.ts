@@ -1,6 +1,6 @@
 // `npm run bench:district` (scripts/bench-district.ts loads it after the feature-import hook): a throw-away
 // district of 1,000 KUBEs, 15,000 people and 300,000 submitted attempts (scripts/bench/district-seed.ts),
-// the built server on it, and every admin and facilitator page timed (p50/p95), with the database's size.
+// the built server on it, and every admin, facilitator and officer page timed (p50/p95), with the database's size.
 // `--quick` builds a tenth of it and times each page fewer times, for trying the script itself. `--keep` leaves
 // the district's file behind and prints where it is with the two sign-in cookies, for a profile of one page;
 // `--pages=WORDS` times only the pages whose name contains one of the comma-separated words.
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.ts';
-import { districtPages, percentileOf, timePage, type PageTiming } from './bench/district-pages.ts';
+import { cookieFor, districtPages, percentileOf, timePage, type PageTiming } from './bench/district-pages.ts';
 import { FULL_DISTRICT, seedDistrict } from './bench/district-seed.ts';
 import { startServerProcess } from './server-process.ts';
 
@@ -58,7 +58,7 @@ try {
   try {
     for (const page of districtPages(district)) {
       if (only && !only.some((word) => page.name.includes(word))) continue;
-      const cookie = page.who === 'admin' ? district.cookies.admin : district.cookies.facilitator;
+      const cookie = cookieFor(district, page.who);
       timings.push(await timePage(base, page, cookie, RUNS));
     }
   } finally {

@@ -3,7 +3,15 @@
 import type { District } from './district-seed.ts';
 import { percentile } from './load.ts';
 
-export type DistrictPage = { name: string; path: string; who: 'admin' | 'pendamping' };
+export type DistrictPage = { name: string; path: string; who: 'admin' | 'pendamping' | 'pengurus' };
+
+/** The sign-in cookie a page is timed with. */
+export const cookieFor = (district: Pick<District, 'cookies'>, who: DistrictPage['who']): string =>
+  who === 'admin'
+    ? district.cookies.admin
+    : who === 'pendamping'
+      ? district.cookies.facilitator
+      : district.cookies.officer;
 
 export function districtPages(district: District): DistrictPage[] {
   const { kubeId, personId, officerId, workshopId, assessmentId } = district.sample;
@@ -50,6 +58,8 @@ export function districtPages(district: District): DistrictPage[] {
     { name: 'facilitator report', path: '/laporan', who: 'pendamping' },
     { name: 'facilitator indicators', path: '/indikator', who: 'pendamping' },
     { name: 'field kit page', path: '/lapangan', who: 'pendamping' },
+    // An officer's home: the modules, the learning path with its certificates, and any retention test due.
+    { name: 'officer home', path: '/', who: 'pengurus' },
   ];
 }
 

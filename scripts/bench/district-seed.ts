@@ -95,7 +95,8 @@ export type District = {
   /** Reading and importing the sheet (hashing every new PIN and password included). */
   importMs: number;
   seedMs: number;
-  cookies: { admin: string; facilitator: string };
+  /** Signed in: the admin, the first facilitator, and an officer of the first KUBE (their home has the path). */
+  cookies: { admin: string; facilitator: string; officer: string };
   /** One of everything a page needs in its address, in the facilitator's first KUBE. */
   sample: { kubeId: string; personId: string; officerId: string; workshopId: string; assessmentId: string };
   modules: readonly string[];
@@ -402,6 +403,10 @@ export async function seedDistrict(
     sql`select p.id from people p join memberships m on m.person_id = p.id where m.kube_id = ${kubeId} and p.role = 'pengurus' limit 1`,
   );
   const personId = members.find((m) => m.kubeId === kubeId)?.personId ?? '';
+  const officerId = officer?.id ?? personId;
+  // The officer has changed the first password from the sheet, so the home page answers, not the change form.
+  await db.update(people).set({ mustChangePassword: false }).where(eq(people.id, officerId));
+  const signedIn = { ...cookies, officer: cookieOf((await createSession(db, officerId, 'bench')).token) };
   const open = await createWorkshop(
     db,
     { kubeId, moduleSlug: modules[0] ?? 'hakikat-kube', date: `${YEAR}-12-01`, place: 'Balai desa', notes: null },
@@ -417,8 +422,8 @@ export async function seedDistrict(
     scale,
     importMs,
     seedMs: performance.now() - start,
-    cookies,
-    sample: { kubeId, personId, officerId: officer?.id ?? personId, workshopId: open.id, assessmentId: 'bench-ca-0-1' },
+    cookies: signedIn,
+    sample: { kubeId, personId, officerId, workshopId: open.id, assessmentId: 'bench-ca-0-1' },
     modules,
     counts,
   };

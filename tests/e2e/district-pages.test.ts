@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtPages, percentileOf, timePage, type PageTiming } from '../../scripts/bench/district-pages.ts';
+import {
+  cookieFor,
+  districtPages,
+  percentileOf,
+  timePage,
+  type DistrictPage,
+  type PageTiming,
+} from '../../scripts/bench/district-pages.ts';
 import { seedDistrict, type District } from '../../scripts/bench/district-seed.ts';
 import { startApp, type RunningApp } from './helpers/app.ts';
 import { browserMissing, launchBrowser } from './helpers/browser.ts';
@@ -35,11 +42,10 @@ afterAll(async () => {
   await app.stop();
 });
 
-const cookieOf = (who: 'admin' | 'pendamping') =>
-  who === 'admin' ? district.cookies.admin : district.cookies.facilitator;
+const cookieOf = (who: DistrictPage['who']) => cookieFor(district, who);
 
 describe('a district of 40 KUBEs', () => {
-  it('has every admin and facilitator page of the bench answering', async () => {
+  it('has every admin, facilitator and officer page of the bench answering', async () => {
     expect(district.counts.attempts).toBe(12_000);
     const failed: string[] = [];
     for (const page of districtPages(district)) {
