@@ -72,6 +72,20 @@ describe.skipIf(browserMissing)('a retention test sixty days after the post-test
       page.getByText(/Tes ulang belum dibuka\. Tes ini baru bisa dikerjakan mulai \d+ \w+ \d{4}\./).isVisible(),
     ).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Mulai Tes ulang' }).count()).resolves.toBe(0);
+    // A start sent anyway is refused, the day in words, and nothing is started.
+    const refused = await page.request.post(`${app.url}/belajar/${MODULE}/tes/retention?_action=assessment.start`, {
+      form: { attemptId: '7b1c2d3e-4f5a-4b6c-8d7e-0000000000ff', moduleSlug: MODULE, kind: 'retention' },
+      headers: { origin: app.url },
+    });
+    const body = await refused.text();
+    expect(refused.status()).toBe(409);
+    expect(body).toMatch(/Tes ini baru bisa dikerjakan mulai \d+ \w+ \d{4}\./);
+    expect(body).not.toMatch(/mulai \d{4}-\d{2}-\d{2}/);
+    const started = await app.connection.client.execute({
+      sql: "SELECT count(*) AS n FROM attempts WHERE person_id = ? AND kind = 'retention'",
+      args: [who.ketua.id],
+    });
+    expect(Number(started.rows[0]?.['n'])).toBe(0);
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { TEST_KINDS, TEST_PERMISSIONS } from '../../../db/schema.ts';
 import { asAction, refusal } from '../../lib/action-errors.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { db } from '../../lib/db.ts';
 import { recordId } from '../../lib/forms.ts';
 import { can } from '../auth/permissions.ts';
@@ -19,7 +20,7 @@ import {
   startAttempt,
   submitAttempt,
 } from './service.ts';
-import type { Translate } from '../../i18n/index.ts';
+import { formatDate, type Translate } from '../../i18n/index.ts';
 
 const attemptId = z.uuid({ error: 'errors.invalid' });
 const slug = z.string({ error: 'errors.invalid' }).regex(/^[a-z0-9-]{1,60}$/, 'errors.invalid');
@@ -85,7 +86,10 @@ const plainForm = z.instanceof(FormData).transform((form, ctx) => {
 });
 
 export const assessment = {
-  /** Starts (or resumes) a pre-test or post-test; the form carries the attempt id, so a double tap is harmless. */
+  /**
+   * Starts (or resumes) a pre-test, post-test or retention test; the form carries the attempt id, so a double tap
+   * is harmless.
+   */
   start: defineAction({
     accept: 'form',
     input: z.object({ attemptId, moduleSlug: slug, kind: z.enum(TEST_KINDS, { error: 'errors.invalid' }) }),
@@ -94,10 +98,20 @@ export const assessment = {
       const test = await loadModuleTest(input.moduleSlug);
       if (!test) throw refusal(context.locals.t, 'NOT_FOUND', 'errors.notFound');
       const lessonsDone = await lessonsDoneBy(actor.id, input.moduleSlug);
-      const attempt = await asAction(
-        () => startAttempt(db, { attemptId: input.attemptId, personId: actor.id, kind: input.kind, test, lessonsDone }),
-        context.locals.t,
-      );
+      const { locale, t } = context.locals;
+      const start = () =>
+        startAttempt(db, { attemptId: input.attemptId, personId: actor.id, kind: input.kind, test, lessonsDone });
+      // The day a retention test opens, in the reader's words (the service knows only the day).
+      const worded = async () => {
+        try {
+          return await start();
+        } catch (error) {
+          const opensOn = error instanceof DomainError ? error.params?.['opensOn'] : undefined;
+          if (!(error instanceof DomainError) || typeof opensOn !== 'string' || opensOn === '') throw error;
+          throw new DomainError(error.key, { code: error.code, params: { opensOn: formatDate(locale, opensOn) } });
+        }
+      };
+      const attempt = await asAction(worded, t);
       return { attemptId: attempt.id };
     },
   }),
