@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { DEFAULT_RETENTION_DAYS } from '../learning/content-schemas.ts';
 
 // The curriculum a server runs, as one short fingerprint: every question's, rubric's and practical task's id and
-// version. A field server and the district must agree on it, or attempts and scorings made in the field would be
+// version, and each module's retention days (they decide when a retention test opens). A field server and the district must agree on it, or attempts and scorings made in the field would be
 // stored against different words than the district shows (README: "Field kit"). Read from `content/` of the folder
 // the server runs in (the build reads the same folder), so a test process and a server compute the same value.
 
@@ -39,6 +40,14 @@ export function contentVersionOf(dir: string): string {
       const entry = parse(readFileSync(file, 'utf8')) as Versioned | null;
       parts.push(`${kind}:${slugOf(file)}@${String(entry?.version)}`);
     }
+  }
+  for (const file of yamlFiles(join(dir, 'modules'))) {
+    const module = parse(readFileSync(file, 'utf8')) as {
+      retention?: { opensAfterDays?: number; dueByDays?: number };
+    } | null;
+    // Left out, a module takes the program's days.
+    const { opensAfterDays, dueByDays } = { ...DEFAULT_RETENTION_DAYS, ...module?.retention };
+    parts.push(`m:${slugOf(file)}:${String(opensAfterDays)}-${String(dueByDays)}`);
   }
   return createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 16);
 }
