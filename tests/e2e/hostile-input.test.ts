@@ -1086,11 +1086,11 @@ const reportQuery = query(
   ['modul', 'kube', 'workshop', 'jabatan', 'jk', 'dari', 'sampai', 'ketuntasan'],
 );
 
-/** `bagian` must be 1, 2 or 3; when it is the broken one, it may also be missing. */
+/** `bagian` must be 1, 2, 3 or 4 (the fourth figure); when it is the broken one, it may also be missing. */
 const indicatorQuery = query(
   fc.oneof(
     fc
-      .constantFrom('', '0', '4', '1.0', ' 1', '01', 'satu', '<script>', "1' OR '1'='1")
+      .constantFrom('', '0', '5', '1.0', ' 1', '01', 'satu', '<script>', "1' OR '1'='1")
       .map((part): Query => [['bagian', part]]),
     fc.constant<Query>([]),
     fc
